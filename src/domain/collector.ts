@@ -1,0 +1,52 @@
+import { accept, refuse, type Checked } from './result';
+
+export interface CollectorName {
+  /** The surname as the label gives it, diacritics kept (`van Devender`, `Hernández`). */
+  lastName: string;
+  /** The editor's `q_recordedby` term (PROTOCOL §4.1). */
+  portalTerm: string;
+}
+
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'la', 'le', 'du', 'da', 'di', 'dos', 'das', 'ten', 'ter', 'st.', 'bin', 'ibn']);
+const SUFFIXES = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
+const INITIALS = /^(\p{L}\.)+\p{L}?\.?$|^\p{Lu}$/u;
+/** InnoDB's default full-text stopwords that can occur inside surnames; `+word` on them matches nothing useful. */
+const FULLTEXT_STOPWORDS = new Set(['a', 'an', 'de', 'la', 'en', 'und', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for']);
+const MIN_TOKEN = 3;
+
+/** `Smith`, `J. Smith`, `Smith, J.`, `J.A. Smith`, `van Devender` → the collector's last name. */
+export function readCollector(raw: string): Checked<CollectorName> {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (text === '') return refuse("Type the collector's last name from the label.");
+  if (/\d/.test(text)) return refuse(`"${text}" has digits in it. Type the collector's name; the number goes in its own field.`);
+  const beforeComma = text.includes(',') ? text.slice(0, text.indexOf(',')).trim() : null;
+  const words = (beforeComma ?? text)
+    .replace(/(\p{L}\.)(?=\p{L})/gu, '$1 ')
+    .split(' ')
+    .filter((w) => w !== '' && !SUFFIXES.test(w));
+  const named = beforeComma !== null ? words : dropGivenNames(words);
+  const lastName = named.join(' ');
+  if (lastName === '' || !/\p{L}/u.test(lastName)) return refuse(`"${text}" has no last name in it. Type at least the last name.`);
+  return accept({ lastName, portalTerm: portalTerm(lastName) });
+}
+
+function dropGivenNames(words: string[]): string[] {
+  const rest = words.filter((w, i) => !(INITIALS.test(w) && i < words.length - 1));
+  const particle = rest.findIndex((w) => PARTICLES.has(w.toLowerCase()));
+  if (particle >= 0 && particle < rest.length - 1) return rest.slice(particle);
+  return rest.slice(-1);
+}
+
+/**
+ * A leading `%` switches the editor to a word search: under three characters a REGEXP word match, else a
+ * boolean-mode full-text match where several words are OR-ed unless each carries `+` (PROTOCOL §4.1).
+ * Operators typed by the user are stripped so they cannot change the query's meaning.
+ */
+export function portalTerm(lastName: string): string {
+  const words = lastName.split(/[^\p{L}\p{M}]+/u).filter((w) => w !== '');
+  const required = words.filter((w) => w.length >= MIN_TOKEN && !FULLTEXT_STOPWORDS.has(w.toLowerCase()));
+  if (words.length === 1 && words[0]!.length < MIN_TOKEN) return `%${words[0]}`;
+  if (required.length === 0) return `%${words.join(' ')}`;
+  if (required.length === 1) return `%${required[0]}`;
+  return `%${required.map((w) => `+${w}`).join(' ')}`;
+}

@@ -1,0 +1,65 @@
+/** One image of a specimen, with absolute URLs (the portal mixes absolute and relative ones). */
+export interface SpecimenImage {
+  mediaId: number;
+  /** Web-size image (the portal's `url`). */
+  webUrl: string | null;
+  /** Full-resolution image for deep zoom (the portal's `originalUrl`). */
+  originalUrl: string | null;
+  thumbnailUrl: string | null;
+}
+
+export interface OtherIdentifier {
+  id: number;
+  name: string;
+  value: string;
+}
+
+/** A specimen record as the features see it, whatever portal it came from. */
+export interface SpecimenRecord {
+  occid: number;
+  collid: number;
+  /** The barcode, in Catalog Number. */
+  catalogNumber: string | null;
+  /** Accession numbers and other identifiers (Other Catalog Numbers). */
+  identifiers: OtherIdentifier[];
+  processingStatus: string | null;
+  recordedBy: string | null;
+  recordNumber: string | null;
+  eventDate: string | null;
+  sciname: string | null;
+  family: string | null;
+  locality: string | null;
+  country: string | null;
+  stateProvince: string | null;
+  county: string | null;
+  dateLastModified: string | null;
+  /** 0 public; 1 locality hidden; 5 whole record hidden from the public (PROTOCOL §1.1). */
+  recordSecurity: number;
+  images: SpecimenImage[];
+  /** Every stored field by its portal name, for the merge preview. */
+  fields: Readonly<Record<string, string | null>>;
+}
+
+/** One row of a portal search: enough to tell candidates apart. */
+export interface RecordSummary {
+  occid: number;
+  catalogNumber: string | null;
+  /** The merged Other Catalog Numbers string as the portal shows it. */
+  otherCatalogNumbers: string | null;
+  sciname: string | null;
+  recordedBy: string | null;
+  recordNumber: string | null;
+  eventDate: string | null;
+  locality: string | null;
+  processingStatus: string | null;
+}
+
+export interface RecordPage {
+  records: RecordSummary[];
+  /** Offset of the first record in the whole result. */
+  offset: number;
+  total: number;
+}
+
+export const hasBarcode = (r: { catalogNumber: string | null }) => (r.catalogNumber ?? '').trim() !== '';
+export const accessionNumbers = (r: SpecimenRecord) => r.identifiers.map((i) => i.value);

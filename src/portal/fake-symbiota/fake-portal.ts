@@ -1,0 +1,244 @@
+import { columnFor, NOT_MERGED } from './columns';
+import { runEditorQuery, type EditorQuery } from './query';
+import { demoState, type Columns, type FakeRecord, type FakeState, type FakeUser } from './state';
+
+const stamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+const empty = (v: string | null | undefined) => v === null || v === undefined || v === '';
+
+export type SaveOutcome =
+  | { kind: 'saved'; record: FakeRecord }
+  | { kind: 'error'; message: string }
+  | { kind: 'not-authorized' };
+
+export interface SaveRequest {
+  occid: number;
+  collid?: number;
+  editedFields: string[];
+  posted: [string, string][];
+}
+
+/**
+ * An in-memory Symbiota 3.4 with the real portal's semantics, quirks included: exact-match searches, the
+ * editor's zero rule, saves that write every posted field, a merge that fills only empty fields and logs
+ * nothing. Everything it does is described in PROTOCOL.md and the recordings; see docs/decisions.
+ */
+export class FakeSymbiota {
+  state: FakeState;
+  private readonly clock: () => Date;
+  private readonly onChange: (state: FakeState) => void;
+
+  constructor(options: { state?: FakeState; clock?: () => Date; onChange?: (state: FakeState) => void } = {}) {
+    this.state = options.state ?? demoState();
+    this.clock = options.clock ?? (() => new Date());
+    this.onChange = options.onChange ?? (() => undefined);
+  }
+
+  changed() {
+    this.onChange(this.state);
+  }
+
+  now = () => stamp(this.clock());
+
+  record = (occid: number) => this.state.records.find((r) => r.occid === occid);
+  identifiersOf = (occid: number) => this.state.identifiers.filter((i) => i.occid === occid).sort((a, b) => a.id - b.id);
+  mediaOf = (occid: number) => this.state.media.filter((m) => m.occid === occid).sort((a, b) => a.mediaId - b.mediaId);
+  editsOf = (occid: number) => this.state.edits.filter((e) => e.occid === occid);
+  collection = (collid: number) => this.state.collections.find((c) => c.collid === collid);
+  user = (): FakeUser | undefined => this.state.users.find((u) => u.uid === this.state.session);
+
+  canEdit(collid: number, user = this.user()): boolean {
+    return user !== undefined && (user.collAdmin.includes(collid) || user.collEditor.includes(collid));
+  }
+
+  login(login: string, password: string): boolean {
+    const user = this.state.users.find((u) => (u.login === login || u.login === login.toLowerCase()) && u.password === password);
+    this.state.session = user?.uid ?? null;
+    this.changed();
+    return user !== undefined;
+  }
+
+  logout() {
+    this.state.session = null;
+    this.changed();
+  }
+
+  query(q: EditorQuery): FakeRecord[] {
+    return runEditorQuery(this.state.records, this.identifiersOf, q);
+  }
+
+  /** D1 (PROTOCOL §8.1): exact, same collection, another record. */
+  catalogNumberHolders(catnum: string, collid: number, occid: number): number[] {
+    return this.state.records
+      .filter((r) => r.collid === collid && r.occid !== occid && (r.fields['catalogNumber'] ?? '').toLowerCase() === catnum.toLowerCase() && catnum !== '')
+      .map((r) => r.occid);
+  }
+
+  /** D2 (PROTOCOL §8.2): exact on identifiers and on the whole legacy string, no zero handling. */
+  otherCatalogNumberHolders(value: string, collid: number, occid: number): number[] {
+    const v = value.trim().toLowerCase();
+    if (v === '') return [];
+    const fromIds = this.state.identifiers.filter((i) => i.value.toLowerCase() === v).map((i) => i.occid);
+    const fromLegacy = this.state.records.filter((r) => (r.fields['otherCatalogNumbers'] ?? '').toLowerCase() === v).map((r) => r.occid);
+    return [...new Set([...fromIds, ...fromLegacy])]
+      .filter((o) => o !== occid && this.record(o)?.collid === collid)
+      .sort((a, b) => a - b);
+  }
+
+  private log(occid: number, fieldName: string, oldValue: string | null, newValue: string | null, uid: number) {
+    this.state.edits.push({
+      ocedid: this.state.next.edit++,
+      occid,
+      fieldName,
+      oldValue: oldValue ?? '',
+      newValue: newValue ?? '',
+      uid,
+      appliedStatus: 1,
+      timestamp: this.now(),
+    });
+  }
+
+  /** W1 `saveOccurEdits` (PROTOCOL §7.1, `Mgr::editOccurrence`). */
+  save(request: SaveRequest): SaveOutcome {
+    const user = this.user();
+    const record = this.record(request.occid);
+    // A supplied collid is trusted as is; otherwise it comes from the record (§7.1, §14).
+    const collid = request.collid ?? record?.collid;
+    if (!user || collid === undefined || !this.canEdit(collid, user)) return { kind: 'not-authorized' };
+    if (!record) return { kind: 'error', message: `ERROR: failed to edit occurrence record (#${request.occid}): record not found` };
+    if (request.editedFields.length === 0) return { kind: 'error', message: `ERROR: edits empty for occid #${request.occid}` };
+
+    const posted = new Map<string, string>();
+    const idKeys: string[] = [];
+    const idNames: string[] = [];
+    const idValues: string[] = [];
+    for (const [key, value] of request.posted) {
+      if (key === 'idkey[]') idKeys.push(value);
+      else if (key === 'idname[]') idNames.push(value);
+      else if (key === 'idvalue[]') idValues.push(value);
+      else {
+        const column = columnFor(key);
+        if (column && !NOT_MERGED.has(column)) posted.set(column, value);
+      }
+    }
+    const identifiersPosted = request.editedFields.includes('idvalue');
+    // With idvalue[0] empty and no other field posted, the UPDATE has an empty SET and fails (§7.2).
+    if (posted.size === 0 && !(identifiersPosted && (idValues[0] ?? '') !== '')) {
+      if (!request.editedFields.some((f) => f !== 'idvalue' && columnFor(f))) {
+        return { kind: 'error', message: `ERROR: failed to edit occurrence record (#${request.occid}): You have an error in your SQL syntax` };
+      }
+    }
+    let rowChanged = false;
+    const write = (column: string, value: string | null) => {
+      if ((record.fields[column] ?? null) !== value) rowChanged = true;
+      record.fields[column] = value;
+    };
+    // Listed but not posted: set to 0 and logged, the checkbox rule (§7.1 trap 2).
+    for (const field of request.editedFields) {
+      const column = columnFor(field);
+      if (column && !posted.has(column)) {
+        this.log(record.occid, field.toLowerCase(), record.fields[column] ?? null, '0', user.uid);
+        write(column, '0');
+      }
+    }
+    for (const [column, raw] of posted) {
+      const value = raw === '' ? null : raw;
+      // Logged only when listed in editedfields and changed; written either way (§7.1 trap 1).
+      if (request.editedFields.includes(column.toLowerCase()) && (record.fields[column] ?? null) !== value) {
+        this.log(record.occid, column.toLowerCase(), record.fields[column] ?? null, value, user.uid);
+      }
+      write(column, value);
+    }
+    if (identifiersPosted) {
+      if ((idValues[0] ?? '') !== '') write('otherCatalogNumbers', null); // unlogged (§7.2)
+      idValues.forEach((value, i) => this.saveIdentifier(record.occid, idKeys[i] ?? 'newidentifier', idNames[i] ?? '', value, user.uid));
+    }
+    if (rowChanged) record.fields['dateLastModified'] = this.now();
+    this.changed();
+    return { kind: 'saved', record };
+  }
+
+  private saveIdentifier(occid: number, key: string, name: string, value: string, uid: number) {
+    const shown = (n: string, v: string) => (n ? `${n}: ${v}` : v);
+    if (key === 'newidentifier' || key.startsWith('ocnid-')) {
+      if (value === '') return;
+      if (this.state.identifiers.some((i) => i.occid === occid && i.value === value && i.name === name)) return;
+      this.state.identifiers.push({ id: this.state.next.identifier++, occid, name, value, modifiedUid: uid });
+      if (key === 'newidentifier') this.log(occid, 'omoccuridentifiers', null, shown(name, value), uid);
+      return;
+    }
+    const row = this.state.identifiers.find((i) => i.id === Number(key) && i.occid === occid);
+    if (!row || (row.value === value && row.name === name)) return;
+    this.log(occid, 'omoccuridentifiers', shown(row.name, row.value), shown(name, value), uid);
+    row.name = name;
+    row.value = value;
+    row.modifiedUid = uid;
+  }
+
+  /** `addOccurRecord` (rec. 13): a new record, no edit log. */
+  addRecord(collid: number, posted: [string, string][]): FakeRecord | 'not-authorized' {
+    if (!this.canEdit(collid)) return 'not-authorized';
+    const fields: Columns = { basisOfRecord: 'PreservedSpecimen', recordSecurity: '0' };
+    for (const [key, value] of posted) {
+      const column = columnFor(key);
+      if (column && !NOT_MERGED.has(column)) fields[column] = value === '' ? null : value;
+    }
+    const occid = this.state.next.occid++;
+    fields['recordID'] = crypto.randomUUID();
+    fields['dateEntered'] = this.now();
+    fields['dateLastModified'] = this.now();
+    const record = { occid, collid, fields };
+    this.state.records.push(record);
+    this.changed();
+    return record;
+  }
+
+  /** W2 `mergerecs` (PROTOCOL §9): the target survives; rights are checked on the GET collid only (§9.4). */
+  merge(targetOccid: number, sourceOccid: number, collid: number): { ok: true } | { ok: false; error: string | null } {
+    const user = this.user();
+    if (!user || !this.canEdit(collid, user)) return { ok: false, error: null };
+    if (targetOccid === sourceOccid) return { ok: false, error: 'ERROR: target and source are equal' };
+    const target = this.record(targetOccid);
+    const source = this.record(sourceOccid);
+    if (!target || !source) return { ok: false, error: 'ABORT due to error merging records : record not found' };
+    for (const r of [target, source]) this.addLegacyIdentifier(r, user.uid);
+    for (const [column, value] of Object.entries(source.fields)) {
+      if (NOT_MERGED.has(column) || empty(value) || !empty(target.fields[column])) continue;
+      target.fields[column] = value;
+    }
+    target.fields['dateLastModified'] = this.now();
+    for (const m of this.state.media) if (m.occid === sourceOccid) m.occid = targetOccid;
+    for (const c of this.state.comments) if (c.occid === sourceOccid) c.occid = targetOccid;
+    for (const i of this.identifiersOf(sourceOccid)) {
+      const clash = this.state.identifiers.some((t) => t.occid === targetOccid && t.value === i.value && t.name === i.name);
+      if (clash) this.state.identifiers = this.state.identifiers.filter((x) => x !== i);
+      else i.occid = targetOccid; // UPDATE IGNORE
+    }
+    this.state.edits = this.state.edits.filter((e) => e.occid !== sourceOccid);
+    const deleted = { ...source.fields, dateDeleted: `${new Date(this.clock()).toUTCString()} by ${user.displayName}` };
+    this.state.archive.push({ archiveId: this.state.next.archive++, occid: sourceOccid, record: deleted });
+    this.state.records = this.state.records.filter((r) => r !== source);
+    this.changed();
+    return { ok: true };
+  }
+
+  private addLegacyIdentifier(record: FakeRecord, uid: number) {
+    const legacy = record.fields['otherCatalogNumbers'];
+    if (this.identifiersOf(record.occid).length > 0 || empty(legacy)) return;
+    this.state.identifiers.push({ id: this.state.next.identifier++, occid: record.occid, name: 'legacyOtherCatalogNumber', value: legacy!, modifiedUid: uid });
+  }
+
+  addComment(occid: number, text: string): boolean {
+    const user = this.user();
+    if (!user || !this.record(occid) || text.trim() === '') return false;
+    this.state.comments.push({ comid: this.state.next.comment++, occid, uid: user.uid, text, reviewStatus: 1, posted: this.now() });
+    this.changed();
+    return true;
+  }
+
+  /** The public sees comments with review status 1 or 3; editors of the collection see all (rec. 12c–12f). */
+  visibleComments(occid: number) {
+    const record = this.record(occid);
+    const editor = record !== undefined && this.canEdit(record.collid);
+    return this.state.comments.filter((c) => c.occid === occid && (editor || c.reviewStatus === 1 || c.reviewStatus === 3));
+  }
+}

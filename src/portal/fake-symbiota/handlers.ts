@@ -1,0 +1,164 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { apiOccurrence, dwcOccurrence } from './api-json';
+import type { FakeSymbiota } from './fake-portal';
+import { editorPage, individualPage, loginPage, mergePage, notAuthorizedPage, tablePage } from './pages';
+import type { EditorQuery } from './query';
+
+const HTML = { 'Content-Type': 'text/html; charset=UTF-8' };
+const html = (body: string, status = 200) => new HttpResponse(body, { status, headers: HTML });
+const text = (body: string) => new HttpResponse(body, { status: 200, headers: HTML });
+const json = (body: Parameters<typeof HttpResponse.json>[0], status = 200) => HttpResponse.json(body, { status });
+
+/** Query string and form body together, as PHP's `$_REQUEST` sees them, with repeated keys kept. */
+async function requestParams(request: Request): Promise<[string, string][]> {
+  const url = new URL(request.url);
+  const entries = [...url.searchParams.entries()];
+  if (request.method === 'POST') entries.push(...new URLSearchParams(await request.text()).entries());
+  return entries;
+}
+const first = (params: [string, string][], key: string) => params.find(([k]) => k === key)?.[1];
+
+/**
+ * MSW handlers that answer on a stock Symbiota 3.4's URLs with its response shapes. One set serves vitest,
+ * the browser demo and Playwright. `rootPath` is the portal's `$CLIENT_ROOT` (e.g. `/demo`, or '').
+ */
+export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): HttpHandler[] {
+  const at = (path: string) => `*${rootPath}/${path}`;
+  const collectionName = (collid: number) => fake.collection(collid)?.name ?? `Collection ${collid}`;
+  // Anonymous editor requests: a 302 to the login page that still carries a body (rec. 02b, 09d2).
+  const toLogin = (refurl: string, collid: number) =>
+    new HttpResponse(notAuthorizedPage(collectionName(collid)), {
+      status: 302,
+      headers: { ...HTML, Location: `../../profile/index.php?refurl=../collections/editor/${refurl}` },
+    });
+
+  const editor = async ({ request }: { request: Request }) => {
+    const params = await requestParams(request);
+    const action = first(params, 'submitaction');
+    const collidParam = first(params, 'collid');
+    const collid = Number(collidParam ?? fake.record(Number(first(params, 'occid')))?.collid ?? 0);
+    if (fake.user() === undefined) {
+      const query = request.method === 'GET' ? new URL(request.url).search.slice(1) : '';
+      return toLogin(`occurrenceeditor.php?${query}`, collid);
+    }
+    const statuses = fake.state.statuses;
+    if (action === 'saveOccurEdits') {
+      const occid = Number(first(params, 'occid'));
+      const editedFields = (first(params, 'editedfields') ?? '').split(';').map((f) => f.trim().toLowerCase()).filter(Boolean);
+      const posted = params.filter(([k]) => !['submitaction', 'occid', 'editedfields', 'collid'].includes(k));
+      const outcome = fake.save({ occid, ...(collidParam ? { collid: Number(collidParam) } : {}), editedFields, posted });
+      if (outcome.kind === 'not-authorized') return html(notAuthorizedPage(collectionName(collid)));
+      const record = fake.record(occid);
+      return html(
+        editorPage({
+          collectionName: collectionName(collid),
+          statuses,
+          actionStatus: outcome.kind === 'saved' ? { ok: true, message: 'SUCCESS: edits submitted and activated' } : { ok: false, message: outcome.message },
+          ...(record ? { record, identifiers: fake.identifiersOf(occid) } : {}),
+        }),
+      );
+    }
+    if (action === 'addOccurRecord') {
+      const created = fake.addRecord(collid, params.filter(([k]) => !['submitaction', 'collid'].includes(k)));
+      if (created === 'not-authorized') return html(notAuthorizedPage(collectionName(collid)));
+      return html(editorPage({ collectionName: collectionName(collid), statuses, record: created, identifiers: [] }));
+    }
+    if (!fake.canEdit(collid)) return html(notAuthorizedPage(collectionName(collid)));
+    return html(editorPage({ collectionName: collectionName(collid), statuses }));
+  };
+
+  const table = async ({ request }: { request: Request }) => {
+    const params = await requestParams(request);
+    const collid = Number(first(params, 'collid') ?? 0);
+    if (fake.user() === undefined) return toLogin(`occurrencetabledisplay.php?${new URL(request.url).search.slice(1)}`, collid);
+    if (!fake.canEdit(collid)) return html(notAuthorizedPage(collectionName(collid)));
+    const limit = Number(first(params, 'reclimit') ?? 1000);
+    if (!(limit > 0)) return html('<b>Fatal error</b>: Uncaught DivisionByZeroError: Modulo by zero', 500);
+    const offset = Math.floor(Number(first(params, 'occindex') ?? 0) / limit) * limit;
+    const q: EditorQuery = { collid };
+    for (const key of ['othercatalognumbers', 'recordedby', 'recordnumber', 'eventdate', 'processingstatus', 'catalognumber'] as const) {
+      const v = first(params, `q_${key}`);
+      if (v !== undefined && v !== '') q[key] = v;
+    }
+    const orderby = first(params, 'orderby');
+    if (orderby) q.orderby = orderby;
+    const orderbydir = first(params, 'orderbydir');
+    if (orderbydir) q.orderbydir = orderbydir;
+    const hits = fake.query(q);
+    const rows = hits.slice(offset, offset + limit).map((record) => {
+      const legacy = record.fields['otherCatalogNumbers'] ?? null;
+      const values = [...new Set([...(legacy ? [legacy] : []), ...fake.identifiersOf(record.occid).map((i) => i.value)])];
+      return { record, otherCatalogNumbers: values.length ? values.join(', ') : null };
+    });
+    return html(tablePage({ collectionName: collectionName(collid), rows, offset, total: hits.length }));
+  };
+
+  const rpcForm = async (request: Request) => new URLSearchParams(await request.text());
+  const numeric = (v: string | null) => v !== null && /^\d+$/.test(v);
+
+  return [
+    http.post(at('profile/index.php'), async ({ request }) => {
+      const form = await rpcForm(request);
+      if (form.get('action') === 'login' && fake.login(form.get('login') ?? '', form.get('password') ?? '')) {
+        return new HttpResponse(null, { status: 302, headers: { Location: '../index.php' } });
+      }
+      return html(loginPage('Your username or password was incorrect. Please try again.'));
+    }),
+    http.get(at('profile/index.php'), ({ request }) => {
+      if (new URL(request.url).searchParams.get('submit') === 'logout') {
+        fake.logout();
+        return new HttpResponse(null, { status: 302, headers: { Location: '../index.php' } });
+      }
+      return html(loginPage(null));
+    }),
+    http.get(at('collections/editor/occurrenceeditor.php'), editor),
+    http.post(at('collections/editor/occurrenceeditor.php'), editor),
+    http.get(at('collections/editor/occurrencetabledisplay.php'), table),
+    http.post(at('collections/editor/occurrencetabledisplay.php'), table),
+    // The rpc checks need no login (PROTOCOL §2.5, rec. 08h).
+    http.post(at('collections/editor/rpc/dupequerycatnum.php'), async ({ request }) => {
+      const form = await rpcForm(request);
+      if (!numeric(form.get('collid')) || !numeric(form.get('occid'))) return text('');
+      return text(fake.catalogNumberHolders(form.get('catnum') ?? '', Number(form.get('collid')), Number(form.get('occid'))).join(','));
+    }),
+    http.post(at('collections/editor/rpc/dupequeryothercatnum.php'), async ({ request }) => {
+      const form = await rpcForm(request);
+      const holders = fake.otherCatalogNumberHolders((form.get('othercatnum') ?? '').trim(), Number(form.get('collid')), Number(form.get('occid')));
+      return text(`ocnum:${holders.join(',')}`);
+    }),
+    http.post(at('collections/editor/rpc/getassocimgcnt.php'), async ({ request }) => {
+      const form = await rpcForm(request);
+      return text(String(fake.mediaOf(Number(form.get('occid'))).length));
+    }),
+    http.get(at('collections/editor/dupesearch.php'), ({ request }) => {
+      const q = new URL(request.url).searchParams;
+      if (q.get('submitaction') !== 'mergerecs') return html(mergePage(null, null));
+      const target = Number(q.get('occidmerge'));
+      const outcome = fake.merge(target, Number(q.get('curoccid')), Number(q.get('collid')));
+      return html(outcome.ok ? mergePage(target, null) : mergePage(null, outcome.error));
+    }),
+    http.get(at('api/v2/installation/status'), ({ request }) =>
+      json({ status: true, statusCode: 200, portalName: 'Demo Herbarium Portal (fake)', guid: 'fake', urlRoot: new URL(request.url).origin, symbiotaVersion: '3.4.14', apiVersion: '2.0' }),
+    ),
+    http.get(at('api/v2/occurrence/:occid'), ({ request, params }) => {
+      const record = fake.record(Number(params['occid']));
+      if (!record) return json({ error: 'Occurrence not found' }, 404);
+      return json(apiOccurrence(fake, record, new URL(request.url).origin, rootPath));
+    }),
+    http.get(at('collections/individual/index.php'), ({ request }) => {
+      const q = new URL(request.url).searchParams;
+      const record = fake.record(Number(q.get('occid')));
+      if (q.get('format') === 'json') return record ? json(dwcOccurrence(fake, record)) : json(null);
+      if (!record) return html('<html><body>Unable to locate occurrence record</body></html>');
+      return html(individualPage(record, collectionName(record.collid), fake.visibleComments(record.occid), (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?'));
+    }),
+    http.post(at('collections/individual/index.php'), async ({ request }) => {
+      const form = await rpcForm(request);
+      const occid = Number(form.get('occid'));
+      if (form.get('formsubmit') === 'submitComment') fake.addComment(occid, form.get('commentstr') ?? '');
+      const record = fake.record(occid);
+      if (!record) return html('<html><body>Unable to locate occurrence record</body></html>');
+      return html(individualPage(record, collectionName(record.collid), fake.visibleComments(occid), (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?'));
+    }),
+  ];
+}

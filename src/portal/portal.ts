@@ -1,0 +1,69 @@
+import type { RecordPage, SpecimenRecord } from '../domain/occurrence';
+
+export type SessionState =
+  | { kind: 'logged-out' }
+  | { kind: 'no-rights'; collectionName: string | null }
+  | { kind: 'editor'; collectionName: string | null; statuses: string[] };
+
+export interface CollectorSearch {
+  /** The editor's `q_recordedby` term, e.g. `%Smith` (PROTOCOL §4.1). */
+  recordedBy: string;
+  recordNumber?: string;
+  /** `YYYY-MM-DD` or a `from - to` range. */
+  eventDate?: string;
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** A comment on a record's public page, as the portal lists it to the current user. */
+export interface RecordComment {
+  author: string;
+  posted: string;
+  text: string;
+}
+
+export interface MergeOutcome {
+  merged: SpecimenRecord;
+}
+
+/**
+ * Everything the features ask of a portal, in the collection's language. Every write is guarded:
+ * it refuses rather than overwrite, and goes through the portal path that checks rights and logs edits.
+ */
+export interface PortalClient {
+  /** Who the portal thinks we are on this collection. */
+  session(collid: number): Promise<SessionState>;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+
+  findByAccession(collid: number, variants: string[], page?: PageRequest): Promise<RecordPage>;
+  /** Wildcard search on Other Catalog Numbers, for legacy strings that hold several identifiers. */
+  findByAccessionPattern(collid: number, pattern: string, page?: PageRequest): Promise<RecordPage>;
+  findByCollector(collid: number, search: CollectorSearch, page?: PageRequest): Promise<RecordPage>;
+  /** Unprocessed records without an accession number, in barcode order (PROTOCOL §5). */
+  listUnprocessedWithoutAccession(collid: number, page: PageRequest): Promise<RecordPage>;
+  /** Records with one processing status, newest change first. */
+  listByStatus(collid: number, status: string, page: PageRequest): Promise<RecordPage>;
+
+  /** One record with its identifiers and images; null when the portal has no such record. */
+  readRecord(occid: number): Promise<SpecimenRecord | null>;
+  /** Records of this collection other than `exceptOccid` that carry this barcode. */
+  barcodeInUse(collid: number, barcode: string, exceptOccid: number): Promise<number[]>;
+  /** Records of this collection other than `exceptOccid` holding one of these accession variants. */
+  accessionInUse(collid: number, variants: string[], exceptOccid: number): Promise<number[]>;
+  imageCount(occid: number): Promise<number>;
+
+  setCatalogNumber(collid: number, occid: number, barcode: string): Promise<SpecimenRecord>;
+  addAccession(collid: number, occid: number, accession: string, status?: string): Promise<SpecimenRecord>;
+  setProcessingStatus(collid: number, occid: number, status: string): Promise<SpecimenRecord>;
+  mergeSkeletalIntoLegacy(collid: number, skeletalOccid: number, legacyOccid: number): Promise<MergeOutcome>;
+  createRecord(collid: number, barcode: string, status: string, enteredBy: string): Promise<SpecimenRecord>;
+  addComment(occid: number, text: string): Promise<void>;
+  /** Comments on a record that the current user may see (editors see reported ones too, rec. 12f). */
+  readComments(occid: number): Promise<RecordComment[]>;
+  /** The portal's Symbiota version, or null when its API does not say (PROTOCOL §12). */
+  portalVersion(): Promise<string | null>;
+}
