@@ -26,7 +26,9 @@ export function readCollector(raw: string): Checked<CollectorName> {
     .filter((w) => w !== '' && !SUFFIXES.test(w));
   const named = beforeComma !== null ? words : dropGivenNames(words);
   const lastName = named.join(' ');
-  if (lastName === '' || !/\p{L}/u.test(lastName)) return refuse(`"${text}" has no last name in it. Type at least the last name.`);
+  if (lastName === '' || named.every((w) => INITIALS.test(w))) {
+    return refuse(`"${text}" has no last name in it, only initials. Type at least the last name.`);
+  }
   return accept({ lastName, portalTerm: portalTerm(lastName) });
 }
 

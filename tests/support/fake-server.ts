@@ -1,0 +1,19 @@
+import { setupServer } from 'msw/node';
+import { FakeSymbiota } from '../../src/portal/fake-symbiota/fake-portal';
+import { fakeSymbiotaHandlers } from '../../src/portal/fake-symbiota/handlers';
+import { demoState, type FakeState } from '../../src/portal/fake-symbiota/state';
+import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
+
+export const TEST_ORIGIN = 'http://127.0.0.1:8080';
+
+/** A fake portal served by MSW at `rootPath`, and an adapter pointed at it. Call `close()` after the test. */
+export function startFakePortal(options: { state?: FakeState; rootPath?: string; loggedInAs?: string } = {}) {
+  const rootPath = options.rootPath ?? '';
+  let tick = Date.parse('2026-11-23T19:00:00Z');
+  const fake = new FakeSymbiota({ state: options.state ?? demoState(), clock: () => new Date((tick += 1000)) });
+  if (options.loggedInAs) fake.login(options.loggedInAs, 'demo');
+  const server = setupServer(...fakeSymbiotaHandlers(fake, rootPath));
+  server.listen({ onUnhandledRequest: 'error' });
+  const portal = createSymbiotaPortal({ portalUrl: `${TEST_ORIGIN}${rootPath}` });
+  return { fake, portal, server, close: () => server.close() };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readCollector } from '../../src/domain/collector';
+
+describe("reading a collector's last name", () => {
+  it.each([
+    ['Smith', 'Smith', '%Smith'],
+    ['J. Smith', 'Smith', '%Smith'],
+    ['Smith, J.', 'Smith', '%Smith'],
+    ['J.A. Smith', 'Smith', '%Smith'],
+    ['J.A.Smith', 'Smith', '%Smith'],
+    ['R. A. Darrow', 'Darrow', '%Darrow'],
+    ['John Smith', 'Smith', '%Smith'],
+    ['Hernández', 'Hernández', '%Hernández'],
+    ['E. L. Hernández Jr.', 'Hernández', '%Hernández'],
+    ['van Devender', 'van Devender', '%+van +Devender'],
+    ['T. R. van Devender', 'van Devender', '%+van +Devender'],
+    ['van Devender, T.', 'van Devender', '%+van +Devender'],
+    ['de la Cruz', 'de la Cruz', '%Cruz'],
+    ['Smith-Jones', 'Smith-Jones', '%+Smith +Jones'],
+    ['Li', 'Li', '%Li'],
+    ['Wu, X.', 'Wu', '%Wu'],
+  ])('%j → %s, searched as %s', (typed, lastName, term) => {
+    expect(readCollector(typed)).toEqual({ ok: true, value: { lastName, portalTerm: term } });
+  });
+
+  it('strips full-text operators so they cannot change the search', () => {
+    expect(readCollector('+Smith*')).toMatchObject({ ok: true, value: { portalTerm: '%Smith' } });
+  });
+
+  it.each([
+    ['', /Type the collector/],
+    ['212', /digits/],
+    ['Smith 212', /digits/],
+    ['J.', /no last name|digits/],
+  ])('refuses %j', (typed, message) => {
+    const result = readCollector(typed);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
