@@ -83,7 +83,7 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
     return monthRange(+m[2]!, month, today);
   }
   // 7/14/1961, 14.7.1961: the order decides unless only one reading is a real date
-  if ((m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$/.exec(text))) {
+  if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(text))) {
     if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 7/14/1961.');
     const a = +m[1]!;
     const b = +m[2]!;

@@ -1,0 +1,60 @@
+import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import testingLibrary from 'eslint-plugin-testing-library';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const FEATURES = ['session', 'link-while-imaging', 'link-unprocessed', 'review'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-demo', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  // A scanner station is driven without a mouse: the field that expects the next input takes focus itself.
+  { files: ['src/**/*.tsx'], rules: { 'jsx-a11y/no-autofocus': 'off' } },
+  // The domain stays pure: no framework, no portal, no DOM-bound code (house style).
+  {
+    files: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-*', 'msw', 'msw/*', '@tanstack/*', 'zustand', 'zustand/*', 'openseadragon', '../portal/*', '../features/*', '../ui/*', '../app/*'] }],
+    },
+  },
+  // Features do not import each other (bulletproof-react); each may use domain, portal and ui.
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...FEATURES.filter((f) => f !== feature).map((f) => ({ group: [`../${f}/*`, `../../features/${f}/*`], message: 'Features do not import each other; move shared code to ui/ or domain/.' })),
+            { group: ['../../app/*'], message: 'Features do not import the app shell.' },
+            { group: ['openseadragon'], message: 'Only src/ui/specimen-viewer.tsx imports OpenSeadragon.' },
+            { group: ['msw', 'msw/*', '../../portal/fake-symbiota/*'], message: 'Features talk to the PortalClient, never to the fake.' },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['tests/component/**/*.{ts,tsx}'],
+    ...testingLibrary.configs['flat/react'],
+  },
+  {
+    files: ['tests/e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+);

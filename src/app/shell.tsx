@@ -1,0 +1,67 @@
+import { useEffect, type ReactNode } from 'react';
+import type { Station } from '../ui/station';
+import { goTo, SCREENS, useScreen, type ScreenId } from './routes';
+
+export interface DemoControls {
+  reset: () => void;
+}
+
+interface Props {
+  station: Station;
+  onLogOut: () => void;
+  demo: DemoControls | null;
+  screens: Record<ScreenId, ReactNode>;
+}
+
+/** Header, navigation (Alt+1/2/3) and the current screen. */
+export function Shell({ station, onLogOut, demo, screens }: Props) {
+  const screen = useScreen();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = SCREENS.find((s) => s.key === event.key);
+      if (target) {
+        event.preventDefault();
+        goTo(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <div className="shell-title">
+          <strong>Specimen Linker</strong>
+          <span className="collection">{station.collectionName}</span>
+        </div>
+        <nav aria-label="Screens">
+          {SCREENS.map((s) => (
+            <a key={s.id} href={`#/${s.id}`} aria-current={screen === s.id ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key}`}>
+              {s.label} <kbd>Alt+{s.key}</kbd>
+            </a>
+          ))}
+        </nav>
+        <div className="shell-user">
+          {demo ? (
+            <span className="demo-badge" role="note">
+              Demo portal{' '}
+              <button type="button" onClick={demo.reset}>
+                Reset demo data
+              </button>
+            </span>
+          ) : null}
+          <span>
+            Logged in as <strong>{station.username}</strong>
+          </span>
+          <button type="button" onClick={onLogOut}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <main className="shell-main">{screens[screen]}</main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { loadConfig } from './app/config';
+import { ConfigErrorPage } from './app/config-error-page';
+import type { DemoControls } from './app/shell';
+import './app/app.css';
+import { createSymbiotaPortal } from './portal/symbiota/symbiota-portal';
+
+const DEMO = import.meta.env.MODE === 'demo';
+
+async function boot() {
+  const root = createRoot(document.getElementById('root')!);
+  const configUrl = DEMO ? './demo/config.json' : './config.json';
+  const loaded = await loadConfig(configUrl);
+  if (!loaded.ok) {
+    root.render(<ConfigErrorPage url={configUrl} problems={loaded.problems} />);
+    return;
+  }
+  const { config } = loaded;
+  let demo: DemoControls | null = null;
+  // Statically false outside demo mode, so the production bundle carries no fake portal and no MSW.
+  if (DEMO) {
+    const { startDemoPortal } = await import('./portal/fake-symbiota/browser');
+    demo = await startDemoPortal(config.portalBasePath);
+  }
+  const portal = createSymbiotaPortal({ portalUrl: `${window.location.origin}${config.portalBasePath}` });
+  root.render(
+    <StrictMode>
+      <App config={config} portal={portal} demo={demo} {...(DEMO ? { loginHint: 'Demo accounts: tech, curator, viewer — password "demo".' } : {})} />
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,25 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { StationConfig } from '../domain/station';
+import type { PortalClient } from '../portal/portal';
+
+/** What every screen of a logged-in station knows: the rules, the portal, who is working on what. */
+export interface Station {
+  config: StationConfig;
+  portal: PortalClient;
+  collid: number;
+  collectionName: string;
+  username: string;
+  statuses: string[];
+}
+
+const StationContext = createContext<Station | null>(null);
+
+export function StationProvider({ station, children }: { station: Station; children: ReactNode }) {
+  return <StationContext.Provider value={station}>{children}</StationContext.Provider>;
+}
+
+export function useStation(): Station {
+  const station = useContext(StationContext);
+  if (station === null) throw new Error('useStation() needs a StationProvider: the screen was rendered before login.');
+  return station;
+}
