@@ -11,6 +11,7 @@ export default tseslint.config(
   { ignores: ['dist', 'dist-demo', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

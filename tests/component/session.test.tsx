@@ -1,0 +1,91 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/app';
+import { ConfigErrorPage } from '../../src/app/config-error-page';
+import type { StationConfig } from '../../src/domain/station';
+import { startFakePortal } from '../support/fake-server';
+
+const config: StationConfig = {
+  portalBasePath: '/portal',
+  collectionId: 1,
+  collectionChoices: [],
+  barcode: { pattern: '^DEMO\\d{7}$', scannerPrefix: '', scannerSuffix: '' },
+  accession: { prefixPattern: null, maxLength: 10, variantWidth: 6 },
+  labelDateOrder: 'MDY',
+  escalationComments: true,
+  linkedStatus: null,
+};
+
+describe('the session screen', () => {
+  let close = () => undefined as void;
+  afterEach(() => close());
+
+  async function logIn(username: string, password = 'demo') {
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('User name'), username);
+    await user.type(screen.getByLabelText('Password'), password);
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+  }
+
+  it('logs a technician in and shows the collection and the screens', async () => {
+    const fake = startFakePortal({ rootPath: '/portal' });
+    close = fake.close;
+    render(<App config={config} portal={fake.portal} />);
+    await logIn('tech');
+    expect(await screen.findByText('Demo Herbarium - Vascular Plants (DEMO:VP)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Link while imaging/ })).toHaveAttribute('aria-keyshortcuts', 'Alt+1');
+    expect(fake.fake.user()?.login).toBe('tech');
+  });
+
+  it('keeps the user on the login form with the portal\'s reason when the password is wrong', async () => {
+    const fake = startFakePortal({ rootPath: '/portal' });
+    close = fake.close;
+    render(<App config={config} portal={fake.portal} />);
+    await logIn('tech', 'nope');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/username or password was incorrect/);
+    expect(screen.queryByRole('navigation', { name: 'Screens' })).not.toBeInTheDocument();
+  });
+
+  it('asks for both fields before bothering the portal', async () => {
+    const fake = startFakePortal({ rootPath: '/portal' });
+    close = fake.close;
+    render(<App config={config} portal={fake.portal} />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Log in' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Type your portal user name and password.');
+    expect(fake.fake.user()).toBeUndefined();
+  });
+
+  it('tells a user without editor rights what to do', async () => {
+    const fake = startFakePortal({ rootPath: '/portal' });
+    close = fake.close;
+    render(<App config={config} portal={fake.portal} />);
+    await logIn('viewer');
+    expect(await screen.findByRole('heading', { name: 'No editor rights' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('viewer is logged in but may not edit Demo Herbarium');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Log out' }));
+    expect(await screen.findByLabelText('User name')).toBeInTheDocument();
+    expect(fake.fake.user()).toBeUndefined();
+  });
+
+  it('lets the station choose its collection when config.json leaves it open', async () => {
+    const fake = startFakePortal({ rootPath: '/portal', loggedInAs: 'tech' });
+    close = fake.close;
+    render(<App config={{ ...config, collectionId: null, collectionChoices: [1] }} portal={fake.portal} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Collection id'), 'one');
+    await user.click(screen.getByRole('button', { name: 'Use this collection' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('"one" is not a collection id');
+    await user.click(screen.getByRole('button', { name: 'Collection 1' }));
+    expect(await screen.findByText('Demo Herbarium - Vascular Plants (DEMO:VP)')).toBeInTheDocument();
+  });
+});
+
+describe('the configuration error page', () => {
+  it('lists every problem and says which file to fix', () => {
+    render(<ConfigErrorPage url="./config.json" problems={['barcode.pattern: is not a valid regular expression']} />);
+    expect(screen.getByRole('heading', { name: /cannot start/ })).toBeInTheDocument();
+    expect(screen.getByText('./config.json')).toBeInTheDocument();
+    expect(screen.getByRole('listitem')).toHaveTextContent('barcode.pattern: is not a valid regular expression');
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from '../../src/app/config';
+
+const minimal = { portalBasePath: '/portal', barcode: { pattern: '^DEMO\\d{7}$' } };
+
+describe('runtime configuration', () => {
+  it('fills every default from a minimal config.json', () => {
+    expect(parseConfig(minimal)).toEqual({
+      ok: true,
+      config: {
+        portalBasePath: '/portal',
+        collectionId: null,
+        collectionChoices: [],
+        barcode: { pattern: '^DEMO\\d{7}$', scannerPrefix: '', scannerSuffix: '' },
+        accession: { prefixPattern: null, maxLength: 10, variantWidth: 6 },
+        labelDateOrder: 'ISO',
+        escalationComments: true,
+        linkedStatus: null,
+      },
+    });
+  });
+
+  it.each([
+    [{ ...minimal, portalBasePath: 'portal/' }, /portalBasePath/],
+    [{ ...minimal, barcode: { pattern: '^(DEMO' } }, /barcode.pattern: is not a valid regular expression/],
+    [{ ...minimal, labelDateOrder: 'YMD' }, /labelDateOrder/],
+    [{ ...minimal, collectionId: 0 }, /collectionId/],
+    [{ ...minimal, colectionId: 1 }, /colectionId/],
+    [{ barcode: { pattern: 'x' } }, /portalBasePath/],
+  ])('names what is wrong in %j', (raw, problem) => {
+    const result = parseConfig(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join('\n')).toMatch(problem);
+  });
+
+  it('accepts a portal at the origin root', () => {
+    expect(parseConfig({ ...minimal, portalBasePath: '' }).ok).toBe(true);
+  });
+
+  it('lower-cases the linked status as the portal stores it', () => {
+    const result = parseConfig({ ...minimal, linkedStatus: 'Reviewed' });
+    expect(result.ok && result.config.linkedStatus).toBe('reviewed');
+  });
+
+  it('reports a missing or broken file', async () => {
+    const notFound = async () => new Response('nope', { status: 404 });
+    expect(await loadConfig('./config.json', notFound)).toEqual({ ok: false, problems: ['./config.json could not be loaded (HTTP 404).'] });
+    const broken = async () => new Response('{ "portalBasePath": ', { status: 200 });
+    expect(await loadConfig('./config.json', broken)).toEqual({ ok: false, problems: ['./config.json is not valid JSON.'] });
+  });
+});
