@@ -8,7 +8,17 @@ import tseslint from 'typescript-eslint';
 const FEATURES = ['session', 'link-while-imaging', 'link-unprocessed', 'review'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/results.json'] },
+  {
+    ignores: [
+      'dist',
+      'dist-demo',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      'bench/results.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
@@ -30,7 +40,25 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-*', 'msw', 'msw/*', '@tanstack/*', 'zustand', 'zustand/*', 'openseadragon', '../portal/*', '../features/*', '../ui/*', '../app/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'react',
+            'react-*',
+            'msw',
+            'msw/*',
+            '@tanstack/*',
+            'zustand',
+            'zustand/*',
+            'openseadragon',
+            '../portal/*',
+            '../features/*',
+            '../ui/*',
+            '../app/*',
+          ],
+        },
+      ],
     },
   },
   // Features do not import each other (bulletproof-react); each may use domain, portal and ui.
@@ -41,10 +69,16 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ...FEATURES.filter((f) => f !== feature).map((f) => ({ group: [`../${f}/*`, `../../features/${f}/*`], message: 'Features do not import each other; move shared code to ui/ or domain/.' })),
+            ...FEATURES.filter((f) => f !== feature).map((f) => ({
+              group: [`../${f}/*`, `../../features/${f}/*`],
+              message: 'Features do not import each other; move shared code to ui/ or domain/.',
+            })),
             { group: ['../../app/*'], message: 'Features do not import the app shell.' },
             { group: ['openseadragon'], message: 'Only src/ui/specimen-viewer.tsx imports OpenSeadragon.' },
-            { group: ['msw', 'msw/*', '../../portal/fake-symbiota/*'], message: 'Features talk to the PortalClient, never to the fake.' },
+            {
+              group: ['msw', 'msw/*', '../../portal/fake-symbiota/*'],
+              message: 'Features talk to the PortalClient, never to the fake.',
+            },
           ],
         },
       ],

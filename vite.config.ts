@@ -25,13 +25,21 @@ function stripDemoAssets(mode: string): Plugin {
  * `PORTAL_URL=https://host/portal npm run dev`: the portal's folders are proxied through the dev server so
  * every request stays same-origin (PROTOCOL §2.6), and config.json points the app at the proxied path.
  */
-function realPortal(portalUrl: string | undefined): { proxy: Record<string, ProxyOptions>; plugin: Plugin | null } {
+function realPortal(portalUrl: string | undefined): {
+  proxy: Record<string, ProxyOptions>;
+  plugin: Plugin | null;
+} {
   if (!portalUrl) return { proxy: {}, plugin: null };
   const url = new URL(portalUrl);
   const base = url.pathname.replace(/\/+$/, '');
   const proxy: Record<string, ProxyOptions> = {};
   for (const folder of ['profile', 'collections', 'api', 'imglib', 'content']) {
-    proxy[`${base}/${folder}`] = { target: url.origin, changeOrigin: true, secure: true, cookieDomainRewrite: '' };
+    proxy[`${base}/${folder}`] = {
+      target: url.origin,
+      changeOrigin: true,
+      secure: true,
+      cookieDomainRewrite: '',
+    };
   }
   const plugin: Plugin = {
     name: 'real-portal-config',

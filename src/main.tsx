@@ -27,7 +27,12 @@ async function boot() {
   const portal = createSymbiotaPortal({ portalUrl: `${window.location.origin}${config.portalBasePath}` });
   root.render(
     <StrictMode>
-      <App config={config} portal={portal} demo={demo} {...(DEMO ? { loginHint: 'Demo accounts: tech, curator, viewer — password "demo".' } : {})} />
+      <App
+        config={config}
+        portal={portal}
+        demo={demo}
+        {...(DEMO ? { loginHint: 'Demo accounts: tech, curator, viewer — password "demo".' } : {})}
+      />
     </StrictMode>,
   );
 }

@@ -15,7 +15,9 @@ interface Props {
 }
 
 export const newQueryClient = () =>
-  new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } });
+  new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
+  });
 
 export function App({ config, portal, demo = null, loginHint, queryClient }: Props) {
   const [client] = useState(() => queryClient ?? newQueryClient());

@@ -4,7 +4,8 @@ export function ConfigErrorPage({ url, problems }: { url: string; problems: stri
     <main className="panel config-error">
       <h1>Specimen Linker cannot start: its configuration is not valid</h1>
       <p>
-        Fix <code>{url}</code> next to the app (see the README, “Configuration”) and reload. Nothing was sent to the portal.
+        Fix <code>{url}</code> next to the app (see the README, “Configuration”) and reload. Nothing was sent
+        to the portal.
       </p>
       <ul>
         {problems.map((p) => (

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import type { StationConfig } from '../domain/station';
 
-const regexSource = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'is not a valid regular expression');
+const regexSource = z
+  .string()
+  .min(1)
+  .refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a valid regular expression');
 
 export const configSchema = z
   .object({
@@ -42,7 +45,9 @@ export function parseConfig(raw: unknown): ConfigResult {
   if (parsed.success) return { ok: true, config: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`),
+    problems: parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+    ),
   };
 }
 
@@ -51,7 +56,10 @@ export async function loadConfig(url: string, fetchImpl: typeof fetch = fetch): 
   try {
     response = await fetchImpl(url, { cache: 'no-store' });
   } catch (e) {
-    return { ok: false, problems: [`${url} could not be loaded: ${e instanceof Error ? e.message : String(e)}`] };
+    return {
+      ok: false,
+      problems: [`${url} could not be loaded: ${e instanceof Error ? e.message : String(e)}`],
+    };
   }
   if (!response.ok) return { ok: false, problems: [`${url} could not be loaded (HTTP ${response.status}).`] };
   try {

@@ -39,7 +39,12 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
         </div>
         <nav aria-label="Screens">
           {SCREENS.map((s) => (
-            <a key={s.id} href={`#/${s.id}`} aria-current={screen === s.id ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key}`}>
+            <a
+              key={s.id}
+              href={`#/${s.id}`}
+              aria-current={screen === s.id ? 'page' : undefined}
+              aria-keyshortcuts={`Alt+${s.key}`}
+            >
               {s.label} <kbd>Alt+{s.key}</kbd>
             </a>
           ))}

@@ -28,7 +28,10 @@ function splitPrefix(text: string, rules: AccessionRules): { prefix: string; dig
 }
 
 /** Reads a stamped accession number as typed; PROTOCOL §3.1 stores them without leading zeros. */
-export function readAccession(raw: string, rules: AccessionRules = defaultAccessionRules): Checked<Accession> {
+export function readAccession(
+  raw: string,
+  rules: AccessionRules = defaultAccessionRules,
+): Checked<Accession> {
   const text = raw.trim();
   if (text === '') return refuse('Type the accession number stamped on the sheet.');
   if (/\s/.test(text)) {
@@ -46,7 +49,9 @@ export function readAccession(raw: string, rules: AccessionRules = defaultAccess
     }
     return rules.prefixPattern === null
       ? refuse(`"${text}" is not an accession number: this collection's accession numbers are digits only.`)
-      : refuse(`"${text}" is not an accession number: expected digits, optionally after the collection's prefix.`);
+      : refuse(
+          `"${text}" is not an accession number: expected digits, optionally after the collection's prefix.`,
+        );
   }
   const digits = stripZeros(parts.digits);
   const value = parts.prefix + digits;
@@ -64,7 +69,7 @@ export function readAccession(raw: string, rules: AccessionRules = defaultAccess
  */
 export function accessionSearchVariants(accession: Accession, width: number): string[] {
   const variants = [accession.value];
-  for (let padded = accession.digits; accession.prefix.length + padded.length < width; ) {
+  for (let padded = accession.digits; accession.prefix.length + padded.length < width;) {
     padded = `0${padded}`;
     variants.push(accession.prefix + padded);
   }

@@ -14,8 +14,10 @@ const AIM_PREFIX = /^\][A-Za-z][0-9A-Za-z]/;
 /** What a scan looks like once the scanner's own decorations are removed. */
 export function cleanScan(raw: string, rules: BarcodeRules): string {
   let text = raw.replace(/[\r\n\t]+$/, '').trim();
-  if (rules.scannerPrefix && text.startsWith(rules.scannerPrefix)) text = text.slice(rules.scannerPrefix.length);
-  if (rules.scannerSuffix && text.endsWith(rules.scannerSuffix)) text = text.slice(0, -rules.scannerSuffix.length);
+  if (rules.scannerPrefix && text.startsWith(rules.scannerPrefix))
+    text = text.slice(rules.scannerPrefix.length);
+  if (rules.scannerSuffix && text.endsWith(rules.scannerSuffix))
+    text = text.slice(0, -rules.scannerSuffix.length);
   text = text.trim().replace(AIM_PREFIX, '');
   return text.trim();
 }
@@ -33,7 +35,9 @@ export function readBarcode(raw: string, rules: BarcodeRules): Checked<string> {
       `"${value}" looks like an accession number, not a barcode. Scan the barcode label, not the stamp.`,
     );
   }
-  return refuse(`"${value}" is not one of this collection's barcodes (expected ${describePattern(rules.pattern)}).`);
+  return refuse(
+    `"${value}" is not one of this collection's barcodes (expected ${describePattern(rules.pattern)}).`,
+  );
 }
 
 function describePattern(pattern: string): string {

@@ -7,18 +7,54 @@ export interface CollectorName {
   portalTerm: string;
 }
 
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'la', 'le', 'du', 'da', 'di', 'dos', 'das', 'ten', 'ter', 'st.', 'bin', 'ibn']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'del',
+  'della',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'dos',
+  'das',
+  'ten',
+  'ter',
+  'st.',
+  'bin',
+  'ibn',
+]);
 const SUFFIXES = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
 const INITIALS = /^(\p{L}\.)+\p{L}?\.?$|^\p{Lu}$/u;
 /** InnoDB's default full-text stopwords that can occur inside surnames; `+word` on them matches nothing useful. */
-const FULLTEXT_STOPWORDS = new Set(['a', 'an', 'de', 'la', 'en', 'und', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for']);
+const FULLTEXT_STOPWORDS = new Set([
+  'a',
+  'an',
+  'de',
+  'la',
+  'en',
+  'und',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+]);
 const MIN_TOKEN = 3;
 
 /** `Smith`, `J. Smith`, `Smith, J.`, `J.A. Smith`, `van Devender` → the collector's last name. */
 export function readCollector(raw: string): Checked<CollectorName> {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return refuse("Type the collector's last name from the label.");
-  if (/\d/.test(text)) return refuse(`"${text}" has digits in it. Type the collector's name; the number goes in its own field.`);
+  if (/\d/.test(text))
+    return refuse(`"${text}" has digits in it. Type the collector's name; the number goes in its own field.`);
   const beforeComma = text.includes(',') ? text.slice(0, text.indexOf(',')).trim() : null;
   const words = (beforeComma ?? text)
     .replace(/(\p{L}\.)(?=\p{L})/gu, '$1 ')

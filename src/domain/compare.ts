@@ -23,9 +23,13 @@ export interface Comparison {
   agrees: boolean;
 }
 
-const blank = (v: string | null | undefined): v is null | undefined => v === null || v === undefined || v.trim() === '';
+const blank = (v: string | null | undefined): v is null | undefined =>
+  v === null || v === undefined || v.trim() === '';
 
-export function compareCollector(recordedBy: string | null, lastName: string | null | undefined): FieldVerdict {
+export function compareCollector(
+  recordedBy: string | null,
+  lastName: string | null | undefined,
+): FieldVerdict {
   if (blank(lastName)) return 'not-entered';
   if (blank(recordedBy)) return 'missing';
   const recordWords = words(recordedBy);
@@ -34,7 +38,9 @@ export function compareCollector(recordedBy: string | null, lastName: string | n
 }
 
 export function normaliseCollectorNumber(n: string): string {
-  return fold(n).replace(/\s+/g, '').replace(/^0+(?=\w)/, '');
+  return fold(n)
+    .replace(/\s+/g, '')
+    .replace(/^0+(?=\w)/, '');
 }
 
 export function compareNumber(recordNumber: string | null, typed: string | null | undefined): FieldVerdict {
@@ -64,4 +70,3 @@ export function compareRecordToSheet(record: RecordLabel, sheet: SheetReading): 
   const date = compareDate(record.eventDate, sheet.date);
   return { collector, number, date, agrees: ![collector, number, date].includes('mismatch') };
 }
-

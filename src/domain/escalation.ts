@@ -41,10 +41,14 @@ export function escalationComment(e: Escalation): string {
   return parts.join(' ');
 }
 
-export function parseEscalationComment(text: string): { reason: EscalationReason | null; note: string } | null {
+export function parseEscalationComment(
+  text: string,
+): { reason: EscalationReason | null; note: string } | null {
   if (!text.startsWith(COMMENT_PREFIX)) return null;
   const rest = text.slice(COMMENT_PREFIX.length).replace(/^ — /, '');
-  const entry = (Object.entries(ESCALATION_REASONS) as [EscalationReason, string][]).find(([, label]) => rest.startsWith(label));
+  const entry = (Object.entries(ESCALATION_REASONS) as [EscalationReason, string][]).find(([, label]) =>
+    rest.startsWith(label),
+  );
   const noteAt = rest.lastIndexOf(' — ');
   return { reason: entry ? entry[0] : null, note: noteAt >= 0 ? rest.slice(noteAt + 3) : '' };
 }

@@ -10,8 +10,18 @@ export type LabelDate =
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -23,13 +33,16 @@ function monthFromWord(word: string): number | null {
   const roman = ROMAN.indexOf(w);
   if (roman >= 0) return roman + 1;
   if (w.length < 3) return null;
-  const index = MONTHS.findIndex((m) => w.startsWith(m) && MONTH_NAMES[MONTHS.indexOf(m)]!.toLowerCase().startsWith(w));
+  const index = MONTHS.findIndex(
+    (m) => w.startsWith(m) && MONTH_NAMES[MONTHS.indexOf(m)]!.toLowerCase().startsWith(w),
+  );
   return index >= 0 ? index + 1 : null;
 }
 
 function dayDate(y: number, m: number, d: number, today: string): Checked<LabelDate> {
   if (m < 1 || m > 12) return refuse(`There is no month ${m}. Check the date on the label.`);
-  if (d < 1 || d > daysIn(y, m)) return refuse(`${MONTH_NAMES[m - 1]} ${y} has no day ${d}. Check the date on the label.`);
+  if (d < 1 || d > daysIn(y, m))
+    return refuse(`${MONTH_NAMES[m - 1]} ${y} has no day ${d}. Check the date on the label.`);
   const date = iso(y, m, d);
   if (date > today) return refuse(`${date} is in the future. Check the year on the label.`);
   return accept({ precision: 'day', date });
@@ -38,7 +51,12 @@ function dayDate(y: number, m: number, d: number, today: string): Checked<LabelD
 function monthRange(y: number, m: number, today: string): Checked<LabelDate> {
   if (m < 1 || m > 12) return refuse(`There is no month ${m}. Check the date on the label.`);
   if (iso(y, m, 1) > today) return refuse(`${MONTH_NAMES[m - 1]} ${y} is in the future. Check the year.`);
-  return accept({ precision: 'month', from: iso(y, m, 1), to: iso(y, m, daysIn(y, m)), text: `${MONTH_NAMES[m - 1]} ${y}` });
+  return accept({
+    precision: 'month',
+    from: iso(y, m, 1),
+    to: iso(y, m, daysIn(y, m)),
+    text: `${MONTH_NAMES[m - 1]} ${y}`,
+  });
 }
 
 function yearRange(y: number, today: string): Checked<LabelDate> {
@@ -101,7 +119,9 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
     if (asDMY) return dayDate(y, b, a, today);
     return refuse(`${text} is not a real date. Check the label.`);
   }
-  return refuse(`"${text}" is not a date this station can read. Type it like 1961-07-14, 14 Jul 1961 or 14.VII.1961.`);
+  return refuse(
+    `"${text}" is not a date this station can read. Type it like 1961-07-14, 14 Jul 1961 or 14.VII.1961.`,
+  );
 }
 
 /**

@@ -5,8 +5,19 @@ const NOT_MERGED = new Set(['occid', 'collid', 'dbpk', 'dateLastModified']);
 const API_FALLBACKS = new Set(['occurrenceID', 'institutionCode', 'collectionCode']);
 /** Fields a technician checks first, in the order they read a label. */
 export const LABEL_FIELDS = [
-  'catalogNumber', 'sciname', 'scientificNameAuthorship', 'family', 'recordedBy', 'recordNumber', 'eventDate',
-  'country', 'stateProvince', 'county', 'locality', 'habitat', 'processingStatus',
+  'catalogNumber',
+  'sciname',
+  'scientificNameAuthorship',
+  'family',
+  'recordedBy',
+  'recordNumber',
+  'eventDate',
+  'country',
+  'stateProvince',
+  'county',
+  'locality',
+  'habitat',
+  'processingStatus',
 ] as const;
 
 export type FieldSource = 'target' | 'source' | 'empty';
@@ -67,7 +78,14 @@ export function previewMerge(target: SpecimenRecord, source: SpecimenRecord): Me
     const s = source.fields[field] ?? null;
     if (empty(t) && empty(s)) continue;
     const from: FieldSource = !empty(t) ? 'target' : 'source';
-    fields.push({ field, target: t, source: s, result: from === 'target' ? t : s, from, conflict: !empty(t) && !empty(s) && t !== s });
+    fields.push({
+      field,
+      target: t,
+      source: s,
+      result: from === 'target' ? t : s,
+      from,
+      conflict: !empty(t) && !empty(s) && t !== s,
+    });
   }
   const order = (f: string) => {
     const i = (LABEL_FIELDS as readonly string[]).indexOf(f);
@@ -76,7 +94,11 @@ export function previewMerge(target: SpecimenRecord, source: SpecimenRecord): Me
   fields.sort((a, b) => order(a.field) - order(b.field) || a.field.localeCompare(b.field));
   const result = (f: string) => fields.find((x) => x.field === f)?.result ?? null;
 
-  const targetIds = identifiersBeforeMerge(target).map((i) => ({ name: i.name, value: i.value, from: 'target' as const }));
+  const targetIds = identifiersBeforeMerge(target).map((i) => ({
+    name: i.name,
+    value: i.value,
+    from: 'target' as const,
+  }));
   const sourceIds = identifiersBeforeMerge(source)
     .map((i) => ({ name: i.name, value: i.value, from: 'source' as const }))
     .filter((s) => !targetIds.some((t) => t.name === s.name && t.value === s.value));

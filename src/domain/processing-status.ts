@@ -17,7 +17,8 @@ export const EXPERT_REQUIRED = 'expert required';
 export const REVIEWED = 'reviewed';
 
 /** Imports may store `Unprocessed`; the portal compares case-insensitively, so do we. */
-export const sameStatus = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+export const sameStatus = (a: string | null, b: string | null) =>
+  (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
 export const statusLabel = (status: string | null) =>
   status === null || status.trim() === '' ? 'No status' : status.replace(/\b\p{L}/gu, (c) => c.toUpperCase());

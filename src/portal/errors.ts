@@ -19,7 +19,8 @@ const NEXT_STEP: Record<PortalErrorKind, string> = {
   'record-missing': 'The record may have been merged or deleted; search again.',
   'portal-refused': 'Nothing was saved; try again, or tell a supervisor what the portal said.',
   'portal-unreachable': 'Check the network connection and retry; your input is kept.',
-  'unexpected-response': 'The portal answered in a way this app does not understand; tell a supervisor. Your input is kept.',
+  'unexpected-response':
+    'The portal answered in a way this app does not understand; tell a supervisor. Your input is kept.',
   'merge-unconfirmed': 'Open both records in the portal and check them before going on; tell a supervisor.',
 };
 

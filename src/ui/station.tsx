@@ -20,6 +20,7 @@ export function StationProvider({ station, children }: { station: Station; child
 
 export function useStation(): Station {
   const station = useContext(StationContext);
-  if (station === null) throw new Error('useStation() needs a StationProvider: the screen was rendered before login.');
+  if (station === null)
+    throw new Error('useStation() needs a StationProvider: the screen was rendered before login.');
   return station;
 }

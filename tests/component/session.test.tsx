@@ -34,11 +34,14 @@ describe('the session screen', () => {
     render(<App config={config} portal={fake.portal} />);
     await logIn('tech');
     expect(await screen.findByText('Demo Herbarium - Vascular Plants (DEMO:VP)')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Link while imaging/ })).toHaveAttribute('aria-keyshortcuts', 'Alt+1');
+    expect(screen.getByRole('link', { name: /Link while imaging/ })).toHaveAttribute(
+      'aria-keyshortcuts',
+      'Alt+1',
+    );
     expect(fake.fake.user()?.login).toBe('tech');
   });
 
-  it('keeps the user on the login form with the portal\'s reason when the password is wrong', async () => {
+  it("keeps the user on the login form with the portal's reason when the password is wrong", async () => {
     const fake = startFakePortal({ rootPath: '/portal' });
     close = fake.close;
     render(<App config={config} portal={fake.portal} />);
@@ -62,7 +65,9 @@ describe('the session screen', () => {
     render(<App config={config} portal={fake.portal} />);
     await logIn('viewer');
     expect(await screen.findByRole('heading', { name: 'No editor rights' })).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent('viewer is logged in but may not edit Demo Herbarium');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'viewer is logged in but may not edit Demo Herbarium',
+    );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Log out' }));
     expect(await screen.findByLabelText('User name')).toBeInTheDocument();
     expect(fake.fake.user()).toBeUndefined();
@@ -83,9 +88,16 @@ describe('the session screen', () => {
 
 describe('the configuration error page', () => {
   it('lists every problem and says which file to fix', () => {
-    render(<ConfigErrorPage url="./config.json" problems={['barcode.pattern: is not a valid regular expression']} />);
+    render(
+      <ConfigErrorPage
+        url="./config.json"
+        problems={['barcode.pattern: is not a valid regular expression']}
+      />,
+    );
     expect(screen.getByRole('heading', { name: /cannot start/ })).toBeInTheDocument();
     expect(screen.getByText('./config.json')).toBeInTheDocument();
-    expect(screen.getByRole('listitem')).toHaveTextContent('barcode.pattern: is not a valid regular expression');
+    expect(screen.getByRole('listitem')).toHaveTextContent(
+      'barcode.pattern: is not a valid regular expression',
+    );
   });
 });

@@ -27,7 +27,10 @@ async function technicianScenario(portal: PortalClient) {
   answers['session'] = await portal.session(1);
   for (const variants of [['1499'], ['145'], ['145', '0145', '00145'], ['99999']]) {
     const page = await portal.findByAccession(1, variants);
-    answers[`accession ${variants.join(',')}`] = { total: page.total, records: page.records.map((r) => [r.occid, r.otherCatalogNumbers, r.catalogNumber]) };
+    answers[`accession ${variants.join(',')}`] = {
+      total: page.total,
+      records: page.records.map((r) => [r.occid, r.otherCatalogNumbers, r.catalogNumber]),
+    };
   }
   for (const search of [
     { recordedBy: '%Smith', recordNumber: '212', eventDate: '1961-07-14' },
@@ -35,11 +38,22 @@ async function technicianScenario(portal: PortalClient) {
     { recordedBy: '%Smith', recordNumber: '212', eventDate: '1961-07-15' },
   ]) {
     const page = await portal.findByCollector(1, search);
-    answers[`collector ${JSON.stringify(search)}`] = page.records.map((r) => [r.occid, r.catalogNumber, r.recordedBy, r.recordNumber, r.eventDate, r.sciname]);
+    answers[`collector ${JSON.stringify(search)}`] = page.records.map((r) => [
+      r.occid,
+      r.catalogNumber,
+      r.recordedBy,
+      r.recordNumber,
+      r.eventDate,
+      r.sciname,
+    ]);
   }
   for (const offset of [0, 4]) {
     const page = await portal.listUnprocessedWithoutAccession(1, { offset, limit: 4 });
-    answers[`queue ${offset}`] = { total: page.total, offset: page.offset, records: page.records.map((r) => [r.occid, r.catalogNumber, r.processingStatus]) };
+    answers[`queue ${offset}`] = {
+      total: page.total,
+      offset: page.offset,
+      records: page.records.map((r) => [r.occid, r.catalogNumber, r.processingStatus]),
+    };
   }
   for (const occid of [1, 3, 34, 999999]) answers[`record ${occid}`] = view(await portal.readRecord(occid));
   answers['barcode DEMO0001234'] = await portal.barcodeInUse(1, 'DEMO0001234', 1);
@@ -53,15 +67,31 @@ async function technicianScenario(portal: PortalClient) {
 }
 
 const RECORDED_SCENARIO = [
-  '01-login-tech', '02a-probe-editor-tech',
-  '03a-table-ocn-1499-hit', '03b-table-ocn-145-miss', '03c-table-ocn-variants-145-0145-00145-hit', '03d-table-ocn-99999-miss',
-  '04a-table-collector-number-date-hit', '04b-table-collector-smith-several', '04c-table-collector-number-date-miss',
-  '05a-table-unprocessed-no-ocn-page1', '05b-table-unprocessed-no-ocn-page2',
-  '07a-api-occurrence-1-legacy', '07b-api-occurrence-3-legacy-with-image', '07c-api-occurrence-34-skeletal', '07d-api-occurrence-999999-missing',
-  '08a-d1-dupequerycatnum-DEMO0001234-used', '08b-d1-dupequerycatnum-DEMO0009001-unused',
-  '08c-d2-dupequeryothercatnum-1499-from34-hit', '08d-d2-dupequeryothercatnum-145-from41-miss', '08e-d2-dupequeryothercatnum-0145-from41-hit',
-  '08f-d3-getassocimgcnt-occid3', '08g-d3-getassocimgcnt-occid1',
-  '07a-api-occurrence-1-legacy', '08b-d1-dupequerycatnum-DEMO0009001-unused', '09a-w1-save-occid1-catalognumber',
+  '01-login-tech',
+  '02a-probe-editor-tech',
+  '03a-table-ocn-1499-hit',
+  '03b-table-ocn-145-miss',
+  '03c-table-ocn-variants-145-0145-00145-hit',
+  '03d-table-ocn-99999-miss',
+  '04a-table-collector-number-date-hit',
+  '04b-table-collector-smith-several',
+  '04c-table-collector-number-date-miss',
+  '05a-table-unprocessed-no-ocn-page1',
+  '05b-table-unprocessed-no-ocn-page2',
+  '07a-api-occurrence-1-legacy',
+  '07b-api-occurrence-3-legacy-with-image',
+  '07c-api-occurrence-34-skeletal',
+  '07d-api-occurrence-999999-missing',
+  '08a-d1-dupequerycatnum-DEMO0001234-used',
+  '08b-d1-dupequerycatnum-DEMO0009001-unused',
+  '08c-d2-dupequeryothercatnum-1499-from34-hit',
+  '08d-d2-dupequeryothercatnum-145-from41-miss',
+  '08e-d2-dupequeryothercatnum-0145-from41-hit',
+  '08f-d3-getassocimgcnt-occid3',
+  '08g-d3-getassocimgcnt-occid1',
+  '07a-api-occurrence-1-legacy',
+  '08b-d1-dupequerycatnum-DEMO0009001-unused',
+  '09a-w1-save-occid1-catalognumber',
 ].map(exchange);
 
 describe('the fake portal answers like the recorded real one', () => {
@@ -72,9 +102,13 @@ describe('the fake portal answers like the recorded real one', () => {
     const recorded = replay(
       ...RECORDED_SCENARIO,
       // The read-back after 09a: 07a as the SQL after the save shows it (09a-…-sql.txt).
-      withJson(exchange('07a-api-occurrence-1-legacy'), (v) => [{ ...(v as object[])[0], catalogNumber: 'DEMO0009001' }]),
+      withJson(exchange('07a-api-occurrence-1-legacy'), (v) => [
+        { ...(v as object[])[0], catalogNumber: 'DEMO0009001' },
+      ]),
     );
-    const fromRecordings = await technicianScenario(createSymbiotaPortal({ portalUrl: RECORDED_PORTAL, fetch: recorded.fetch }));
+    const fromRecordings = await technicianScenario(
+      createSymbiotaPortal({ portalUrl: RECORDED_PORTAL, fetch: recorded.fetch }),
+    );
     recorded.assertAllUsed();
 
     const fake = startFakePortal();
@@ -85,9 +119,23 @@ describe('the fake portal answers like the recorded real one', () => {
 
   it('gives the same answers for a merge (10a, 10c, 10d)', async () => {
     const recorded = replay(
-      ...['07c-api-occurrence-34-skeletal', '07a-api-occurrence-1-legacy', '08g-d3-getassocimgcnt-occid1', '10a-w2-merge-34-into-1', '10d-api-occurrence-34-after-merge-404', '10c-api-occurrence-1-after-merge'].map(exchange),
+      ...[
+        '07c-api-occurrence-34-skeletal',
+        '07a-api-occurrence-1-legacy',
+        '08g-d3-getassocimgcnt-occid1',
+        '10a-w2-merge-34-into-1',
+        '10d-api-occurrence-34-after-merge-404',
+        '10c-api-occurrence-1-after-merge',
+      ].map(exchange),
     );
-    const fromRecordings = view((await createSymbiotaPortal({ portalUrl: RECORDED_PORTAL, fetch: recorded.fetch }).mergeSkeletalIntoLegacy(1, 34, 1)).merged);
+    const fromRecordings = view(
+      (
+        await createSymbiotaPortal({
+          portalUrl: RECORDED_PORTAL,
+          fetch: recorded.fetch,
+        }).mergeSkeletalIntoLegacy(1, 34, 1)
+      ).merged,
+    );
     const fake = startFakePortal({ loggedInAs: 'tech' });
     close = fake.close;
     expect(view((await fake.portal.mergeSkeletalIntoLegacy(1, 34, 1)).merged)).toEqual(fromRecordings);
@@ -98,9 +146,16 @@ describe('the fake portal answers like the recorded real one', () => {
     close = fake.close;
     expect(await fake.portal.session(1)).toEqual({ kind: 'logged-out' });
     await fake.portal.login('viewer', 'demo');
-    expect(await fake.portal.session(1)).toEqual({ kind: 'no-rights', collectionName: 'Demo Herbarium - Vascular Plants (DEMO:VP)' });
-    await expect(fake.portal.setCatalogNumber(1, 1, 'DEMO0009002')).rejects.toMatchObject({ kind: 'not-authorized' });
-    await expect(fake.portal.mergeSkeletalIntoLegacy(1, 32, 8)).rejects.toMatchObject({ kind: 'not-authorized' });
+    expect(await fake.portal.session(1)).toEqual({
+      kind: 'no-rights',
+      collectionName: 'Demo Herbarium - Vascular Plants (DEMO:VP)',
+    });
+    await expect(fake.portal.setCatalogNumber(1, 1, 'DEMO0009002')).rejects.toMatchObject({
+      kind: 'not-authorized',
+    });
+    await expect(fake.portal.mergeSkeletalIntoLegacy(1, 32, 8)).rejects.toMatchObject({
+      kind: 'not-authorized',
+    });
     expect(fake.fake.record(1)?.fields['catalogNumber']).toBeNull();
     expect(fake.fake.record(32)).toBeDefined();
   });

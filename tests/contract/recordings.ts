@@ -44,7 +44,12 @@ export function exchange(name: string): Exchange {
   });
   return {
     name,
-    request: { method, path: url.pathname, query: [...url.searchParams.entries()], form: [...new URLSearchParams(req.body.replace(/\r?\n$/, '')).entries()] },
+    request: {
+      method,
+      path: url.pathname,
+      query: [...url.searchParams.entries()],
+      form: [...new URLSearchParams(req.body.replace(/\r?\n$/, '')).entries()],
+    },
     response: { status, headers, body: res.body },
   };
 }
@@ -55,7 +60,8 @@ export const allExchangeNames = () =>
     .map((f) => f.replace(/\.request\.txt$/, ''))
     .sort();
 
-const sorted = (pairs: [string, string][]) => [...pairs].sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y));
+const sorted = (pairs: [string, string][]) =>
+  [...pairs].sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y));
 
 /** Replaces one JSON value in a recorded body: for the "read back after a save" step the recording lacks. */
 export function withJson(e: Exchange, edit: (value: unknown) => unknown): Exchange {
@@ -84,12 +90,18 @@ export function replay(...script: Exchange[]): Replay {
       method: init?.method ?? 'GET',
       path: url.pathname,
       query: [...url.searchParams.entries()],
-      form: [...new URLSearchParams(body).entries()].map(([k, v]) => [k, k === 'password' ? '<password>' : v]),
+      form: [...new URLSearchParams(body).entries()].map(([k, v]) => [
+        k,
+        k === 'password' ? '<password>' : v,
+      ]),
     };
     sent.push(request);
     const next = queue.shift();
     if (!next) throw new Error(`Unscripted request: ${request.method} ${url.pathname}${url.search}`);
-    expect({ ...request, query: sorted(request.query), form: sorted(request.form) }, `request for ${next.name}`).toEqual({
+    expect(
+      { ...request, query: sorted(request.query), form: sorted(request.form) },
+      `request for ${next.name}`,
+    ).toEqual({
       ...next.request,
       query: sorted(next.request.query),
       form: sorted(next.request.form),
@@ -97,7 +109,18 @@ export function replay(...script: Exchange[]): Replay {
     expect(init?.redirect, 'redirects are inspected, not followed').toBe('manual');
     expect(init?.credentials).toBe('same-origin');
     const { status, headers, body: responseBody } = next.response;
-    return new Response(status === 204 || status === 304 ? null : responseBody, { status, headers: headers.filter(([k]) => !['content-length', 'set-cookie'].includes(k.toLowerCase())) });
+    return new Response(status === 204 || status === 304 ? null : responseBody, {
+      status,
+      headers: headers.filter(([k]) => !['content-length', 'set-cookie'].includes(k.toLowerCase())),
+    });
   };
-  return { fetch, sent, assertAllUsed: () => expect(queue.map((e) => e.name), 'unused recordings').toEqual([]) };
+  return {
+    fetch,
+    sent,
+    assertAllUsed: () =>
+      expect(
+        queue.map((e) => e.name),
+        'unused recordings',
+      ).toEqual([]),
+  };
 }

@@ -15,7 +15,12 @@ const apiRecordAs = (name: string, occid: number, patch: Record<string, unknown>
     {
       ...exchange(name),
       name: `${name} as occid ${occid}`,
-      request: { method: 'GET', path: `/api/v2/occurrence/${occid}`, query: [['includeMedia', '1']], form: [] },
+      request: {
+        method: 'GET',
+        path: `/api/v2/occurrence/${occid}`,
+        query: [['includeMedia', '1']],
+        form: [],
+      },
     },
     (v) => [{ ...(v as Record<string, unknown>[])[0], occid, ...patch }],
   );
@@ -24,14 +29,31 @@ const legacyNumbersOf = (occid: number, value: string | null): Exchange =>
     {
       ...exchange('12h-individual-format-json-occid1'),
       name: `individual json ${occid}`,
-      request: { method: 'GET', path: '/collections/individual/index.php', query: [['occid', String(occid)], ['format', 'json']], form: [] },
+      request: {
+        method: 'GET',
+        path: '/collections/individual/index.php',
+        query: [
+          ['occid', String(occid)],
+          ['format', 'json'],
+        ],
+        form: [],
+      },
     },
     (v) => ({ ...(v as object), occid, otherCatalogNumbers: value }),
   );
 const d1Miss = (catnum: string, occid: number): Exchange => ({
   ...exchange('08b-d1-dupequerycatnum-DEMO0009001-unused'),
   name: `D1 ${catnum} unused`,
-  request: { method: 'POST', path: '/collections/editor/rpc/dupequerycatnum.php', query: [], form: [['catnum', catnum], ['collid', '1'], ['occid', String(occid)]] },
+  request: {
+    method: 'POST',
+    path: '/collections/editor/rpc/dupequerycatnum.php',
+    query: [],
+    form: [
+      ['catnum', catnum],
+      ['collid', '1'],
+      ['occid', String(occid)],
+    ],
+  },
 });
 
 async function rejection(promise: Promise<unknown>): Promise<PortalError> {
@@ -60,7 +82,18 @@ describe('logging in and rights (recordings 01, 02)', () => {
     expect(await portal.session(1)).toEqual({
       kind: 'editor',
       collectionName: 'Demo Herbarium - Vascular Plants (DEMO:VP)',
-      statuses: ['unprocessed', 'unprocessed/nlp', 'stage 1', 'stage 2', 'stage 3', 'pending review-nfn', 'pending review', 'expert required', 'reviewed', 'closed'],
+      statuses: [
+        'unprocessed',
+        'unprocessed/nlp',
+        'stage 1',
+        'stage 2',
+        'stage 3',
+        'pending review-nfn',
+        'pending review',
+        'expert required',
+        'reviewed',
+        'closed',
+      ],
     });
   });
 
@@ -71,7 +104,10 @@ describe('logging in and rights (recordings 01, 02)', () => {
 
   it('sees a logged-in user without rights on the collection (02f)', async () => {
     const { portal } = portalFor(exchange('02f-probe-editor-viewer-not-authorized'));
-    expect(await portal.session(1)).toEqual({ kind: 'no-rights', collectionName: 'Demo Herbarium - Vascular Plants (DEMO:VP)' });
+    expect(await portal.session(1)).toEqual({
+      kind: 'no-rights',
+      collectionName: 'Demo Herbarium - Vascular Plants (DEMO:VP)',
+    });
   });
 
   it('reads the Symbiota version from the installation status (07e)', async () => {
@@ -86,7 +122,15 @@ describe('finding records by accession number (03)', () => {
     const page = await portal.findByAccession(1, ['1499']);
     expect(page.total).toBe(1);
     expect(page.records).toEqual([
-      expect.objectContaining({ occid: 1, otherCatalogNumbers: '1499', catalogNumber: null, recordedBy: 'J. Smith', recordNumber: '212', eventDate: '1961-07-14', sciname: 'Penstemon barbatus' }),
+      expect.objectContaining({
+        occid: 1,
+        otherCatalogNumbers: '1499',
+        catalogNumber: null,
+        recordedBy: 'J. Smith',
+        recordNumber: '212',
+        eventDate: '1961-07-14',
+        sciname: 'Penstemon barbatus',
+      }),
     ]);
   });
 
@@ -107,11 +151,15 @@ describe('finding records by accession number (03)', () => {
 describe('finding records by collector, number and date (04)', () => {
   it('finds Smith 212 on 1961-07-14 (04a)', async () => {
     const { portal } = portalFor(exchange('04a-table-collector-number-date-hit'));
-    const page = await portal.findByCollector(1, { recordedBy: '%Smith', recordNumber: '212', eventDate: '1961-07-14' });
+    const page = await portal.findByCollector(1, {
+      recordedBy: '%Smith',
+      recordNumber: '212',
+      eventDate: '1961-07-14',
+    });
     expect(page.records.map((r) => r.occid)).toEqual([1]);
   });
 
-  it('lists all seven of Smith\'s records, one already barcoded (04b)', async () => {
+  it("lists all seven of Smith's records, one already barcoded (04b)", async () => {
     const { portal } = portalFor(exchange('04b-table-collector-smith-several'));
     const page = await portal.findByCollector(1, { recordedBy: '%Smith' });
     expect(page.total).toBe(7);
@@ -122,13 +170,24 @@ describe('finding records by collector, number and date (04)', () => {
 
   it('finds nothing for the wrong day (04c)', async () => {
     const { portal } = portalFor(exchange('04c-table-collector-number-date-miss'));
-    expect((await portal.findByCollector(1, { recordedBy: '%Smith', recordNumber: '212', eventDate: '1961-07-15' })).records).toEqual([]);
+    expect(
+      (
+        await portal.findByCollector(1, {
+          recordedBy: '%Smith',
+          recordNumber: '212',
+          eventDate: '1961-07-15',
+        })
+      ).records,
+    ).toEqual([]);
   });
 });
 
 describe('listing unprocessed records without an accession number (05)', () => {
   it('pages through the queue with the portal total (05a, 05b)', async () => {
-    const { portal, replay } = portalFor(exchange('05a-table-unprocessed-no-ocn-page1'), exchange('05b-table-unprocessed-no-ocn-page2'));
+    const { portal, replay } = portalFor(
+      exchange('05a-table-unprocessed-no-ocn-page1'),
+      exchange('05b-table-unprocessed-no-ocn-page2'),
+    );
     const first = await portal.listUnprocessedWithoutAccession(1, { offset: 0, limit: 4 });
     expect(first.total).toBe(10);
     expect(first.offset).toBe(0);
@@ -140,7 +199,12 @@ describe('listing unprocessed records without an accession number (05)', () => {
     ]);
     const second = await portal.listUnprocessedWithoutAccession(1, { offset: 4, limit: 4 });
     expect(second.offset).toBe(4);
-    expect(second.records.map((r) => r.catalogNumber)).toEqual(['DEMO0001235', 'DEMO0001236', 'DEMO0001237', 'DEMO0001238']);
+    expect(second.records.map((r) => r.catalogNumber)).toEqual([
+      'DEMO0001235',
+      'DEMO0001236',
+      'DEMO0001237',
+      'DEMO0001238',
+    ]);
     replay.assertAllUsed();
   });
 });
@@ -149,7 +213,16 @@ describe('reading one record (07)', () => {
   it('reads a legacy record with its accession identifier and no image (07a)', async () => {
     const { portal } = portalFor(exchange('07a-api-occurrence-1-legacy'));
     const record = await portal.readRecord(1);
-    expect(record).toMatchObject({ occid: 1, collid: 1, catalogNumber: null, recordedBy: 'J. Smith', recordNumber: '212', eventDate: '1961-07-14', processingStatus: null, images: [] });
+    expect(record).toMatchObject({
+      occid: 1,
+      collid: 1,
+      catalogNumber: null,
+      recordedBy: 'J. Smith',
+      recordNumber: '212',
+      eventDate: '1961-07-14',
+      processingStatus: null,
+      images: [],
+    });
     expect(record?.identifiers).toEqual([{ id: 1, name: '', value: '1499' }]);
     expect(record?.fields['otherCatalogNumbers']).toBeUndefined();
   });
@@ -170,7 +243,12 @@ describe('reading one record (07)', () => {
   it('reads a skeletal record: barcode, unprocessed, one image, nothing else (07c)', async () => {
     const { portal } = portalFor(exchange('07c-api-occurrence-34-skeletal'));
     const record = await portal.readRecord(34);
-    expect(record).toMatchObject({ catalogNumber: 'DEMO0001234', processingStatus: 'unprocessed', identifiers: [], recordedBy: null });
+    expect(record).toMatchObject({
+      catalogNumber: 'DEMO0001234',
+      processingStatus: 'unprocessed',
+      identifiers: [],
+      recordedBy: null,
+    });
     expect(record?.images.map((i) => i.mediaId)).toEqual([3]);
   });
 
@@ -182,7 +260,10 @@ describe('reading one record (07)', () => {
 
 describe('duplicate checks (08)', () => {
   it('finds the record already holding a barcode (08a) and none for an unused one (08b)', async () => {
-    const { portal } = portalFor(exchange('08a-d1-dupequerycatnum-DEMO0001234-used'), exchange('08b-d1-dupequerycatnum-DEMO0009001-unused'));
+    const { portal } = portalFor(
+      exchange('08a-d1-dupequerycatnum-DEMO0001234-used'),
+      exchange('08b-d1-dupequerycatnum-DEMO0009001-unused'),
+    );
     expect(await portal.barcodeInUse(1, 'DEMO0001234', 1)).toEqual([34]);
     expect(await portal.barcodeInUse(1, 'DEMO0009001', 1)).toEqual([]);
   });
@@ -190,7 +271,10 @@ describe('duplicate checks (08)', () => {
   it('asks D2 once per zero variant, since the portal check is exact (08c, 08d, 08e)', async () => {
     const hit = portalFor(exchange('08c-d2-dupequeryothercatnum-1499-from34-hit'));
     expect(await hit.portal.accessionInUse(1, ['1499'], 34)).toEqual([1]);
-    const variants = portalFor(exchange('08d-d2-dupequeryothercatnum-145-from41-miss'), exchange('08e-d2-dupequeryothercatnum-0145-from41-hit'));
+    const variants = portalFor(
+      exchange('08d-d2-dupequeryothercatnum-145-from41-miss'),
+      exchange('08e-d2-dupequeryothercatnum-0145-from41-hit'),
+    );
     expect(await variants.portal.accessionInUse(1, ['145', '0145'], 41)).toEqual([2]);
     variants.replay.assertAllUsed();
   });
@@ -201,7 +285,10 @@ describe('duplicate checks (08)', () => {
   });
 
   it('counts images (08f, 08g)', async () => {
-    const { portal } = portalFor(exchange('08f-d3-getassocimgcnt-occid3'), exchange('08g-d3-getassocimgcnt-occid1'));
+    const { portal } = portalFor(
+      exchange('08f-d3-getassocimgcnt-occid3'),
+      exchange('08g-d3-getassocimgcnt-occid1'),
+    );
     expect(await portal.imageCount(3)).toBe(1);
     expect(await portal.imageCount(1)).toBe(0);
   });
@@ -218,16 +305,26 @@ describe('saving through the editor (09)', () => {
     const linked = await portal.setCatalogNumber(1, 1, 'DEMO0009001');
     expect(linked.catalogNumber).toBe('DEMO0009001');
     replay.assertAllUsed();
-    expect(replay.sent[2]?.form.map(([k]) => k)).toEqual(['submitaction', 'occid', 'editedfields', 'catalognumber']);
+    expect(replay.sent[2]?.form.map(([k]) => k)).toEqual([
+      'submitaction',
+      'occid',
+      'editedfields',
+      'catalognumber',
+    ]);
   });
 
   it('refuses a barcode another record holds and posts nothing (07a, 08a; the portal itself would accept it, 09e)', async () => {
-    const { portal, replay } = portalFor(exchange('07a-api-occurrence-1-legacy'), exchange('08a-d1-dupequerycatnum-DEMO0001234-used'));
+    const { portal, replay } = portalFor(
+      exchange('07a-api-occurrence-1-legacy'),
+      exchange('08a-d1-dupequerycatnum-DEMO0001234-used'),
+    );
     const error = await rejection(portal.setCatalogNumber(1, 1, 'DEMO0001234'));
     expect(error.kind).toBe('barcode-in-use');
     expect(error.message).toContain('record 34');
     replay.assertAllUsed();
-    expect(parseActionStatus(parseHtml(exchange('09e-w1-save-occid2-barcode-already-used').response.body))?.ok).toBe(true);
+    expect(
+      parseActionStatus(parseHtml(exchange('09e-w1-save-occid2-barcode-already-used').response.body))?.ok,
+    ).toBe(true);
   });
 
   it('never overwrites a barcode already on the record (10c as the current state)', async () => {
@@ -243,7 +340,10 @@ describe('saving through the editor (09)', () => {
       apiRecordAs('07c-api-occurrence-34-skeletal', 36, { catalogNumber: 'DEMO0001231' }),
       legacyNumbersOf(36, null),
       exchange('09b-w1-save-occid36-new-identifier'),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 36, { catalogNumber: 'DEMO0001231', identifier: [{ idomoccuridentifiers: 31, occid: 36, identifierValue: '5120', identifierName: '' }] }),
+      apiRecordAs('07c-api-occurrence-34-skeletal', 36, {
+        catalogNumber: 'DEMO0001231',
+        identifier: [{ idomoccuridentifiers: 31, occid: 36, identifierValue: '5120', identifierName: '' }],
+      }),
     );
     const saved = await portal.addAccession(1, 36, '5120');
     expect(saved.identifiers).toEqual([{ id: 31, name: '', value: '5120' }]);
@@ -255,7 +355,10 @@ describe('saving through the editor (09)', () => {
       apiRecordAs('07c-api-occurrence-34-skeletal', 38, { catalogNumber: 'DEMO0001232' }),
       legacyNumbersOf(38, null),
       exchange('09c-w1-save-occid38-identifier-expert-required'),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 38, { processingStatus: 'expert required', identifier: [{ idomoccuridentifiers: 32, occid: 38, identifierValue: '4488', identifierName: '' }] }),
+      apiRecordAs('07c-api-occurrence-34-skeletal', 38, {
+        processingStatus: 'expert required',
+        identifier: [{ idomoccuridentifiers: 32, occid: 38, identifierValue: '4488', identifierName: '' }],
+      }),
     );
     const saved = await portal.addAccession(1, 38, '4488', 'expert required');
     expect(saved.processingStatus).toBe('expert required');
@@ -263,7 +366,10 @@ describe('saving through the editor (09)', () => {
   });
 
   it('will not add an accession to a record that already has other catalog numbers (07a, 12h)', async () => {
-    const { portal, replay } = portalFor(exchange('07a-api-occurrence-1-legacy'), exchange('12h-individual-format-json-occid1'));
+    const { portal, replay } = portalFor(
+      exchange('07a-api-occurrence-1-legacy'),
+      exchange('12h-individual-format-json-occid1'),
+    );
     const error = await rejection(portal.addAccession(1, 1, '77'));
     expect(error.kind).toBe('record-changed');
     expect(error.message).toContain('1499');
@@ -271,12 +377,20 @@ describe('saving through the editor (09)', () => {
   });
 
   it('turns the refusal page for a user without rights into NotAuthorized (09d1)', async () => {
-    const { portal } = portalFor(exchange('07a-api-occurrence-1-legacy'), d1Miss('DEMO0009002', 1), exchange('09d1-w1-save-occid1-as-viewer-refused'));
+    const { portal } = portalFor(
+      exchange('07a-api-occurrence-1-legacy'),
+      d1Miss('DEMO0009002', 1),
+      exchange('09d1-w1-save-occid1-as-viewer-refused'),
+    );
     expect((await rejection(portal.setCatalogNumber(1, 1, 'DEMO0009002'))).kind).toBe('not-authorized');
   });
 
   it('turns the anonymous redirect into NotLoggedIn, whatever its body says (09d2)', async () => {
-    const { portal } = portalFor(exchange('07a-api-occurrence-1-legacy'), d1Miss('DEMO0009002', 1), exchange('09d2-w1-save-occid1-anonymous-redirect'));
+    const { portal } = portalFor(
+      exchange('07a-api-occurrence-1-legacy'),
+      d1Miss('DEMO0009002', 1),
+      exchange('09d2-w1-save-occid1-anonymous-redirect'),
+    );
     expect((await rejection(portal.setCatalogNumber(1, 1, 'DEMO0009002'))).kind).toBe('not-logged-in');
   });
 });
@@ -301,7 +415,15 @@ describe('merging a skeletal record into its legacy record (10)', () => {
     const { portal, replay } = portalFor(
       apiRecordAs('07c-api-occurrence-34-skeletal', 32, { catalogNumber: 'DEMO0001237' }),
       apiRecordAs('07a-api-occurrence-1-legacy', 8, {}),
-      { ...exchange('08g-d3-getassocimgcnt-occid1'), request: { method: 'POST', path: '/collections/editor/rpc/getassocimgcnt.php', query: [], form: [['occid', '8']] } },
+      {
+        ...exchange('08g-d3-getassocimgcnt-occid1'),
+        request: {
+          method: 'POST',
+          path: '/collections/editor/rpc/getassocimgcnt.php',
+          query: [],
+          form: [['occid', '8']],
+        },
+      },
       exchange('10b-w2-merge-as-viewer-no-effect'),
     );
     const error = await rejection(portal.mergeSkeletalIntoLegacy(1, 32, 8));
@@ -310,7 +432,10 @@ describe('merging a skeletal record into its legacy record (10)', () => {
   });
 
   it('refuses to merge into a record that already has an image, before asking the portal (07b)', async () => {
-    const { portal, replay } = portalFor(exchange('07c-api-occurrence-34-skeletal'), exchange('07b-api-occurrence-3-legacy-with-image'));
+    const { portal, replay } = portalFor(
+      exchange('07c-api-occurrence-34-skeletal'),
+      exchange('07b-api-occurrence-3-legacy-with-image'),
+    );
     expect((await rejection(portal.mergeSkeletalIntoLegacy(1, 34, 3))).kind).toBe('record-changed');
     replay.assertAllUsed();
   });
@@ -320,13 +445,34 @@ describe('merging a skeletal record into its legacy record (10)', () => {
       apiRecordAs('07c-api-occurrence-34-skeletal', 37, { catalogNumber: 'DEMO0001239' }),
       legacyNumbersOf(37, null),
       exchange('10e-w1-extra-save-occid37-identifier-452'),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 37, { catalogNumber: 'DEMO0001239', identifier: [{ idomoccuridentifiers: 31, occid: 37, identifierValue: '452', identifierName: '' }] }),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 37, { catalogNumber: 'DEMO0001239', media: [{ mediaID: 6, url: '/imglib/DEMO_VP/DEMO0001/DEMO0001239_med.jpg' }] }),
+      apiRecordAs('07c-api-occurrence-34-skeletal', 37, {
+        catalogNumber: 'DEMO0001239',
+        identifier: [{ idomoccuridentifiers: 31, occid: 37, identifierValue: '452', identifierName: '' }],
+      }),
+      apiRecordAs('07c-api-occurrence-34-skeletal', 37, {
+        catalogNumber: 'DEMO0001239',
+        media: [{ mediaID: 6, url: '/imglib/DEMO_VP/DEMO0001/DEMO0001239_med.jpg' }],
+      }),
       apiRecordAs('07a-api-occurrence-1-legacy', 7, {}),
-      { ...exchange('08g-d3-getassocimgcnt-occid1'), request: { method: 'POST', path: '/collections/editor/rpc/getassocimgcnt.php', query: [], form: [['occid', '7']] } },
+      {
+        ...exchange('08g-d3-getassocimgcnt-occid1'),
+        request: {
+          method: 'POST',
+          path: '/collections/editor/rpc/getassocimgcnt.php',
+          query: [],
+          form: [['occid', '7']],
+        },
+      },
       exchange('10f-w2-extra-merge-37-into-7'),
-      { ...exchange('10d-api-occurrence-34-after-merge-404'), request: { method: 'GET', path: '/api/v2/occurrence/37', query: [['includeMedia', '1']], form: [] } },
-      apiRecordAs('07a-api-occurrence-1-legacy', 7, { catalogNumber: 'DEMO0001239', processingStatus: 'unprocessed', media: [{ mediaID: 6, url: '/imglib/DEMO_VP/DEMO0001/DEMO0001239_med.jpg' }] }),
+      {
+        ...exchange('10d-api-occurrence-34-after-merge-404'),
+        request: { method: 'GET', path: '/api/v2/occurrence/37', query: [['includeMedia', '1']], form: [] },
+      },
+      apiRecordAs('07a-api-occurrence-1-legacy', 7, {
+        catalogNumber: 'DEMO0001239',
+        processingStatus: 'unprocessed',
+        media: [{ mediaID: 6, url: '/imglib/DEMO_VP/DEMO0001/DEMO0001239_med.jpg' }],
+      }),
     );
     await portal.addAccession(1, 37, '452');
     const { merged } = await portal.mergeSkeletalIntoLegacy(1, 37, 7);
@@ -349,12 +495,20 @@ describe('record comments (12)', () => {
 
   it('reads the public comment with its author and time (12c)', async () => {
     const { portal } = portalFor(exchange('12c-individual-occid38-anonymous-sees-public-comment'));
-    expect(await portal.readComments(38)).toEqual([{ author: 'tech', posted: '2026-11-23 18:58:18', text: 'Linking escalation: test' }]);
+    expect(await portal.readComments(38)).toEqual([
+      { author: 'tech', posted: '2026-11-23 18:58:18', text: 'Linking escalation: test' },
+    ]);
   });
 
   it('sees no comment once it was reported (12e), while an editor still does (12f)', async () => {
-    expect(await portalFor(exchange('12e-individual-occid38-anonymous-reported-comment-hidden')).portal.readComments(38)).toEqual([]);
-    const editor = await portalFor(exchange('12f-individual-occid38-editor-sees-hidden-comment')).portal.readComments(38);
+    expect(
+      await portalFor(
+        exchange('12e-individual-occid38-anonymous-reported-comment-hidden'),
+      ).portal.readComments(38),
+    ).toEqual([]);
+    const editor = await portalFor(
+      exchange('12f-individual-occid38-editor-sees-hidden-comment'),
+    ).portal.readComments(38);
     expect(editor.map((c) => c.text)).toEqual(['Linking escalation: test']);
   });
 });
@@ -364,10 +518,18 @@ describe('creating a record for a specimen that has none (13)', () => {
     const { portal, replay } = portalFor(
       d1Miss('DEMO0009101', 0),
       exchange('13-add-skeletal-record-expert-required'),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 43, { catalogNumber: 'DEMO0009101', processingStatus: 'expert required', media: [] }),
+      apiRecordAs('07c-api-occurrence-34-skeletal', 43, {
+        catalogNumber: 'DEMO0009101',
+        processingStatus: 'expert required',
+        media: [],
+      }),
     );
     const created = await portal.createRecord(1, 'DEMO0009101', 'expert required', 'tech');
-    expect(created).toMatchObject({ occid: 43, catalogNumber: 'DEMO0009101', processingStatus: 'expert required' });
+    expect(created).toMatchObject({
+      occid: 43,
+      catalogNumber: 'DEMO0009101',
+      processingStatus: 'expert required',
+    });
     replay.assertAllUsed();
   });
 });
@@ -376,7 +538,8 @@ describe('creating a record for a specimen that has none (13)', () => {
 const NOT_USED_BY_THE_APP: Record<string, string> = {
   '02c-viewer-newprofile-form': 'registration is done in the portal, not in the app',
   '02d-viewer-newprofile-create': 'registration is done in the portal, not in the app',
-  '03e-editor-recordview-ocn-1499-hit': 'the record view takes an edit lock (PROTOCOL §7.6); the app uses the table view',
+  '03e-editor-recordview-ocn-1499-hit':
+    'the record view takes an edit lock (PROTOCOL §7.6); the app uses the table view',
   '11-dupesearch-preview-ocnum2-cur41': 'the app builds its own compare view from API reads (PROTOCOL §13.7)',
   '12d-individual-report-comment-as-viewer': 'reporting comments is a portal user action',
   '12g-individual-make-comment-public-as-tech': 'moderation is done in the portal',
@@ -386,7 +549,9 @@ describe('coverage of the recordings', () => {
   it('names every recorded exchange in a contract test or says why the app does not use it', async () => {
     const { readFileSync } = await import('node:fs');
     const source = readFileSync(new URL(import.meta.url), 'utf8');
-    const uncovered = allExchangeNames().filter((name) => !NOT_USED_BY_THE_APP[name] && !source.includes(`'${name}'`));
+    const uncovered = allExchangeNames().filter(
+      (name) => !NOT_USED_BY_THE_APP[name] && !source.includes(`'${name}'`),
+    );
     expect(uncovered).toEqual([]);
   });
 });

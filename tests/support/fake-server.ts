@@ -10,7 +10,10 @@ export const TEST_ORIGIN = 'http://127.0.0.1:8080';
 export function startFakePortal(options: { state?: FakeState; rootPath?: string; loggedInAs?: string } = {}) {
   const rootPath = options.rootPath ?? '';
   let tick = Date.parse('2026-11-23T19:00:00Z');
-  const fake = new FakeSymbiota({ state: options.state ?? demoState(), clock: () => new Date((tick += 1000)) });
+  const fake = new FakeSymbiota({
+    state: options.state ?? demoState(),
+    clock: () => new Date((tick += 1000)),
+  });
   if (options.loggedInAs) fake.login(options.loggedInAs, 'demo');
   const server = setupServer(...fakeSymbiotaHandlers(fake, rootPath));
   server.listen({ onUnhandledRequest: 'error' });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { accessionSearchVariants, legacyStringHoldsAccession, readAccession, type AccessionRules } from '../../src/domain/accession';
+import {
+  accessionSearchVariants,
+  legacyStringHoldsAccession,
+  readAccession,
+  type AccessionRules,
+} from '../../src/domain/accession';
 
 const digitsOnly: AccessionRules = { prefixPattern: null, maxLength: 8, variantWidth: 6 };
 const withPrefix: AccessionRules = { prefixPattern: 'ASU-?', maxLength: 10, variantWidth: 6 };
@@ -13,7 +18,10 @@ describe('reading a stamped accession number', () => {
     ['0000', '0'],
     ['0', '0'],
   ])('reads %j as %s', (typed, stored) => {
-    expect(readAccession(typed, digitsOnly)).toEqual({ ok: true, value: expect.objectContaining({ value: stored }) });
+    expect(readAccession(typed, digitsOnly)).toEqual({
+      ok: true,
+      value: expect.objectContaining({ value: stored }),
+    });
   });
 
   it.each([
@@ -34,7 +42,11 @@ describe('reading a stamped accession number', () => {
   });
 
   it('suggests 0 where the letter O was typed for a digit', () => {
-    expect(readAccession('1O45', digitsOnly)).toEqual({ ok: false, message: expect.stringMatching(/letter O/), suggestion: '1045' });
+    expect(readAccession('1O45', digitsOnly)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/letter O/),
+      suggestion: '1045',
+    });
     expect(readAccession('O145', digitsOnly)).toMatchObject({ ok: false, suggestion: '145' });
   });
 
@@ -43,7 +55,10 @@ describe('reading a stamped accession number', () => {
   });
 
   it('accepts the collection prefix when one is allowed, stripping zeros from the number only', () => {
-    expect(readAccession('ASU-00123', withPrefix)).toEqual({ ok: true, value: { value: 'ASU-123', prefix: 'ASU-', digits: '123' } });
+    expect(readAccession('ASU-00123', withPrefix)).toEqual({
+      ok: true,
+      value: { value: 'ASU-123', prefix: 'ASU-', digits: '123' },
+    });
     expect(readAccession('XYZ123', withPrefix).ok).toBe(false);
   });
 });

@@ -25,15 +25,24 @@ describe('reading a barcode', () => {
   });
 
   it('asks for a scan when nothing came', () => {
-    expect(readBarcode('  ', demo)).toMatchObject({ ok: false, message: expect.stringMatching(/Scan the barcode/) });
+    expect(readBarcode('  ', demo)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Scan the barcode/),
+    });
   });
 
   it('catches an accession number scanned or typed into the barcode field', () => {
-    expect(readBarcode('1499', demo)).toMatchObject({ ok: false, message: expect.stringMatching(/looks like an accession number/) });
+    expect(readBarcode('1499', demo)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/looks like an accession number/),
+    });
   });
 
   it('refuses a code of another pattern', () => {
-    expect(readBarcode('ASU0012345', demo)).toMatchObject({ ok: false, message: expect.stringMatching(/not one of this collection's barcodes/) });
+    expect(readBarcode('ASU0012345', demo)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not one of this collection's barcodes/),
+    });
   });
 
   it('recognises a barcode scanned into the accession field', () => {

@@ -44,8 +44,14 @@ describe('runtime configuration', () => {
 
   it('reports a missing or broken file', async () => {
     const notFound = async () => new Response('nope', { status: 404 });
-    expect(await loadConfig('./config.json', notFound)).toEqual({ ok: false, problems: ['./config.json could not be loaded (HTTP 404).'] });
+    expect(await loadConfig('./config.json', notFound)).toEqual({
+      ok: false,
+      problems: ['./config.json could not be loaded (HTTP 404).'],
+    });
     const broken = async () => new Response('{ "portalBasePath": ', { status: 200 });
-    expect(await loadConfig('./config.json', broken)).toEqual({ ok: false, problems: ['./config.json is not valid JSON.'] });
+    expect(await loadConfig('./config.json', broken)).toEqual({
+      ok: false,
+      problems: ['./config.json is not valid JSON.'],
+    });
   });
 });

@@ -16,11 +16,17 @@ describe('what to do with the duplicates of a typed accession number', () => {
   });
 
   it('sends a duplicate that already has an image to an expert', () => {
-    expect(decideDuplicate([{ occid: 3, catalogNumber: null, imageCount: 1 }])).toMatchObject({ action: 'expert-required', reason: 'duplicate-has-image' });
+    expect(decideDuplicate([{ occid: 3, catalogNumber: null, imageCount: 1 }])).toMatchObject({
+      action: 'expert-required',
+      reason: 'duplicate-has-image',
+    });
   });
 
   it('sends a duplicate that already has a barcode to an expert, because the merge would drop the new one', () => {
-    expect(decideDuplicate([{ occid: 6, catalogNumber: 'DEMO0001241', imageCount: 0 }])).toMatchObject({ action: 'expert-required', reason: 'duplicate-has-barcode' });
+    expect(decideDuplicate([{ occid: 6, catalogNumber: 'DEMO0001241', imageCount: 0 }])).toMatchObject({
+      action: 'expert-required',
+      reason: 'duplicate-has-barcode',
+    });
   });
 
   it('sends several duplicates to an expert with all of them named', () => {
@@ -28,11 +34,19 @@ describe('what to do with the duplicates of a typed accession number', () => {
       { occid: 1, catalogNumber: null, imageCount: 0 },
       { occid: 9, catalogNumber: null, imageCount: 0 },
     ];
-    expect(decideDuplicate(candidates)).toEqual({ action: 'expert-required', reason: 'several-duplicates', candidates });
+    expect(decideDuplicate(candidates)).toEqual({
+      action: 'expert-required',
+      reason: 'several-duplicates',
+      candidates,
+    });
   });
 });
 
-const record = (occid: number, fields: Record<string, string | null>, extra: Partial<SpecimenRecord> = {}): SpecimenRecord => ({
+const record = (
+  occid: number,
+  fields: Record<string, string | null>,
+  extra: Partial<SpecimenRecord> = {},
+): SpecimenRecord => ({
   occid,
   collid: 1,
   catalogNumber: fields['catalogNumber'] ?? null,
@@ -57,20 +71,41 @@ const record = (occid: number, fields: Record<string, string | null>, extra: Par
 describe('the merge preview (recording 10a)', () => {
   const legacy = record(
     1,
-    { catalogNumber: null, processingStatus: null, sciname: 'Penstemon barbatus', recordedBy: 'J. Smith', recordNumber: '212', eventDate: '1961-07-14', basisOfRecord: 'PreservedSpecimen', recordID: 'legacy-guid', dateLastModified: '2026-11-23 18:48:23' },
+    {
+      catalogNumber: null,
+      processingStatus: null,
+      sciname: 'Penstemon barbatus',
+      recordedBy: 'J. Smith',
+      recordNumber: '212',
+      eventDate: '1961-07-14',
+      basisOfRecord: 'PreservedSpecimen',
+      recordID: 'legacy-guid',
+      dateLastModified: '2026-11-23 18:48:23',
+    },
     { identifiers: [{ id: 1, name: '', value: '1499' }] },
   );
   const skeletal = record(
     34,
-    { catalogNumber: 'DEMO0001234', processingStatus: 'unprocessed', basisOfRecord: 'PreservedSpecimen', recordID: 'skeletal-guid', dateLastModified: '2026-11-23 18:45:40' },
-    { images: [{ mediaId: 3, webUrl: 'http://x/med.jpg', originalUrl: 'http://x/o.jpg', thumbnailUrl: null }] },
+    {
+      catalogNumber: 'DEMO0001234',
+      processingStatus: 'unprocessed',
+      basisOfRecord: 'PreservedSpecimen',
+      recordID: 'skeletal-guid',
+      dateLastModified: '2026-11-23 18:45:40',
+    },
+    {
+      images: [{ mediaId: 3, webUrl: 'http://x/med.jpg', originalUrl: 'http://x/o.jpg', thumbnailUrl: null }],
+    },
   );
   const preview = previewMerge(legacy, skeletal);
 
   it('gives the legacy record the skeletal barcode because its own is empty', () => {
     expect(preview.catalogNumber).toBe('DEMO0001234');
     expect(preview.barcodeSurvives).toBe(true);
-    expect(preview.fields.find((f) => f.field === 'catalogNumber')).toMatchObject({ from: 'source', result: 'DEMO0001234' });
+    expect(preview.fields.find((f) => f.field === 'catalogNumber')).toMatchObject({
+      from: 'source',
+      result: 'DEMO0001234',
+    });
   });
 
   it('turns an empty legacy status into unprocessed, as the portal does', () => {
@@ -78,8 +113,16 @@ describe('the merge preview (recording 10a)', () => {
   });
 
   it('keeps every legacy value, flagging values the skeletal record loses', () => {
-    expect(preview.fields.find((f) => f.field === 'sciname')).toMatchObject({ result: 'Penstemon barbatus', from: 'target', conflict: false });
-    expect(preview.fields.find((f) => f.field === 'recordID')).toMatchObject({ result: 'legacy-guid', from: 'target', conflict: true });
+    expect(preview.fields.find((f) => f.field === 'sciname')).toMatchObject({
+      result: 'Penstemon barbatus',
+      from: 'target',
+      conflict: false,
+    });
+    expect(preview.fields.find((f) => f.field === 'recordID')).toMatchObject({
+      result: 'legacy-guid',
+      from: 'target',
+      conflict: true,
+    });
   });
 
   it('never touches the fields the merge skips', () => {
@@ -94,12 +137,19 @@ describe('the merge preview (recording 10a)', () => {
 
   it('says when the barcode would be lost because the legacy record has one', () => {
     const barcoded = record(6, { ...legacy.fields, catalogNumber: 'DEMO0001241' });
-    expect(previewMerge(barcoded, skeletal)).toMatchObject({ catalogNumber: 'DEMO0001241', barcodeSurvives: false });
+    expect(previewMerge(barcoded, skeletal)).toMatchObject({
+      catalogNumber: 'DEMO0001241',
+      barcodeSurvives: false,
+    });
   });
 
   it('turns a legacy string with no identifier rows into a legacyOtherCatalogNumber identifier (§9.3)', () => {
     const onlyLegacy = record(7, { otherCatalogNumbers: '0452' });
-    const skeletalWithId = record(37, { catalogNumber: 'DEMO0001239' }, { identifiers: [{ id: 31, name: '', value: '452' }] });
+    const skeletalWithId = record(
+      37,
+      { catalogNumber: 'DEMO0001239' },
+      { identifiers: [{ id: 31, name: '', value: '452' }] },
+    );
     expect(previewMerge(onlyLegacy, skeletalWithId).identifiers).toEqual([
       { name: 'legacyOtherCatalogNumber', value: '0452', from: 'target' },
       { name: '', value: '452', from: 'source' },
@@ -109,6 +159,8 @@ describe('the merge preview (recording 10a)', () => {
 
 describe('the processing-status vocabulary', () => {
   it('reads the portal options, skipping All Records, the separator and No Set Status (rec. 02a)', () => {
-    expect(statusVocabulary(['', '-------------------', 'unprocessed', 'Expert Required', 'reviewed', 'isnull'])).toEqual(['unprocessed', 'expert required', 'reviewed']);
+    expect(
+      statusVocabulary(['', '-------------------', 'unprocessed', 'Expert Required', 'reviewed', 'isnull']),
+    ).toEqual(['unprocessed', 'expert required', 'reviewed']);
   });
 });

@@ -33,7 +33,10 @@ describe('reading a label date', () => {
   });
 
   it('asks for an unambiguous form when no order is configured', () => {
-    expect(read('3/4/1961', 'ISO')).toMatchObject({ ok: false, message: expect.stringMatching(/1961-03-04 or 1961-04-03/) });
+    expect(read('3/4/1961', 'ISO')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/1961-03-04 or 1961-04-03/),
+    });
   });
 
   it('reads the same day either way without asking', () => {
@@ -61,13 +64,19 @@ describe('reading a label date', () => {
 
   it('turns a year alone into a range query that includes partial dates', () => {
     const result = read('1961');
-    expect(result).toEqual({ ok: true, value: { precision: 'year', from: '1961-01-01', to: '1961-12-31', text: '1961' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { precision: 'year', from: '1961-01-01', to: '1961-12-31', text: '1961' },
+    });
     if (result.ok) expect(eventDateQuery(result.value)).toBe('1961-00-00 - 1961-12-31');
   });
 
   it.each(['1961-07', 'Jul 1961', 'July 1961', 'VII.1961'])('turns the month %j into a range', (text) => {
     const result = read(text);
-    expect(result).toMatchObject({ ok: true, value: { precision: 'month', from: '1961-07-01', to: '1961-07-31' } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { precision: 'month', from: '1961-07-01', to: '1961-07-31' },
+    });
     if (result.ok) expect(eventDateQuery(result.value)).toBe('1961-07-00 - 1961-07-31');
   });
 

@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { StatusLine } from '../../ui/status-line';
 
 /** When config.json leaves the collection open: pick one of the configured choices or type its id. */
-export function CollectionPicker({ choices, onChosen }: { choices: number[]; onChosen: (collid: number) => void }) {
+export function CollectionPicker({
+  choices,
+  onChosen,
+}: {
+  choices: number[];
+  onChosen: (collid: number) => void;
+}) {
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -10,7 +16,9 @@ export function CollectionPicker({ choices, onChosen }: { choices: number[]; onC
     event.preventDefault();
     const collid = Number(typed.trim());
     if (!/^\d+$/.test(typed.trim()) || collid <= 0) {
-      setProblem(`"${typed}" is not a collection id. The id is the number after collid= in the portal's collection links.`);
+      setProblem(
+        `"${typed}" is not a collection id. The id is the number after collid= in the portal's collection links.`,
+      );
       return;
     }
     onChosen(collid);

@@ -41,11 +41,23 @@ export function LoginForm({ portal, collectionName, hint, onLoggedIn }: Props) {
       <h2 id="login-heading">Log in to the portal{collectionName ? ` — ${collectionName}` : ''}</h2>
       <label>
         User name
-        <input name="username" autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input
+          name="username"
+          autoComplete="username"
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <button type="submit" disabled={busy}>
         {busy ? 'Logging in…' : 'Log in'}

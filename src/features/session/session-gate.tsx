@@ -33,7 +33,8 @@ export function SessionGate({ config, portal, loginHint, children }: Props) {
     staleTime: 60_000,
   });
 
-  if (collid === null) return <CollectionPicker choices={config.collectionChoices} onChosen={events.collectionChosen} />;
+  if (collid === null)
+    return <CollectionPicker choices={config.collectionChoices} onChosen={events.collectionChosen} />;
 
   const recheck = () => queryClient.invalidateQueries({ queryKey: sessionQueryKey(collid) });
   const logOut = async () => {
@@ -75,8 +76,9 @@ export function SessionGate({ config, portal, loginHint, children }: Props) {
       <div className="panel">
         <h2>No editor rights</h2>
         <StatusLine tone="error">
-          {username ?? 'This account'} is logged in but may not edit {state.collectionName ?? `collection ${collid}`}. Ask a collection
-          administrator to make you an editor of this collection, or log in with another account.
+          {username ?? 'This account'} is logged in but may not edit{' '}
+          {state.collectionName ?? `collection ${collid}`}. Ask a collection administrator to make you an
+          editor of this collection, or log in with another account.
         </StatusLine>
         <button type="button" onClick={() => void logOut()}>
           Log out

@@ -2,7 +2,8 @@ import { API_HIDDEN, COLUMNS, NUMERIC } from './columns';
 import type { FakeSymbiota } from './fake-portal';
 import type { FakeRecord } from './state';
 
-const typed = (column: string, value: string | null) => (value !== null && NUMERIC.has(column) && value !== '' ? Number(value) : value);
+const typed = (column: string, value: string | null) =>
+  value !== null && NUMERIC.has(column) && value !== '' ? Number(value) : value;
 
 /** API v2 `GET /occurrence/{id}?includeMedia=1` (PROTOCOL §6.1, rec. 07a–07c). */
 export function apiOccurrence(fake: FakeSymbiota, record: FakeRecord, origin: string, rootPath: string) {

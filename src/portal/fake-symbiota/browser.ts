@@ -24,10 +24,17 @@ function restore(): FakeState {
 
 /** Starts the in-browser demo portal; its data survive a reload until "Reset demo data". */
 export async function startDemoPortal(rootPath: string) {
-  const fake = new FakeSymbiota({ state: restore(), onChange: (state) => localStorage.setItem(STORAGE_KEY, JSON.stringify(state)) });
+  const fake = new FakeSymbiota({
+    state: restore(),
+    onChange: (state) => localStorage.setItem(STORAGE_KEY, JSON.stringify(state)),
+  });
   fake.changed();
   const worker = setupWorker(...fakeSymbiotaHandlers(fake, rootPath));
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: './mockServiceWorker.js' } });
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: './mockServiceWorker.js' },
+  });
   window.__demoPortal = fake;
   return {
     reset() {

@@ -6,9 +6,7 @@ const stamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 const empty = (v: string | null | undefined) => v === null || v === undefined || v === '';
 
 export type SaveOutcome =
-  | { kind: 'saved'; record: FakeRecord }
-  | { kind: 'error'; message: string }
-  | { kind: 'not-authorized' };
+  { kind: 'saved'; record: FakeRecord } | { kind: 'error'; message: string } | { kind: 'not-authorized' };
 
 export interface SaveRequest {
   occid: number;
@@ -27,7 +25,9 @@ export class FakeSymbiota {
   private readonly clock: () => Date;
   private readonly onChange: (state: FakeState) => void;
 
-  constructor(options: { state?: FakeState; clock?: () => Date; onChange?: (state: FakeState) => void } = {}) {
+  constructor(
+    options: { state?: FakeState; clock?: () => Date; onChange?: (state: FakeState) => void } = {},
+  ) {
     this.state = options.state ?? demoState();
     this.clock = options.clock ?? (() => new Date());
     this.onChange = options.onChange ?? (() => undefined);
@@ -40,8 +40,10 @@ export class FakeSymbiota {
   now = () => stamp(this.clock());
 
   record = (occid: number) => this.state.records.find((r) => r.occid === occid);
-  identifiersOf = (occid: number) => this.state.identifiers.filter((i) => i.occid === occid).sort((a, b) => a.id - b.id);
-  mediaOf = (occid: number) => this.state.media.filter((m) => m.occid === occid).sort((a, b) => a.mediaId - b.mediaId);
+  identifiersOf = (occid: number) =>
+    this.state.identifiers.filter((i) => i.occid === occid).sort((a, b) => a.id - b.id);
+  mediaOf = (occid: number) =>
+    this.state.media.filter((m) => m.occid === occid).sort((a, b) => a.mediaId - b.mediaId);
   editsOf = (occid: number) => this.state.edits.filter((e) => e.occid === occid);
   collection = (collid: number) => this.state.collections.find((c) => c.collid === collid);
   user = (): FakeUser | undefined => this.state.users.find((u) => u.uid === this.state.session);
@@ -51,7 +53,9 @@ export class FakeSymbiota {
   }
 
   login(login: string, password: string): boolean {
-    const user = this.state.users.find((u) => (u.login === login || u.login === login.toLowerCase()) && u.password === password);
+    const user = this.state.users.find(
+      (u) => (u.login === login || u.login === login.toLowerCase()) && u.password === password,
+    );
     this.state.session = user?.uid ?? null;
     this.changed();
     return user !== undefined;
@@ -69,7 +73,13 @@ export class FakeSymbiota {
   /** D1 (PROTOCOL §8.1): exact, same collection, another record. */
   catalogNumberHolders(catnum: string, collid: number, occid: number): number[] {
     return this.state.records
-      .filter((r) => r.collid === collid && r.occid !== occid && (r.fields['catalogNumber'] ?? '').toLowerCase() === catnum.toLowerCase() && catnum !== '')
+      .filter(
+        (r) =>
+          r.collid === collid &&
+          r.occid !== occid &&
+          (r.fields['catalogNumber'] ?? '').toLowerCase() === catnum.toLowerCase() &&
+          catnum !== '',
+      )
       .map((r) => r.occid);
   }
 
@@ -78,13 +88,21 @@ export class FakeSymbiota {
     const v = value.trim().toLowerCase();
     if (v === '') return [];
     const fromIds = this.state.identifiers.filter((i) => i.value.toLowerCase() === v).map((i) => i.occid);
-    const fromLegacy = this.state.records.filter((r) => (r.fields['otherCatalogNumbers'] ?? '').toLowerCase() === v).map((r) => r.occid);
+    const fromLegacy = this.state.records
+      .filter((r) => (r.fields['otherCatalogNumbers'] ?? '').toLowerCase() === v)
+      .map((r) => r.occid);
     return [...new Set([...fromIds, ...fromLegacy])]
       .filter((o) => o !== occid && this.record(o)?.collid === collid)
       .sort((a, b) => a - b);
   }
 
-  private log(occid: number, fieldName: string, oldValue: string | null, newValue: string | null, uid: number) {
+  private log(
+    occid: number,
+    fieldName: string,
+    oldValue: string | null,
+    newValue: string | null,
+    uid: number,
+  ) {
     this.state.edits.push({
       ocedid: this.state.next.edit++,
       occid,
@@ -104,8 +122,13 @@ export class FakeSymbiota {
     // A supplied collid is trusted as is; otherwise it comes from the record (§7.1, §14).
     const collid = request.collid ?? record?.collid;
     if (!user || collid === undefined || !this.canEdit(collid, user)) return { kind: 'not-authorized' };
-    if (!record) return { kind: 'error', message: `ERROR: failed to edit occurrence record (#${request.occid}): record not found` };
-    if (request.editedFields.length === 0) return { kind: 'error', message: `ERROR: edits empty for occid #${request.occid}` };
+    if (!record)
+      return {
+        kind: 'error',
+        message: `ERROR: failed to edit occurrence record (#${request.occid}): record not found`,
+      };
+    if (request.editedFields.length === 0)
+      return { kind: 'error', message: `ERROR: edits empty for occid #${request.occid}` };
 
     const posted = new Map<string, string>();
     const idKeys: string[] = [];
@@ -124,7 +147,10 @@ export class FakeSymbiota {
     // With idvalue[0] empty and no other field posted, the UPDATE has an empty SET and fails (§7.2).
     if (posted.size === 0 && !(identifiersPosted && (idValues[0] ?? '') !== '')) {
       if (!request.editedFields.some((f) => f !== 'idvalue' && columnFor(f))) {
-        return { kind: 'error', message: `ERROR: failed to edit occurrence record (#${request.occid}): You have an error in your SQL syntax` };
+        return {
+          kind: 'error',
+          message: `ERROR: failed to edit occurrence record (#${request.occid}): You have an error in your SQL syntax`,
+        };
       }
     }
     let rowChanged = false;
@@ -150,7 +176,9 @@ export class FakeSymbiota {
     }
     if (identifiersPosted) {
       if ((idValues[0] ?? '') !== '') write('otherCatalogNumbers', null); // unlogged (§7.2)
-      idValues.forEach((value, i) => this.saveIdentifier(record.occid, idKeys[i] ?? 'newidentifier', idNames[i] ?? '', value, user.uid));
+      idValues.forEach((value, i) =>
+        this.saveIdentifier(record.occid, idKeys[i] ?? 'newidentifier', idNames[i] ?? '', value, user.uid),
+      );
     }
     if (rowChanged) record.fields['dateLastModified'] = this.now();
     this.changed();
@@ -161,7 +189,8 @@ export class FakeSymbiota {
     const shown = (n: string, v: string) => (n ? `${n}: ${v}` : v);
     if (key === 'newidentifier' || key.startsWith('ocnid-')) {
       if (value === '') return;
-      if (this.state.identifiers.some((i) => i.occid === occid && i.value === value && i.name === name)) return;
+      if (this.state.identifiers.some((i) => i.occid === occid && i.value === value && i.name === name))
+        return;
       this.state.identifiers.push({ id: this.state.next.identifier++, occid, name, value, modifiedUid: uid });
       if (key === 'newidentifier') this.log(occid, 'omoccuridentifiers', null, shown(name, value), uid);
       return;
@@ -193,13 +222,18 @@ export class FakeSymbiota {
   }
 
   /** W2 `mergerecs` (PROTOCOL §9): the target survives; rights are checked on the GET collid only (§9.4). */
-  merge(targetOccid: number, sourceOccid: number, collid: number): { ok: true } | { ok: false; error: string | null } {
+  merge(
+    targetOccid: number,
+    sourceOccid: number,
+    collid: number,
+  ): { ok: true } | { ok: false; error: string | null } {
     const user = this.user();
     if (!user || !this.canEdit(collid, user)) return { ok: false, error: null };
     if (targetOccid === sourceOccid) return { ok: false, error: 'ERROR: target and source are equal' };
     const target = this.record(targetOccid);
     const source = this.record(sourceOccid);
-    if (!target || !source) return { ok: false, error: 'ABORT due to error merging records : record not found' };
+    if (!target || !source)
+      return { ok: false, error: 'ABORT due to error merging records : record not found' };
     for (const r of [target, source]) this.addLegacyIdentifier(r, user.uid);
     for (const [column, value] of Object.entries(source.fields)) {
       if (NOT_MERGED.has(column) || empty(value) || !empty(target.fields[column])) continue;
@@ -209,12 +243,17 @@ export class FakeSymbiota {
     for (const m of this.state.media) if (m.occid === sourceOccid) m.occid = targetOccid;
     for (const c of this.state.comments) if (c.occid === sourceOccid) c.occid = targetOccid;
     for (const i of this.identifiersOf(sourceOccid)) {
-      const clash = this.state.identifiers.some((t) => t.occid === targetOccid && t.value === i.value && t.name === i.name);
+      const clash = this.state.identifiers.some(
+        (t) => t.occid === targetOccid && t.value === i.value && t.name === i.name,
+      );
       if (clash) this.state.identifiers = this.state.identifiers.filter((x) => x !== i);
       else i.occid = targetOccid; // UPDATE IGNORE
     }
     this.state.edits = this.state.edits.filter((e) => e.occid !== sourceOccid);
-    const deleted = { ...source.fields, dateDeleted: `${new Date(this.clock()).toUTCString()} by ${user.displayName}` };
+    const deleted = {
+      ...source.fields,
+      dateDeleted: `${new Date(this.clock()).toUTCString()} by ${user.displayName}`,
+    };
     this.state.archive.push({ archiveId: this.state.next.archive++, occid: sourceOccid, record: deleted });
     this.state.records = this.state.records.filter((r) => r !== source);
     this.changed();
@@ -224,13 +263,26 @@ export class FakeSymbiota {
   private addLegacyIdentifier(record: FakeRecord, uid: number) {
     const legacy = record.fields['otherCatalogNumbers'];
     if (this.identifiersOf(record.occid).length > 0 || empty(legacy)) return;
-    this.state.identifiers.push({ id: this.state.next.identifier++, occid: record.occid, name: 'legacyOtherCatalogNumber', value: legacy!, modifiedUid: uid });
+    this.state.identifiers.push({
+      id: this.state.next.identifier++,
+      occid: record.occid,
+      name: 'legacyOtherCatalogNumber',
+      value: legacy!,
+      modifiedUid: uid,
+    });
   }
 
   addComment(occid: number, text: string): boolean {
     const user = this.user();
     if (!user || !this.record(occid) || text.trim() === '') return false;
-    this.state.comments.push({ comid: this.state.next.comment++, occid, uid: user.uid, text, reviewStatus: 1, posted: this.now() });
+    this.state.comments.push({
+      comid: this.state.next.comment++,
+      occid,
+      uid: user.uid,
+      text,
+      reviewStatus: 1,
+      posted: this.now(),
+    });
     this.changed();
     return true;
   }
@@ -239,6 +291,8 @@ export class FakeSymbiota {
   visibleComments(occid: number) {
     const record = this.record(occid);
     const editor = record !== undefined && this.canEdit(record.collid);
-    return this.state.comments.filter((c) => c.occid === occid && (editor || c.reviewStatus === 1 || c.reviewStatus === 3));
+    return this.state.comments.filter(
+      (c) => c.occid === occid && (editor || c.reviewStatus === 1 || c.reviewStatus === 3),
+    );
   }
 }

@@ -7,7 +7,8 @@ import type { EditorQuery } from './query';
 const HTML = { 'Content-Type': 'text/html; charset=UTF-8' };
 const html = (body: string, status = 200) => new HttpResponse(body, { status, headers: HTML });
 const text = (body: string) => new HttpResponse(body, { status: 200, headers: HTML });
-const json = (body: Parameters<typeof HttpResponse.json>[0], status = 200) => HttpResponse.json(body, { status });
+const json = (body: Parameters<typeof HttpResponse.json>[0], status = 200) =>
+  HttpResponse.json(body, { status });
 
 /** Query string and form body together, as PHP's `$_REQUEST` sees them, with repeated keys kept. */
 async function requestParams(request: Request): Promise<[string, string][]> {
@@ -44,24 +45,40 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
     const statuses = fake.state.statuses;
     if (action === 'saveOccurEdits') {
       const occid = Number(first(params, 'occid'));
-      const editedFields = (first(params, 'editedfields') ?? '').split(';').map((f) => f.trim().toLowerCase()).filter(Boolean);
+      const editedFields = (first(params, 'editedfields') ?? '')
+        .split(';')
+        .map((f) => f.trim().toLowerCase())
+        .filter(Boolean);
       const posted = params.filter(([k]) => !['submitaction', 'occid', 'editedfields', 'collid'].includes(k));
-      const outcome = fake.save({ occid, ...(collidParam ? { collid: Number(collidParam) } : {}), editedFields, posted });
+      const outcome = fake.save({
+        occid,
+        ...(collidParam ? { collid: Number(collidParam) } : {}),
+        editedFields,
+        posted,
+      });
       if (outcome.kind === 'not-authorized') return html(notAuthorizedPage(collectionName(collid)));
       const record = fake.record(occid);
       return html(
         editorPage({
           collectionName: collectionName(collid),
           statuses,
-          actionStatus: outcome.kind === 'saved' ? { ok: true, message: 'SUCCESS: edits submitted and activated' } : { ok: false, message: outcome.message },
+          actionStatus:
+            outcome.kind === 'saved'
+              ? { ok: true, message: 'SUCCESS: edits submitted and activated' }
+              : { ok: false, message: outcome.message },
           ...(record ? { record, identifiers: fake.identifiersOf(occid) } : {}),
         }),
       );
     }
     if (action === 'addOccurRecord') {
-      const created = fake.addRecord(collid, params.filter(([k]) => !['submitaction', 'collid'].includes(k)));
+      const created = fake.addRecord(
+        collid,
+        params.filter(([k]) => !['submitaction', 'collid'].includes(k)),
+      );
       if (created === 'not-authorized') return html(notAuthorizedPage(collectionName(collid)));
-      return html(editorPage({ collectionName: collectionName(collid), statuses, record: created, identifiers: [] }));
+      return html(
+        editorPage({ collectionName: collectionName(collid), statuses, record: created, identifiers: [] }),
+      );
     }
     if (!fake.canEdit(collid)) return html(notAuthorizedPage(collectionName(collid)));
     return html(editorPage({ collectionName: collectionName(collid), statuses }));
@@ -70,13 +87,21 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
   const table = async ({ request }: { request: Request }) => {
     const params = await requestParams(request);
     const collid = Number(first(params, 'collid') ?? 0);
-    if (fake.user() === undefined) return toLogin(`occurrencetabledisplay.php?${new URL(request.url).search.slice(1)}`, collid);
+    if (fake.user() === undefined)
+      return toLogin(`occurrencetabledisplay.php?${new URL(request.url).search.slice(1)}`, collid);
     if (!fake.canEdit(collid)) return html(notAuthorizedPage(collectionName(collid)));
     const limit = Number(first(params, 'reclimit') ?? 1000);
     if (!(limit > 0)) return html('<b>Fatal error</b>: Uncaught DivisionByZeroError: Modulo by zero', 500);
     const offset = Math.floor(Number(first(params, 'occindex') ?? 0) / limit) * limit;
     const q: EditorQuery = { collid };
-    for (const key of ['othercatalognumbers', 'recordedby', 'recordnumber', 'eventdate', 'processingstatus', 'catalognumber'] as const) {
+    for (const key of [
+      'othercatalognumbers',
+      'recordedby',
+      'recordnumber',
+      'eventdate',
+      'processingstatus',
+      'catalognumber',
+    ] as const) {
       const v = first(params, `q_${key}`);
       if (v !== undefined && v !== '') q[key] = v;
     }
@@ -87,7 +112,9 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
     const hits = fake.query(q);
     const rows = hits.slice(offset, offset + limit).map((record) => {
       const legacy = record.fields['otherCatalogNumbers'] ?? null;
-      const values = [...new Set([...(legacy ? [legacy] : []), ...fake.identifiersOf(record.occid).map((i) => i.value)])];
+      const values = [
+        ...new Set([...(legacy ? [legacy] : []), ...fake.identifiersOf(record.occid).map((i) => i.value)]),
+      ];
       return { record, otherCatalogNumbers: values.length ? values.join(', ') : null };
     });
     return html(tablePage({ collectionName: collectionName(collid), rows, offset, total: hits.length }));
@@ -119,11 +146,23 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
     http.post(at('collections/editor/rpc/dupequerycatnum.php'), async ({ request }) => {
       const form = await rpcForm(request);
       if (!numeric(form.get('collid')) || !numeric(form.get('occid'))) return text('');
-      return text(fake.catalogNumberHolders(form.get('catnum') ?? '', Number(form.get('collid')), Number(form.get('occid'))).join(','));
+      return text(
+        fake
+          .catalogNumberHolders(
+            form.get('catnum') ?? '',
+            Number(form.get('collid')),
+            Number(form.get('occid')),
+          )
+          .join(','),
+      );
     }),
     http.post(at('collections/editor/rpc/dupequeryothercatnum.php'), async ({ request }) => {
       const form = await rpcForm(request);
-      const holders = fake.otherCatalogNumberHolders((form.get('othercatnum') ?? '').trim(), Number(form.get('collid')), Number(form.get('occid')));
+      const holders = fake.otherCatalogNumberHolders(
+        (form.get('othercatnum') ?? '').trim(),
+        Number(form.get('collid')),
+        Number(form.get('occid')),
+      );
       return text(`ocnum:${holders.join(',')}`);
     }),
     http.post(at('collections/editor/rpc/getassocimgcnt.php'), async ({ request }) => {
@@ -138,7 +177,15 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
       return html(outcome.ok ? mergePage(target, null) : mergePage(null, outcome.error));
     }),
     http.get(at('api/v2/installation/status'), ({ request }) =>
-      json({ status: true, statusCode: 200, portalName: 'Demo Herbarium Portal (fake)', guid: 'fake', urlRoot: new URL(request.url).origin, symbiotaVersion: '3.4.14', apiVersion: '2.0' }),
+      json({
+        status: true,
+        statusCode: 200,
+        portalName: 'Demo Herbarium Portal (fake)',
+        guid: 'fake',
+        urlRoot: new URL(request.url).origin,
+        symbiotaVersion: '3.4.14',
+        apiVersion: '2.0',
+      }),
     ),
     http.get(at('api/v2/occurrence/:occid'), ({ request, params }) => {
       const record = fake.record(Number(params['occid']));
@@ -150,7 +197,14 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
       const record = fake.record(Number(q.get('occid')));
       if (q.get('format') === 'json') return record ? json(dwcOccurrence(fake, record)) : json(null);
       if (!record) return html('<html><body>Unable to locate occurrence record</body></html>');
-      return html(individualPage(record, collectionName(record.collid), fake.visibleComments(record.occid), (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?'));
+      return html(
+        individualPage(
+          record,
+          collectionName(record.collid),
+          fake.visibleComments(record.occid),
+          (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?',
+        ),
+      );
     }),
     http.post(at('collections/individual/index.php'), async ({ request }) => {
       const form = await rpcForm(request);
@@ -158,7 +212,14 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
       if (form.get('formsubmit') === 'submitComment') fake.addComment(occid, form.get('commentstr') ?? '');
       const record = fake.record(occid);
       if (!record) return html('<html><body>Unable to locate occurrence record</body></html>');
-      return html(individualPage(record, collectionName(record.collid), fake.visibleComments(occid), (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?'));
+      return html(
+        individualPage(
+          record,
+          collectionName(record.collid),
+          fake.visibleComments(occid),
+          (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?',
+        ),
+      );
     }),
   ];
 }

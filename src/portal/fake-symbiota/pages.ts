@@ -27,7 +27,9 @@ export function notAuthorizedPage(collectionName: string): string {
 }
 
 function queryForm(statuses: string[]): string {
-  const options = statuses.map((s) => `<option value="${esc(s)}" >${esc(s.replace(/\b\w/g, (c) => c.toUpperCase()))}</option>`).join('');
+  const options = statuses
+    .map((s) => `<option value="${esc(s)}" >${esc(s.replace(/\b\w/g, (c) => c.toUpperCase()))}</option>`)
+    .join('');
   return `<form name="queryform" action="occurrenceeditor.php" method="post">
 	<label for="q_processingstatus"> Processing Status: </label>
 	<select id="q_processingstatus" name="q_processingstatus">
@@ -70,13 +72,28 @@ export function editorPage(input: EditorPageInput): string {
 }
 
 const COLUMN_LABELS: [string, string][] = [
-  ['catalogNumber', 'Catalog Number'], ['otherCatalogNumbers', 'Additional Identifiers'], ['family', 'Family'],
-  ['sciname', 'Scientific Name'], ['scientificNameAuthorship', 'Author'], ['recordedBy', 'Collector'],
-  ['recordNumber', 'Collector Number'], ['eventDate', 'Date'], ['identifiedBy', 'Identified By'], ['country', 'Country'],
-  ['stateProvince', 'State/Province'], ['county', 'County'], ['locality', 'Locality'], ['decimalLatitude', 'Latitude'],
-  ['decimalLongitude', 'Longitude'], ['geodeticDatum', 'Datum'], ['minimumElevationInMeters', 'Elev. Min. (m)'],
-  ['habitat', 'Habitat'], ['dateLastModified', 'Date Last Modified'], ['processingStatus', 'Processing Status'],
-  ['basisOfRecord', 'Basis Of Record'], ['continent', 'Continent'],
+  ['catalogNumber', 'Catalog Number'],
+  ['otherCatalogNumbers', 'Additional Identifiers'],
+  ['family', 'Family'],
+  ['sciname', 'Scientific Name'],
+  ['scientificNameAuthorship', 'Author'],
+  ['recordedBy', 'Collector'],
+  ['recordNumber', 'Collector Number'],
+  ['eventDate', 'Date'],
+  ['identifiedBy', 'Identified By'],
+  ['country', 'Country'],
+  ['stateProvince', 'State/Province'],
+  ['county', 'County'],
+  ['locality', 'Locality'],
+  ['decimalLatitude', 'Latitude'],
+  ['decimalLongitude', 'Longitude'],
+  ['geodeticDatum', 'Datum'],
+  ['minimumElevationInMeters', 'Elev. Min. (m)'],
+  ['habitat', 'Habitat'],
+  ['dateLastModified', 'Date Last Modified'],
+  ['processingStatus', 'Processing Status'],
+  ['basisOfRecord', 'Basis Of Record'],
+  ['continent', 'Continent'],
 ];
 
 export interface TablePageInput {
@@ -135,10 +152,19 @@ ${table}`,
 export function mergePage(targetOccid: number | null, error: string | null): string {
   const onload = targetOccid === null ? '' : `gotoMergedOccur(${targetOccid});`;
   const errorDiv = error ? `<div style="margin:20px;color:red;">${esc(error)}</div>` : '';
-  return page('Duplicate Record Search', `\t\t<div id="innertext">\n\t\t\t${errorDiv}<h2>No duplicate records have been located</h2>\t\t</div>`, ` onload="${onload}"`);
+  return page(
+    'Duplicate Record Search',
+    `\t\t<div id="innertext">\n\t\t\t${errorDiv}<h2>No duplicate records have been located</h2>\t\t</div>`,
+    ` onload="${onload}"`,
+  );
 }
 
-export function individualPage(record: FakeRecord, collectionName: string, comments: FakeComment[], authorOf: (uid: number) => string): string {
+export function individualPage(
+  record: FakeRecord,
+  collectionName: string,
+  comments: FakeComment[],
+  authorOf: (uid: number) => string,
+): string {
   const list = comments
     .map(
       (c) => `<div style="margin:15px;">
@@ -147,7 +173,10 @@ export function individualPage(record: FakeRecord, collectionName: string, comme
 							<hr style="color:gray;"/>`,
     )
     .join('\n');
-  const header = comments.length === 0 ? '<div>No comments have been submitted</div>' : `<div><label>${comments.length} Comments</label></div><hr style="color:gray;"/>`;
+  const header =
+    comments.length === 0
+      ? '<div>No comments have been submitted</div>'
+      : `<div><label>${comments.length} Comments</label></div><hr style="color:gray;"/>`;
   return page(
     'Full Record Details',
     `<div id="popup-innertext">

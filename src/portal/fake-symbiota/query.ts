@@ -17,7 +17,13 @@ export interface EditorQuery {
 const lower = (v: string | null | undefined) => (v ?? '').toLowerCase();
 const isNumeric = (v: string) => /^-?\d+(\.\d+)?$/.test(v.trim());
 const likeToRegex = (term: string) =>
-  new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 'i');
+  new RegExp(
+    `^${term
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/%/g, '.*')
+      .replace(/_/g, '.')}$`,
+    'i',
+  );
 
 /** One `q_othercatalognumbers` term against one stored value (Mgr:289-350). */
 function ocnTermMatches(term: string, stored: string): boolean {
@@ -40,12 +46,56 @@ function othercatalognumbersMatch(q: string, record: FakeRecord, ids: FakeIdenti
   const legacy = record.fields['otherCatalogNumbers'] ?? null;
   if (q.trim().toLowerCase() === 'is null') return legacy === null && ids.length === 0;
   const stored = [...(legacy === null ? [] : [legacy]), ...ids.map((i) => i.value)];
-  const terms = q.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const terms = q
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   return terms.some((t) => stored.some((s) => ocnTermMatches(t, s)));
 }
 
-const STOPWORDS = new Set(['a', 'about', 'an', 'are', 'as', 'at', 'be', 'by', 'com', 'de', 'en', 'for', 'from', 'how', 'i', 'in', 'is', 'it', 'la', 'of', 'on', 'or', 'that', 'the', 'this', 'to', 'was', 'what', 'when', 'where', 'who', 'will', 'with', 'und', 'www']);
-const tokens = (text: string) => lower(text).normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const STOPWORDS = new Set([
+  'a',
+  'about',
+  'an',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'com',
+  'de',
+  'en',
+  'for',
+  'from',
+  'how',
+  'i',
+  'in',
+  'is',
+  'it',
+  'la',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'this',
+  'to',
+  'was',
+  'what',
+  'when',
+  'where',
+  'who',
+  'will',
+  'with',
+  'und',
+  'www',
+]);
+const tokens = (text: string) =>
+  lower(text)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** `q_recordedby` (Mgr:401-414): `%` switches to a word search, else a prefix LIKE. */
 function recordedByMatches(q: string, recordedBy: string | null): boolean {
@@ -53,7 +103,8 @@ function recordedByMatches(q: string, recordedBy: string | null): boolean {
   if (q.trim().toLowerCase() === 'is null') return recordedBy === null;
   if (!q.startsWith('%')) return likeToRegex(`${q}%`).test(value);
   const name = q.slice(1);
-  if (name.length < 3) return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(value);
+  if (name.length < 3)
+    return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(value);
   // MATCH ... AGAINST (... IN BOOLEAN MODE): `+word` required, `-word` excluded, other words OR-ed;
   // words under three characters and stopwords are not indexed.
   const have = new Set(tokens(value));
@@ -81,12 +132,15 @@ function recordedByMatches(q: string, recordedBy: string | null): boolean {
 
 /** `q_recordnumber` (Mgr:352-399): numeric input is compared as a number, so `0212` and `212a` match 212. */
 function recordNumberMatches(q: string, recordNumber: string | null): boolean {
-  return q.split(',').map((t) => t.trim()).some((term) => {
-    if (term.toLowerCase() === 'is null') return recordNumber === null;
-    if (recordNumber === null) return false;
-    if (isNumeric(term)) return parseFloat(recordNumber) === +term;
-    return lower(recordNumber) === lower(term);
-  });
+  return q
+    .split(',')
+    .map((t) => t.trim())
+    .some((term) => {
+      if (term.toLowerCase() === 'is null') return recordNumber === null;
+      if (recordNumber === null) return false;
+      if (isNumeric(term)) return parseFloat(recordNumber) === +term;
+      return lower(recordNumber) === lower(term);
+    });
 }
 
 /** `q_eventdate` (Mgr:416-434): exact day, `a - b` or `a to b` range, `<`/`>`. */
@@ -99,24 +153,33 @@ function eventDateMatches(q: string, eventDate: string | null): boolean {
   return eventDate === q.trim();
 }
 
-export function runEditorQuery(records: FakeRecord[], identifiersOf: (occid: number) => FakeIdentifier[], q: EditorQuery): FakeRecord[] {
+export function runEditorQuery(
+  records: FakeRecord[],
+  identifiersOf: (occid: number) => FakeIdentifier[],
+  q: EditorQuery,
+): FakeRecord[] {
   const hits = records.filter((r) => {
     if (r.collid !== q.collid) return false;
-    if (q.othercatalognumbers && !othercatalognumbersMatch(q.othercatalognumbers, r, identifiersOf(r.occid))) return false;
+    if (q.othercatalognumbers && !othercatalognumbersMatch(q.othercatalognumbers, r, identifiersOf(r.occid)))
+      return false;
     if (q.recordedby && !recordedByMatches(q.recordedby, r.fields['recordedBy'] ?? null)) return false;
-    if (q.recordnumber && !recordNumberMatches(q.recordnumber, r.fields['recordNumber'] ?? null)) return false;
+    if (q.recordnumber && !recordNumberMatches(q.recordnumber, r.fields['recordNumber'] ?? null))
+      return false;
     if (q.eventdate && !eventDateMatches(q.eventdate, r.fields['eventDate'] ?? null)) return false;
     if (q.catalognumber && lower(r.fields['catalogNumber']) !== lower(q.catalognumber)) return false;
     if (q.processingstatus) {
       const status = r.fields['processingStatus'] ?? null;
-      if (q.processingstatus === 'isnull' ? status !== null : lower(status) !== lower(q.processingstatus)) return false;
+      if (q.processingstatus === 'isnull' ? status !== null : lower(status) !== lower(q.processingstatus))
+        return false;
     }
     return true;
   });
   const column = q.orderby ? columnFor(q.orderby) : undefined;
   if (column) {
     const dir = lower(q.orderbydir) === 'desc' ? -1 : 1;
-    hits.sort((a, b) => dir * (lower(a.fields[column]).localeCompare(lower(b.fields[column])) || a.occid - b.occid));
+    hits.sort(
+      (a, b) => dir * (lower(a.fields[column]).localeCompare(lower(b.fields[column])) || a.occid - b.occid),
+    );
   } else hits.sort((a, b) => a.occid - b.occid);
   return hits;
 }

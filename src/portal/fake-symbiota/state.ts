@@ -80,14 +80,36 @@ export interface FakeState {
 export const DEMO_PASSWORD = 'demo';
 
 export const DEMO_USERS: FakeUser[] = [
-  { uid: 1, login: 'curator', password: DEMO_PASSWORD, displayName: 'Casey Curator', collAdmin: [1], collEditor: [] },
+  {
+    uid: 1,
+    login: 'curator',
+    password: DEMO_PASSWORD,
+    displayName: 'Casey Curator',
+    collAdmin: [1],
+    collEditor: [],
+  },
   { uid: 2, login: 'tech', password: DEMO_PASSWORD, displayName: 'Terry', collAdmin: [], collEditor: [1] },
-  { uid: 3, login: 'viewer', password: DEMO_PASSWORD, displayName: 'Vera Viewer', collAdmin: [], collEditor: [] },
+  {
+    uid: 3,
+    login: 'viewer',
+    password: DEMO_PASSWORD,
+    displayName: 'Vera Viewer',
+    collAdmin: [],
+    collEditor: [],
+  },
 ];
 
 const STOCK_STATUSES = [
-  'unprocessed', 'unprocessed/nlp', 'stage 1', 'stage 2', 'stage 3', 'pending review-nfn',
-  'pending review', 'expert required', 'reviewed', 'closed',
+  'unprocessed',
+  'unprocessed/nlp',
+  'stage 1',
+  'stage 2',
+  'stage 3',
+  'pending review-nfn',
+  'pending review',
+  'expert required',
+  'reviewed',
+  'closed',
 ];
 
 const SEEDED_AT = '2026-11-23 18:45:40';
@@ -106,7 +128,14 @@ export function demoState(): FakeState {
     },
   }));
   return {
-    collections: [{ collid: 1, name: 'Demo Herbarium - Vascular Plants (DEMO:VP)', institutionCode: 'DEMO', collectionCode: 'VP' }],
+    collections: [
+      {
+        collid: 1,
+        name: 'Demo Herbarium - Vascular Plants (DEMO:VP)',
+        institutionCode: 'DEMO',
+        collectionCode: 'VP',
+      },
+    ],
     users: DEMO_USERS.map((u) => ({ ...u })),
     records,
     identifiers: seed.identifiers.map((i) => ({ ...i, modifiedUid: 1 })),

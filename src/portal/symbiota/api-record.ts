@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { SpecimenRecord } from '../../domain/occurrence';
 
-const nullableText = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v === undefined || v === null ? null : String(v)));
+const nullableText = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === undefined || v === null ? null : String(v)));
 
 const identifierSchema = z.object({
   idomoccuridentifiers: z.number(),
@@ -46,9 +49,13 @@ export const occurrenceResponseSchema = z
 
 export type OccurrenceWire = z.infer<typeof occurrenceResponseSchema>[number];
 
-const SCALAR = (v: unknown): v is string | number | boolean | null => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const SCALAR = (v: unknown): v is string | number | boolean | null =>
+  v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-export function toSpecimenRecord(wire: OccurrenceWire, absolute: (url: string | null | undefined) => string | null): SpecimenRecord {
+export function toSpecimenRecord(
+  wire: OccurrenceWire,
+  absolute: (url: string | null | undefined) => string | null,
+): SpecimenRecord {
   const fields: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(wire)) {
     if (key === 'identifier' || key === 'media' || !SCALAR(value)) continue;
@@ -58,7 +65,11 @@ export function toSpecimenRecord(wire: OccurrenceWire, absolute: (url: string | 
     occid: wire.occid,
     collid: wire.collid,
     catalogNumber: wire.catalogNumber,
-    identifiers: wire.identifier.map((i) => ({ id: i.idomoccuridentifiers, name: i.identifierName ?? '', value: i.identifierValue })),
+    identifiers: wire.identifier.map((i) => ({
+      id: i.idomoccuridentifiers,
+      name: i.identifierName ?? '',
+      value: i.identifierValue,
+    })),
     processingStatus: wire.processingStatus,
     recordedBy: wire.recordedBy,
     recordNumber: wire.recordNumber,
@@ -88,4 +99,6 @@ export function toSpecimenRecord(wire: OccurrenceWire, absolute: (url: string | 
 }
 
 /** `collections/individual/index.php?format=json`: a DwC object that, unlike API v2, shows Other Catalog Numbers (rec. 12h). */
-export const individualJsonSchema = z.object({ occid: z.number(), otherCatalogNumbers: nullableText }).catchall(z.unknown());
+export const individualJsonSchema = z
+  .object({ occid: z.number(), otherCatalogNumbers: nullableText })
+  .catchall(z.unknown());

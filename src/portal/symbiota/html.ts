@@ -3,7 +3,11 @@ import { PortalError } from '../errors';
 
 export const parseHtml = (text: string): Document => new DOMParser().parseFromString(text, 'text/html');
 
-const cellText = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const cellText = (el: Element | null | undefined) =>
+  (el?.textContent ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const orNull = (s: string) => (s === '' ? null : s);
 
 /** The editor's "not authorized" sentence (PROTOCOL §2.1; recordings 02f, 09d1). */
@@ -31,7 +35,9 @@ const PAGING = /\|\s*(\d+)-(\d+)\s+of\s+(\d+)\s+records\s*\|/;
 
 /** Reads `occurrencetabledisplay.php`: rows of `#defaulttable` and the `| a-b of N records |` count (PROTOCOL §5.3). */
 export function parseRecordTable(doc: Document): RecordPage {
-  const paging = [...doc.querySelectorAll('div.navpath')].map((d) => PAGING.exec(cellText(d))).find((m) => m !== null);
+  const paging = [...doc.querySelectorAll('div.navpath')]
+    .map((d) => PAGING.exec(cellText(d)))
+    .find((m) => m !== null);
   if (!paging) {
     if (NOT_AUTHORIZED.test(doc.body?.textContent ?? '')) {
       throw new PortalError('not-authorized', 'You do not have editor rights on this collection.');
@@ -45,7 +51,9 @@ export function parseRecordTable(doc: Document): RecordPage {
     if (total === 0) return { records: [], offset, total };
     throw new PortalError('unexpected-response', `The portal counted ${total} records but sent no table.`);
   }
-  const headers = [...table.querySelectorAll('thead th')].map((th) => COLUMNS[cellText(th).toLowerCase()] ?? null);
+  const headers = [...table.querySelectorAll('thead th')].map(
+    (th) => COLUMNS[cellText(th).toLowerCase()] ?? null,
+  );
   const records = [...table.querySelectorAll('tbody tr')].map((row) => {
     const cells = [...row.querySelectorAll(':scope > td')];
     const link = cells[0]?.querySelector('a[href*="occid="]');
@@ -109,7 +117,10 @@ export function parseComments(doc: Document): PortalComment[] {
       const author = cellText(head?.querySelector('b'));
       const posted = cellText(head?.querySelector('span')).replace(/^posted\s*/i, '');
       // A reported comment carries a red notice before its text (rec. 12f).
-      const text = cellText(block.querySelector(':scope > div[style*="margin:10px"]') ?? block.querySelector(':scope > div:nth-child(2)'));
+      const text = cellText(
+        block.querySelector(':scope > div[style*="margin:10px"]') ??
+          block.querySelector(':scope > div:nth-child(2)'),
+      );
       return { author, posted, text };
     })
     .filter((c) => c.author !== '' && c.text !== '');

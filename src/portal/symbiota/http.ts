@@ -19,7 +19,9 @@ export interface PortalResponse {
 type Params = Record<string, string | number> | [string, string][];
 
 const toSearchParams = (params: Params) =>
-  new URLSearchParams(Array.isArray(params) ? params : Object.entries(params).map(([k, v]) => [k, String(v)]));
+  new URLSearchParams(
+    Array.isArray(params) ? params : Object.entries(params).map(([k, v]) => [k, String(v)]),
+  );
 
 /** Same-origin requests with the technician's own session cookie; redirects are reported, not followed. */
 export class PortalHttp {
@@ -59,7 +61,12 @@ export class PortalHttp {
   private async send(url: string, init: RequestInit): Promise<PortalResponse> {
     let response: Response;
     try {
-      response = await this.fetchImpl(url, { ...init, credentials: 'same-origin', redirect: 'manual', cache: 'no-store' });
+      response = await this.fetchImpl(url, {
+        ...init,
+        credentials: 'same-origin',
+        redirect: 'manual',
+        cache: 'no-store',
+      });
     } catch (cause) {
       throw new PortalError(
         'portal-unreachable',
@@ -68,10 +75,15 @@ export class PortalHttp {
       );
     }
     // Browsers hide a manual redirect behind an opaque response; Node shows the 3xx itself.
-    const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+    const redirected =
+      response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
     const text = redirected ? '' : await response.text();
     if (!redirected && response.status >= 500) {
-      throw new PortalError('portal-refused', `The portal reported an internal error (HTTP ${response.status}).`, text.slice(0, 500));
+      throw new PortalError(
+        'portal-refused',
+        `The portal reported an internal error (HTTP ${response.status}).`,
+        text.slice(0, 500),
+      );
     }
     return { status: response.status, redirected, location: response.headers.get('Location'), text };
   }

@@ -4,7 +4,14 @@ import { PortalError } from '../errors';
 import type { CollectorSearch, PageRequest, PortalClient, SessionState } from '../portal';
 import { individualJsonSchema, occurrenceResponseSchema, toSpecimenRecord } from './api-record';
 import { PortalHttp, type PortalHttpOptions, type PortalResponse } from './http';
-import { NOT_AUTHORIZED, parseCollectionName, parseComments, parseHtml, parseRecordTable, parseStatusOptions } from './html';
+import {
+  NOT_AUTHORIZED,
+  parseCollectionName,
+  parseComments,
+  parseHtml,
+  parseRecordTable,
+  parseStatusOptions,
+} from './html';
 import { z } from 'zod';
 import { createGuardedWrites } from './writes';
 
@@ -23,7 +30,11 @@ export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new PortalError('unexpected-response', `The portal sent something other than JSON for ${what}.`, text.slice(0, 300));
+    throw new PortalError(
+      'unexpected-response',
+      `The portal sent something other than JSON for ${what}.`,
+      text.slice(0, 300),
+    );
   }
 }
 
@@ -41,9 +52,18 @@ function paging(page: PageRequest): [string, string][] {
 export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
   const http = new PortalHttp(options);
 
-  async function search(collid: number, criteria: [string, string][], page: PageRequest): Promise<RecordPage> {
+  async function search(
+    collid: number,
+    criteria: [string, string][],
+    page: PageRequest,
+  ): Promise<RecordPage> {
     // q_catalognumber must be present, or the portal reuses the query kept in the session (§3.1).
-    const params: [string, string][] = [['collid', String(collid)], ['q_catalognumber', ''], ...criteria, ...paging(page)];
+    const params: [string, string][] = [
+      ['collid', String(collid)],
+      ['q_catalognumber', ''],
+      ...criteria,
+      ...paging(page),
+    ];
     const response = requireSession(await http.get(TABLE, params));
     return parseRecordTable(parseHtml(response.text));
   }
@@ -52,11 +72,18 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     const response = await http.get(`api/v2/occurrence/${occid}`, { includeMedia: 1 });
     if (response.status === 404) return null;
     if (response.status !== 200) {
-      throw new PortalError('unexpected-response', `The portal answered HTTP ${response.status} for record ${occid}.`);
+      throw new PortalError(
+        'unexpected-response',
+        `The portal answered HTTP ${response.status} for record ${occid}.`,
+      );
     }
     const parsed = occurrenceResponseSchema.safeParse(parseJson(response.text, `record ${occid}`));
     if (!parsed.success) {
-      throw new PortalError('unexpected-response', `Record ${occid} came back in an unexpected shape.`, parsed.error.message);
+      throw new PortalError(
+        'unexpected-response',
+        `Record ${occid} came back in an unexpected shape.`,
+        parsed.error.message,
+      );
     }
     return toSpecimenRecord(parsed.data[0]!, (url) => http.absolute(url));
   }
@@ -65,24 +92,38 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     const response = await http.get('collections/individual/index.php', { occid, format: 'json' });
     const parsed = individualJsonSchema.safeParse(parseJson(response.text, `record ${occid}`));
     if (!parsed.success) {
-      throw new PortalError('unexpected-response', `Record ${occid}'s catalog numbers came back in an unexpected shape.`);
+      throw new PortalError(
+        'unexpected-response',
+        `Record ${occid}'s catalog numbers came back in an unexpected shape.`,
+      );
     }
     return parsed.data.otherCatalogNumbers;
   }
 
   async function rpc(path: string, form: Record<string, string | number>): Promise<string> {
     const response = await http.postForm(`collections/editor/rpc/${path}`, form);
-    if (response.status !== 200) throw new PortalError('unexpected-response', `The duplicate check answered HTTP ${response.status}.`);
+    if (response.status !== 200)
+      throw new PortalError('unexpected-response', `The duplicate check answered HTTP ${response.status}.`);
     return response.text.trim();
   }
 
   const occidList = (text: string) =>
-    text === '' ? [] : text.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+    text === ''
+      ? []
+      : text
+          .split(',')
+          .map((s) => Number(s.trim()))
+          .filter((n) => Number.isInteger(n) && n > 0);
 
   async function barcodeInUse(collid: number, barcode: string, exceptOccid: number): Promise<number[]> {
     // D1 matches exactly, untrimmed: trim before asking (§8.1). An empty body means "unused" (rec. 08b).
     const body = await rpc('dupequerycatnum.php', { catnum: barcode.trim(), collid, occid: exceptOccid });
-    if (!/^[\d,\s]*$/.test(body)) throw new PortalError('unexpected-response', 'The barcode check sent an unexpected answer.', body.slice(0, 200));
+    if (!/^[\d,\s]*$/.test(body))
+      throw new PortalError(
+        'unexpected-response',
+        'The barcode check sent an unexpected answer.',
+        body.slice(0, 200),
+      );
     return occidList(body);
   }
 
@@ -90,8 +131,17 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     // D2 is exact and ignores leading zeros (§8.2), so every zero variant is asked for.
     const found = new Set<number>();
     for (const variant of variants) {
-      const body = await rpc('dupequeryothercatnum.php', { othercatnum: variant, collid, occid: exceptOccid });
-      if (!body.startsWith('ocnum:')) throw new PortalError('unexpected-response', 'The accession check sent an unexpected answer.', body.slice(0, 200));
+      const body = await rpc('dupequeryothercatnum.php', {
+        othercatnum: variant,
+        collid,
+        occid: exceptOccid,
+      });
+      if (!body.startsWith('ocnum:'))
+        throw new PortalError(
+          'unexpected-response',
+          'The accession check sent an unexpected answer.',
+          body.slice(0, 200),
+        );
       occidList(body.slice('ocnum:'.length)).forEach((o) => found.add(o));
     }
     found.delete(exceptOccid);
@@ -100,7 +150,11 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
 
   async function imageCount(occid: number): Promise<number> {
     const body = await rpc('getassocimgcnt.php', { occid });
-    if (!/^\d+$/.test(body)) throw new PortalError('unexpected-response', 'The image count came back as something other than a number.');
+    if (!/^\d+$/.test(body))
+      throw new PortalError(
+        'unexpected-response',
+        'The image count came back as something other than a number.',
+      );
     return Number(body);
   }
 
@@ -111,10 +165,17 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
       const doc = parseHtml(response.text);
       const collectionName = parseCollectionName(doc);
       if (doc.querySelector('form[name="queryform"]')) {
-        return { kind: 'editor', collectionName, statuses: statusVocabulary(parseStatusOptions(doc)) } satisfies SessionState;
+        return {
+          kind: 'editor',
+          collectionName,
+          statuses: statusVocabulary(parseStatusOptions(doc)),
+        } satisfies SessionState;
       }
       if (NOT_AUTHORIZED.test(doc.body?.textContent ?? '')) return { kind: 'no-rights', collectionName };
-      throw new PortalError('unexpected-response', 'The portal editor page showed neither the search form nor a refusal.');
+      throw new PortalError(
+        'unexpected-response',
+        'The portal editor page showed neither the search form nor a refusal.',
+      );
     },
 
     async login(username, password) {
@@ -129,8 +190,13 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
       ]);
       if (response.redirected) return;
       const doc = parseHtml(response.text);
-      const said = [...doc.querySelectorAll('.error, [style*="red"], #errordiv')].map((e) => e.textContent?.trim()).find(Boolean);
-      throw new PortalError('login-failed', said ? `The portal refused the login: ${said}` : 'The portal refused the user name or password.');
+      const said = [...doc.querySelectorAll('.error, [style*="red"], #errordiv')]
+        .map((e) => e.textContent?.trim())
+        .find(Boolean);
+      throw new PortalError(
+        'login-failed',
+        said ? `The portal refused the login: ${said}` : 'The portal refused the user name or password.',
+      );
     },
 
     async logout() {
@@ -140,7 +206,8 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     findByAccession: (collid, variants, page = DEFAULT_PAGE) =>
       search(collid, [['q_othercatalognumbers', variants.join(',')]], page),
 
-    findByAccessionPattern: (collid, pattern, page = DEFAULT_PAGE) => search(collid, [['q_othercatalognumbers', pattern]], page),
+    findByAccessionPattern: (collid, pattern, page = DEFAULT_PAGE) =>
+      search(collid, [['q_othercatalognumbers', pattern]], page),
 
     findByCollector(collid, criteria: CollectorSearch, page = DEFAULT_PAGE) {
       const params: [string, string][] = [['q_recordedby', criteria.recordedBy]];
@@ -177,14 +244,20 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
 
     async readComments(occid) {
       const response = await http.get('collections/individual/index.php', { occid });
-      if (response.status !== 200) throw new PortalError('unexpected-response', `The record page for ${occid} answered HTTP ${response.status}.`);
+      if (response.status !== 200)
+        throw new PortalError(
+          'unexpected-response',
+          `The record page for ${occid} answered HTTP ${response.status}.`,
+        );
       return parseComments(parseHtml(response.text));
     },
 
     async portalVersion() {
       const response = await http.get('api/v2/installation/status');
       if (response.status !== 200) return null;
-      const parsed = z.object({ symbiotaVersion: z.string() }).safeParse(parseJson(response.text, 'the installation status'));
+      const parsed = z
+        .object({ symbiotaVersion: z.string() })
+        .safeParse(parseJson(response.text, 'the installation status'));
       return parsed.success ? parsed.data.symbiotaVersion : null;
     },
 

@@ -17,17 +17,36 @@ interface Deps {
 
 type GuardedWrites = Pick<
   PortalClient,
-  'setCatalogNumber' | 'addAccession' | 'setProcessingStatus' | 'mergeSkeletalIntoLegacy' | 'createRecord' | 'addComment'
+  | 'setCatalogNumber'
+  | 'addAccession'
+  | 'setProcessingStatus'
+  | 'mergeSkeletalIntoLegacy'
+  | 'createRecord'
+  | 'addComment'
 >;
 
-const refusedByRights = () => new PortalError('not-authorized', 'The portal refused the change: you do not have editor rights on this collection.');
+const refusedByRights = () =>
+  new PortalError(
+    'not-authorized',
+    'The portal refused the change: you do not have editor rights on this collection.',
+  );
 
-export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers, barcodeInUse, imageCount }: Deps): GuardedWrites {
+export function createGuardedWrites({
+  http,
+  readRecord,
+  readLegacyCatalogNumbers,
+  barcodeInUse,
+  imageCount,
+}: Deps): GuardedWrites {
   async function current(collid: number, occid: number): Promise<SpecimenRecord> {
     const record = await readRecord(occid);
-    if (record === null) throw new PortalError('record-missing', `Record ${occid} is no longer in the portal.`);
+    if (record === null)
+      throw new PortalError('record-missing', `Record ${occid} is no longer in the portal.`);
     if (record.collid !== collid) {
-      throw new PortalError('portal-refused', `Record ${occid} belongs to another collection (${record.collid}); nothing was changed.`);
+      throw new PortalError(
+        'portal-refused',
+        `Record ${occid} belongs to another collection (${record.collid}); nothing was changed.`,
+      );
     }
     return record;
   }
@@ -44,7 +63,8 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
       ['editedfields', edited.map((f) => `${f};`).join('')],
       ...fields,
     ]);
-    if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was saved.');
+    if (response.redirected)
+      throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was saved.');
     const doc = parseHtml(response.text);
     const status = parseActionStatus(doc);
     if (status === null) {
@@ -52,14 +72,32 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
       throw new PortalError('unexpected-response', 'The portal did not say whether the save worked.');
     }
     if (/not activated/i.test(status.message)) {
-      throw new PortalError('portal-refused', 'The portal queued the change for review instead of saving it: your account may only suggest edits here.', status.message);
+      throw new PortalError(
+        'portal-refused',
+        'The portal queued the change for review instead of saving it: your account may only suggest edits here.',
+        status.message,
+      );
     }
-    if (!status.ok) throw new PortalError('portal-refused', `The portal refused the save: ${status.message}`, status.message);
+    if (!status.ok)
+      throw new PortalError(
+        'portal-refused',
+        `The portal refused the save: ${status.message}`,
+        status.message,
+      );
   }
 
-  async function confirm(collid: number, occid: number, check: (r: SpecimenRecord) => boolean, what: string): Promise<SpecimenRecord> {
+  async function confirm(
+    collid: number,
+    occid: number,
+    check: (r: SpecimenRecord) => boolean,
+    what: string,
+  ): Promise<SpecimenRecord> {
     const after = await current(collid, occid);
-    if (!check(after)) throw new PortalError('unexpected-response', `The portal said the save worked, but record ${occid} does not show ${what}.`);
+    if (!check(after))
+      throw new PortalError(
+        'unexpected-response',
+        `The portal said the save worked, but record ${occid} does not show ${what}.`,
+      );
     return after;
   }
 
@@ -67,12 +105,18 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
     async setCatalogNumber(collid, occid, barcode) {
       const before = await current(collid, occid);
       if (hasBarcode(before)) {
-        throw new PortalError('record-changed', `Record ${occid} already has barcode ${before.catalogNumber}; it was not overwritten.`);
+        throw new PortalError(
+          'record-changed',
+          `Record ${occid} already has barcode ${before.catalogNumber}; it was not overwritten.`,
+        );
       }
       // The portal saves a barcode another record already holds (rec. 09e), so ask first (§8.1).
       const holders = await barcodeInUse(collid, barcode, occid);
       if (holders.length > 0) {
-        throw new PortalError('barcode-in-use', `Barcode ${barcode} is already on record ${holders.join(', ')}.`);
+        throw new PortalError(
+          'barcode-in-use',
+          `Barcode ${barcode} is already on record ${holders.join(', ')}.`,
+        );
       }
       await save(occid, ['catalognumber'], [['catalognumber', barcode]]);
       return confirm(collid, occid, (r) => r.catalogNumber === barcode, `barcode ${barcode}`);
@@ -85,7 +129,10 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
       // such records are left to the portal's own editor rather than risk losing a number.
       if (before.identifiers.length > 0 || (legacy ?? '').trim() !== '') {
         const held = [...before.identifiers.map((i) => i.value), legacy].filter(Boolean).join(', ');
-        throw new PortalError('record-changed', `Record ${occid} already has other catalog numbers (${held}); nothing was added.`);
+        throw new PortalError(
+          'record-changed',
+          `Record ${occid} already has other catalog numbers (${held}); nothing was added.`,
+        );
       }
       const edited = ['idvalue'];
       const fields: [string, string][] = [
@@ -101,7 +148,9 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
       return confirm(
         collid,
         occid,
-        (r) => r.identifiers.some((i) => i.value === accession) && (status === undefined || sameStatus(r.processingStatus, status)),
+        (r) =>
+          r.identifiers.some((i) => i.value === accession) &&
+          (status === undefined || sameStatus(r.processingStatus, status)),
         `accession ${accession}`,
       );
     },
@@ -113,14 +162,21 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
     },
 
     async mergeSkeletalIntoLegacy(collid, skeletalOccid, legacyOccid) {
-      if (skeletalOccid === legacyOccid) throw new PortalError('portal-refused', 'A record cannot be merged into itself.');
+      if (skeletalOccid === legacyOccid)
+        throw new PortalError('portal-refused', 'A record cannot be merged into itself.');
       const [source, target] = [await current(collid, skeletalOccid), await current(collid, legacyOccid)];
       // The merge keeps the target's catalog number and drops the source's without a word (§9.3).
       if (hasBarcode(target)) {
-        throw new PortalError('record-changed', `Record ${legacyOccid} already has barcode ${target.catalogNumber}; merging would lose ${source.catalogNumber ?? 'the new barcode'}.`);
+        throw new PortalError(
+          'record-changed',
+          `Record ${legacyOccid} already has barcode ${target.catalogNumber}; merging would lose ${source.catalogNumber ?? 'the new barcode'}.`,
+        );
       }
       if (target.images.length > 0 || (await imageCount(legacyOccid)) > 0) {
-        throw new PortalError('record-changed', `Record ${legacyOccid} already has an image; a supervisor must compare the sheets.`);
+        throw new PortalError(
+          'record-changed',
+          `Record ${legacyOccid} already has an image; a supervisor must compare the sheets.`,
+        );
       }
       const response = await http.get('collections/editor/dupesearch.php', [
         ['submitaction', 'mergerecs'],
@@ -129,33 +185,47 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
         ['collid', String(collid)],
         ['occidquery', `ocnum:${legacyOccid}`],
       ]);
-      if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was merged.');
+      if (response.redirected)
+        throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was merged.');
       // Success shows only as onload="gotoMergedOccur(TGT)"; a refusal is the same page with onload="" (rec. 10a, 10b).
       const doc = parseHtml(response.text);
       const onload = doc.body?.getAttribute('onload') ?? '';
       if (!onload.includes(`gotoMergedOccur(${legacyOccid})`)) {
-        const error = [...doc.querySelectorAll('[style*="red"]')].map((e) => e.textContent?.trim()).find(Boolean);
+        const error = [...doc.querySelectorAll('[style*="red"]')]
+          .map((e) => e.textContent?.trim())
+          .find(Boolean);
         if (error) throw new PortalError('portal-refused', `The portal refused the merge: ${error}`, error);
-        throw new PortalError('not-authorized', 'The portal did not merge the records and gave no reason; usually this means you lack editor rights.');
+        throw new PortalError(
+          'not-authorized',
+          'The portal did not merge the records and gave no reason; usually this means you lack editor rights.',
+        );
       }
       const [gone, merged] = [await readRecord(skeletalOccid), await readRecord(legacyOccid)];
       const problems: string[] = [];
       if (gone !== null) problems.push(`record ${skeletalOccid} still exists`);
       if (merged === null) problems.push(`record ${legacyOccid} is missing`);
       else {
-        if (source.catalogNumber && merged.catalogNumber !== source.catalogNumber) problems.push(`record ${legacyOccid} does not carry barcode ${source.catalogNumber}`);
+        if (source.catalogNumber && merged.catalogNumber !== source.catalogNumber)
+          problems.push(`record ${legacyOccid} does not carry barcode ${source.catalogNumber}`);
         const moved = source.images.every((img) => merged.images.some((m) => m.mediaId === img.mediaId));
         if (!moved) problems.push(`the image did not move to record ${legacyOccid}`);
       }
       if (problems.length > 0 || merged === null) {
-        throw new PortalError('merge-unconfirmed', `The portal reported the merge, but ${problems.join(' and ')}.`);
+        throw new PortalError(
+          'merge-unconfirmed',
+          `The portal reported the merge, but ${problems.join(' and ')}.`,
+        );
       }
       return { merged };
     },
 
     async createRecord(collid, barcode, status, enteredBy) {
       const holders = await barcodeInUse(collid, barcode, 0);
-      if (holders.length > 0) throw new PortalError('barcode-in-use', `Barcode ${barcode} is already on record ${holders.join(', ')}.`);
+      if (holders.length > 0)
+        throw new PortalError(
+          'barcode-in-use',
+          `Barcode ${barcode} is already on record ${holders.join(', ')}.`,
+        );
       // A new record has no collection yet, so collid is required here (rec. 13).
       const response = await http.postForm(EDITOR, [
         ['submitaction', 'addOccurRecord'],
@@ -164,13 +234,19 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
         ['processingstatus', status],
         ['recordenteredby', enteredBy],
       ]);
-      if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended; no record was created.');
+      if (response.redirected)
+        throw new PortalError('not-logged-in', 'Your portal session has ended; no record was created.');
       const doc = parseHtml(response.text);
       const occid = Number(doc.querySelector('input[name="occid"]')?.getAttribute('value'));
       if (!Number.isInteger(occid) || occid <= 0) {
         if (NOT_AUTHORIZED.test(doc.body?.textContent ?? '')) throw refusedByRights();
         const status = parseActionStatus(doc);
-        throw new PortalError('portal-refused', status ? `The portal did not create the record: ${status.message}` : 'The portal did not create the record.');
+        throw new PortalError(
+          'portal-refused',
+          status
+            ? `The portal did not create the record: ${status.message}`
+            : 'The portal did not create the record.',
+        );
       }
       return confirm(collid, occid, (r) => r.catalogNumber === barcode, `barcode ${barcode}`);
     },
@@ -182,11 +258,15 @@ export function createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers
         ['tabindex', '1'],
         ['formsubmit', 'submitComment'],
       ]);
-      if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended; the comment was not posted.');
+      if (response.redirected)
+        throw new PortalError('not-logged-in', 'Your portal session has ended; the comment was not posted.');
       const comments = parseComments(parseHtml(response.text));
       const normalised = text.replace(/\s+/g, ' ').trim();
       if (!comments.some((c) => c.text === normalised)) {
-        throw new PortalError('portal-refused', `The portal did not list the comment on record ${occid} after posting it.`);
+        throw new PortalError(
+          'portal-refused',
+          `The portal did not list the comment on record ${occid} after posting it.`,
+        );
       }
     },
   };

@@ -17,6 +17,9 @@ export class DemoStation {
 
   /** A field of a record in the demo portal's database. */
   async portalRecordField(occid: number, field: string): Promise<string | null | undefined> {
-    return this.page.evaluate(([o, f]) => window.__demoPortal?.record(o as number)?.fields[f as string], [occid, field] as const);
+    return this.page.evaluate(([o, f]) => window.__demoPortal?.record(o as number)?.fields[f as string], [
+      occid,
+      field,
+    ] as const);
   }
 }
