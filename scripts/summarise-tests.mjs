@@ -3,13 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
-if (existsSync('test-results/vitest.json')) {
-  const vitest = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+if (existsSync('reports/vitest.json')) {
+  const vitest = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
 }
-if (existsSync('test-results/playwright.json')) {
-  const playwright = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
+if (existsSync('reports/playwright.json')) {
+  const playwright = JSON.parse(readFileSync('reports/playwright.json', 'utf8'));
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
 }
