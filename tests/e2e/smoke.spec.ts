@@ -28,3 +28,22 @@ test('a user without rights is told so, and the portal session survives a reload
   await expect(page.getByRole('heading', { name: 'No editor rights' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('viewer is logged in but may not edit');
 });
+
+test('the demo portal keeps its data over a reload until "Reset demo data"', async ({ page }) => {
+  const station = new DemoStation(page);
+  await station.open();
+  await station.logIn('tech');
+  await expect(page.getByText('Logged in as')).toBeVisible();
+  // A change made in the demo portal's database, as a link would make it.
+  await page.evaluate(() => {
+    const portal = window.__demoPortal!;
+    portal.record(1)!.fields['catalogNumber'] = 'DEMO0009001';
+    portal.changed();
+  });
+  await page.reload();
+  await expect(page.getByText('Logged in as')).toBeVisible();
+  expect(await station.portalRecordField(1, 'catalogNumber')).toBe('DEMO0009001');
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  await expect(page.getByRole('heading', { name: /Log in to the portal/ })).toBeVisible();
+  expect(await station.portalRecordField(1, 'catalogNumber')).toBeNull();
+});

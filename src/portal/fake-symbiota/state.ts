@@ -1,3 +1,4 @@
+import { STOCK_STATUSES } from '../../domain/processing-status';
 import seed from './demo-herbarium.json';
 
 /** Column values as the database holds them; `null` is SQL NULL, which differs from '' (PROTOCOL §1.3). */
@@ -99,18 +100,6 @@ export const DEMO_USERS: FakeUser[] = [
   },
 ];
 
-const STOCK_STATUSES = [
-  'unprocessed',
-  'unprocessed/nlp',
-  'stage 1',
-  'stage 2',
-  'stage 3',
-  'pending review-nfn',
-  'pending review',
-  'expert required',
-  'reviewed',
-  'closed',
-];
 
 const SEEDED_AT = '2026-11-23 18:45:40';
 
