@@ -13,11 +13,9 @@ import {
   parseStatusOptions,
 } from './html';
 import { z } from 'zod';
+import { EDITOR, LOGIN, RECORD_PAGE, TABLE } from './paths';
 import { createGuardedWrites } from './writes';
 
-export const EDITOR = 'collections/editor/occurrenceeditor.php';
-export const TABLE = 'collections/editor/occurrencetabledisplay.php';
-const LOGIN = 'profile/index.php';
 const DEFAULT_PAGE: PageRequest = { offset: 0, limit: 100 };
 
 /** Editor pages answer an anonymous request with a redirect to the login page (PROTOCOL §2.1, rec. 02b, 09d2). */
@@ -89,7 +87,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
   }
 
   async function readLegacyCatalogNumbers(occid: number): Promise<string | null> {
-    const response = await http.get('collections/individual/index.php', { occid, format: 'json' });
+    const response = await http.get(RECORD_PAGE, { occid, format: 'json' });
     const parsed = individualJsonSchema.safeParse(parseJson(response.text, `record ${occid}`));
     if (!parsed.success) {
       throw new PortalError(
@@ -243,7 +241,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     readRecord,
 
     async readComments(occid) {
-      const response = await http.get('collections/individual/index.php', { occid });
+      const response = await http.get(RECORD_PAGE, { occid });
       if (response.status !== 200)
         throw new PortalError(
           'unexpected-response',

@@ -4,8 +4,7 @@ import { PortalError } from '../errors';
 import type { PortalClient } from '../portal';
 import type { PortalHttp, PortalResponse } from './http';
 import { NOT_AUTHORIZED, parseActionStatus, parseComments, parseHtml } from './html';
-
-const EDITOR = 'collections/editor/occurrenceeditor.php';
+import { EDITOR, MERGE, RECORD_PAGE } from './paths';
 
 interface Deps {
   http: PortalHttp;
@@ -178,7 +177,7 @@ export function createGuardedWrites({
           `Record ${legacyOccid} already has an image; a supervisor must compare the sheets.`,
         );
       }
-      const response = await http.get('collections/editor/dupesearch.php', [
+      const response = await http.get(MERGE, [
         ['submitaction', 'mergerecs'],
         ['curoccid', String(skeletalOccid)],
         ['occidmerge', String(legacyOccid)],
@@ -252,7 +251,7 @@ export function createGuardedWrites({
     },
 
     async addComment(occid, text) {
-      const response = await http.postForm('collections/individual/index.php', [
+      const response = await http.postForm(RECORD_PAGE, [
         ['commentstr', text],
         ['occid', String(occid)],
         ['tabindex', '1'],

@@ -1,0 +1,6 @@
+/** The stock portal pages the adapter uses (PROTOCOL §0, §13), relative to `$CLIENT_ROOT`. */
+export const EDITOR = 'collections/editor/occurrenceeditor.php';
+export const TABLE = 'collections/editor/occurrencetabledisplay.php';
+export const LOGIN = 'profile/index.php';
+export const RECORD_PAGE = 'collections/individual/index.php';
+export const MERGE = 'collections/editor/dupesearch.php';
