@@ -3,6 +3,7 @@ import { apiOccurrence, dwcOccurrence } from './api-json';
 import type { FakeSymbiota } from './fake-portal';
 import { editorPage, individualPage, loginPage, mergePage, notAuthorizedPage, tablePage } from './pages';
 import type { EditorQuery } from './query';
+import type { FakeRecord } from './state';
 
 const HTML = { 'Content-Type': 'text/html; charset=UTF-8' };
 const html = (body: string, status = 200) => new HttpResponse(body, { status, headers: HTML });
@@ -120,6 +121,19 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
     return html(tablePage({ collectionName: collectionName(collid), rows, offset, total: hits.length }));
   };
 
+  /** The public record page with the comments the current user may see (rec. 12a–12f). */
+  const recordPage = (record: FakeRecord | undefined) =>
+    record
+      ? html(
+          individualPage(
+            record,
+            collectionName(record.collid),
+            fake.visibleComments(record.occid),
+            (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?',
+          ),
+        )
+      : html('<html><body>Unable to locate occurrence record</body></html>');
+
   const rpcForm = async (request: Request) => new URLSearchParams(await request.text());
   const numeric = (v: string | null) => v !== null && /^\d+$/.test(v);
 
@@ -196,30 +210,13 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
       const q = new URL(request.url).searchParams;
       const record = fake.record(Number(q.get('occid')));
       if (q.get('format') === 'json') return record ? json(dwcOccurrence(fake, record)) : json(null);
-      if (!record) return html('<html><body>Unable to locate occurrence record</body></html>');
-      return html(
-        individualPage(
-          record,
-          collectionName(record.collid),
-          fake.visibleComments(record.occid),
-          (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?',
-        ),
-      );
+      return recordPage(record);
     }),
     http.post(at('collections/individual/index.php'), async ({ request }) => {
       const form = await rpcForm(request);
       const occid = Number(form.get('occid'));
       if (form.get('formsubmit') === 'submitComment') fake.addComment(occid, form.get('commentstr') ?? '');
-      const record = fake.record(occid);
-      if (!record) return html('<html><body>Unable to locate occurrence record</body></html>');
-      return html(
-        individualPage(
-          record,
-          collectionName(record.collid),
-          fake.visibleComments(occid),
-          (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?',
-        ),
-      );
+      return recordPage(fake.record(occid));
     }),
   ];
 }
