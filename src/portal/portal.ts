@@ -56,7 +56,8 @@ export interface PortalClient {
   accessionInUse(collid: number, variants: string[], exceptOccid: number): Promise<number[]>;
   imageCount(occid: number): Promise<number>;
 
-  setCatalogNumber(collid: number, occid: number, barcode: string): Promise<SpecimenRecord>;
+  /** Writes the barcode (and, when given, the processing status in the same save). */
+  setCatalogNumber(collid: number, occid: number, barcode: string, status?: string): Promise<SpecimenRecord>;
   addAccession(collid: number, occid: number, accession: string, status?: string): Promise<SpecimenRecord>;
   setProcessingStatus(collid: number, occid: number, status: string): Promise<SpecimenRecord>;
   mergeSkeletalIntoLegacy(collid: number, skeletalOccid: number, legacyOccid: number): Promise<MergeOutcome>;

@@ -100,7 +100,6 @@ export const DEMO_USERS: FakeUser[] = [
   },
 ];
 
-
 const SEEDED_AT = '2026-11-23 18:45:40';
 
 /** A fresh copy of the demo herbarium as the recorded 3.4.14 portal held it (see scripts/make-demo-seed.py). */

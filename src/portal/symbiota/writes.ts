@@ -101,7 +101,7 @@ export function createGuardedWrites({
   }
 
   return {
-    async setCatalogNumber(collid, occid, barcode) {
+    async setCatalogNumber(collid, occid, barcode, status) {
       const before = await current(collid, occid);
       if (hasBarcode(before)) {
         throw new PortalError(
@@ -117,8 +117,20 @@ export function createGuardedWrites({
           `Barcode ${barcode} is already on record ${holders.join(', ')}.`,
         );
       }
-      await save(occid, ['catalognumber'], [['catalognumber', barcode]]);
-      return confirm(collid, occid, (r) => r.catalogNumber === barcode, `barcode ${barcode}`);
+      const edited = ['catalognumber'];
+      const fields: [string, string][] = [['catalognumber', barcode]];
+      if (status !== undefined && !sameStatus(before.processingStatus, status)) {
+        edited.push('processingstatus');
+        fields.push(['processingstatus', status]);
+      }
+      await save(occid, edited, fields);
+      return confirm(
+        collid,
+        occid,
+        (r) =>
+          r.catalogNumber === barcode && (status === undefined || sameStatus(r.processingStatus, status)),
+        `barcode ${barcode}`,
+      );
     },
 
     async addAccession(collid, occid, accession, status) {

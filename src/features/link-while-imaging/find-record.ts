@@ -1,0 +1,193 @@
+import {
+  accessionSearchVariants,
+  legacyStringHoldsAccession,
+  readAccession,
+  type Accession,
+  type AccessionRules,
+} from '../../domain/accession';
+import { readCollector } from '../../domain/collector';
+import { compareRecordToSheet, type Comparison, type SheetReading } from '../../domain/compare';
+import { describeLabelDate, eventDateQuery, readLabelDate, type DateOrder } from '../../domain/label-date';
+import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import { accept, refuse, type Checked } from '../../domain/result';
+import type { PortalClient } from '../../portal/portal';
+
+/** What the technician read off the sheet: the stamp, or (no stamp) collector, number and date. */
+export type SheetQuery =
+  { kind: 'stamp'; stamp: string } | { kind: 'no-stamp'; collector: string; number: string; date: string };
+
+export interface Candidate {
+  record: SpecimenRecord;
+  /** The Other Catalog Numbers string as the portal lists it (legacy column and identifiers merged). */
+  otherCatalogNumbers: string | null;
+  /** Per-field verdicts when the technician typed collector, number or date. */
+  comparison: Comparison | null;
+}
+
+export interface SearchOutcome {
+  query: SheetQuery;
+  /** How the input was read and what was searched, in the technician's words. */
+  description: string;
+  accession: Accession | null;
+  sheet: SheetReading | null;
+  candidates: Candidate[];
+  /** Records found but not shown (the list shows the first {@link SHOWN} only). */
+  notShown: number;
+}
+
+/** A list longer than this is a sign the search needs narrowing, not scrolling. */
+export const SHOWN = 20;
+/** The wildcard search may match unrelated numbers (`%12%`); it is read this far at most. */
+const PATTERN_SCAN_LIMIT = 500;
+
+interface Rules {
+  accession: AccessionRules;
+  labelDateOrder: DateOrder;
+  today: string;
+}
+
+/** Checks what was typed before anything is sent to the portal. */
+export function readSheetQuery(query: SheetQuery, rules: Rules): Checked<ReadQuery> {
+  if (query.kind === 'stamp') {
+    const accession = readAccession(query.stamp, rules.accession);
+    if (!accession.ok) return accession;
+    return accept({ kind: 'stamp', accession: accession.value });
+  }
+  const collector = readCollector(query.collector);
+  if (!collector.ok) return collector;
+  const number = query.number.trim();
+  let date = null;
+  if (query.date.trim() !== '') {
+    const read = readLabelDate(query.date, { order: rules.labelDateOrder, today: rules.today });
+    if (!read.ok) return read;
+    date = read.value;
+  }
+  if (number === '' && date === null) {
+    return refuse(
+      `Type the collector number or the date as well: "${collector.value.lastName}" alone finds too many records.`,
+    );
+  }
+  return accept({
+    kind: 'no-stamp',
+    portalTerm: collector.value.portalTerm,
+    sheet: { collectorLastName: collector.value.lastName, collectorNumber: number || null, date },
+  });
+}
+
+type ReadQuery =
+  { kind: 'stamp'; accession: Accession } | { kind: 'no-stamp'; portalTerm: string; sheet: SheetReading };
+
+/** Runs the search the protocol describes for Option 1 (PROTOCOL §13, 1a and 1b) and reads the candidates. */
+export async function findRecords(
+  portal: PortalClient,
+  collid: number,
+  query: SheetQuery,
+  read: ReadQuery,
+  rules: Rules,
+): Promise<SearchOutcome> {
+  if (read.kind === 'stamp') return findByStamp(portal, collid, query, read.accession, rules);
+  const { sheet, portalTerm } = read;
+  const found = await portal.findByCollector(collid, {
+    recordedBy: portalTerm,
+    ...(sheet.collectorNumber ? { recordNumber: sheet.collectorNumber } : {}),
+    ...(sheet.date ? { eventDate: eventDateQuery(sheet.date) } : {}),
+  });
+  const searched = [
+    `collector ${sheet.collectorLastName}`,
+    sheet.collectorNumber ? `number ${sheet.collectorNumber}` : null,
+    sheet.date ? `date ${describeLabelDate(sheet.date)}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const candidates = await readCandidates(portal, found.records, sheet);
+  return {
+    query,
+    description: `Searched ${searched} — ${foundCount(found.total)}.`,
+    accession: null,
+    sheet,
+    candidates,
+    notShown: found.total - candidates.length,
+  };
+}
+
+async function findByStamp(
+  portal: PortalClient,
+  collid: number,
+  query: SheetQuery,
+  accession: Accession,
+  rules: Rules,
+): Promise<SearchOutcome> {
+  const variants = accessionSearchVariants(accession, rules.accession.variantWidth);
+  const exact = await portal.findByAccession(collid, variants);
+  if (exact.total > 0) {
+    const candidates = await readCandidates(portal, exact.records, null);
+    const held = [...new Set(exact.records.map((r) => r.otherCatalogNumbers ?? '').filter(Boolean))];
+    return {
+      query,
+      description: `Searched ${variants.join(', ')} — ${foundCount(exact.total)}${held.length ? `: ${held.join('; ')}` : ''}.`,
+      accession,
+      sheet: null,
+      candidates,
+      notShown: exact.total - candidates.length,
+    };
+  }
+  // The portal matches whole values only, so a legacy string like "1499; Acc. 12" needs a wildcard search
+  // and a whole-token check of our own (PROTOCOL §3, §13 note 4).
+  const inside = await findInsideLegacyStrings(portal, collid, accession);
+  const candidates = await readCandidates(portal, inside.records, null);
+  const searched = `Searched ${variants.join(', ')}, then Other Catalog Numbers containing ${accession.value}`;
+  const description =
+    inside.records.length === 0
+      ? `${searched} — no record found.${inside.partial ? ` Only the first ${PATTERN_SCAN_LIMIT} wildcard matches were read.` : ''}`
+      : `${searched} — ${foundCount(inside.records.length)} inside a longer value: ${inside.records
+          .map((r) => `"${r.otherCatalogNumbers ?? ''}"`)
+          .join(', ')}.`;
+  return {
+    query,
+    description,
+    accession,
+    sheet: null,
+    candidates,
+    notShown: inside.records.length - candidates.length,
+  };
+}
+
+async function findInsideLegacyStrings(portal: PortalClient, collid: number, accession: Accession) {
+  const records: RecordSummary[] = [];
+  const limit = 100;
+  let offset = 0;
+  let total = 0;
+  do {
+    const page = await portal.findByAccessionPattern(collid, `%${accession.value}%`, { offset, limit });
+    total = page.total;
+    records.push(
+      ...page.records.filter((r) => legacyStringHoldsAccession(r.otherCatalogNumbers ?? '', accession)),
+    );
+    offset += limit;
+    if (page.records.length === 0) break;
+  } while (offset < total && offset < PATTERN_SCAN_LIMIT);
+  return { records, partial: total > PATTERN_SCAN_LIMIT };
+}
+
+async function readCandidates(
+  portal: PortalClient,
+  found: RecordSummary[],
+  sheet: SheetReading | null,
+): Promise<Candidate[]> {
+  const shown = found.slice(0, SHOWN);
+  const records = await Promise.all(shown.map((r) => portal.readRecord(r.occid)));
+  return shown.flatMap((summary, i) => {
+    const record = records[i];
+    if (!record) return [];
+    return [
+      {
+        record,
+        otherCatalogNumbers: summary.otherCatalogNumbers,
+        comparison: sheet ? compareRecordToSheet(record, sheet) : null,
+      },
+    ];
+  });
+}
+
+const foundCount = (n: number) =>
+  n === 0 ? 'no record found' : n === 1 ? 'found 1 record' : `found ${n} records`;

@@ -1,0 +1,173 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EscalationReason } from '../../domain/escalation';
+import type { Candidate, SearchOutcome, SheetQuery } from './find-record';
+
+export type FindMode = 'stamp' | 'no-stamp';
+
+/** Where the technician is with the specimen in hand. */
+export type Step =
+  | { kind: 'find' }
+  | { kind: 'searching' }
+  /** No record, or several to choose from. */
+  | { kind: 'results'; search: SearchOutcome; highlighted: number }
+  | { kind: 'confirm'; search: SearchOutcome; candidate: Candidate }
+  | { kind: 'scan'; search: SearchOutcome; candidate: Candidate }
+  | {
+      kind: 'escalate';
+      search: SearchOutcome;
+      reason: EscalationReason;
+      /** The records the supervisor should look at (the mismatching or already-barcoded one, or all found). */
+      candidates: Candidate[];
+      /** Where Esc goes back to. */
+      back: Step;
+    };
+
+export type LinkState = 'saving' | 'linked' | 'failed' | 'escalated';
+
+/** One specimen handled this session: a barcode linked to a record, or handed to a supervisor. */
+export interface SessionLink {
+  id: number;
+  barcode: string;
+  occid: number;
+  /** "accession 1500, J. Smith 213": what the technician recognises the specimen by. */
+  label: string;
+  state: LinkState;
+  message: string | null;
+  at: number;
+}
+
+export interface Notice {
+  tone: 'info' | 'success' | 'warning' | 'error';
+  text: string;
+  /** Set while the notice reports a link still being saved, so its outcome can replace it. */
+  linkId?: number;
+}
+
+export interface ImagingState {
+  mode: FindMode;
+  query: { stamp: string; collector: string; number: string; date: string };
+  step: Step;
+  /** The one line under the find form: how the last input was read, or what went wrong. */
+  notice: Notice | null;
+  links: SessionLink[];
+  nextLinkId: number;
+}
+
+export interface ImagingEvents {
+  modeToggled(): void;
+  queryTyped(field: keyof ImagingState['query'], value: string): void;
+  searchStarted(): void;
+  searchFailed(text: string): void;
+  searchRefused(text: string): void;
+  searchFinished(search: SearchOutcome): void;
+  candidateHighlighted(index: number): void;
+  candidateChosen(candidate: Candidate): void;
+  confirmed(): void;
+  wentBack(): void;
+  escalationOpened(reason: EscalationReason, candidates: Candidate[]): void;
+  noticeShown(tone: Notice['tone'], text: string): void;
+  /** A link or escalation is on its way: the next specimen can start. */
+  linkStarted(link: Omit<SessionLink, 'id' | 'at' | 'message'>, notice: string): number;
+  linkSettled(id: number, state: LinkState, message: string | null): void;
+  linkRetried(id: number): void;
+}
+
+export type ImagingStore = StoreApi<ImagingState & ImagingEvents>;
+
+const emptyQuery = { stamp: '', collector: '', number: '', date: '' };
+
+export function sheetQueryOf(state: Pick<ImagingState, 'mode' | 'query'>): SheetQuery {
+  const q = state.query;
+  return state.mode === 'stamp'
+    ? { kind: 'stamp', stamp: q.stamp }
+    : { kind: 'no-stamp', collector: q.collector, number: q.number, date: q.date };
+}
+
+/** One store per station, made by the app so the session's links survive moving between screens. */
+export function createImagingStore(now: () => number = Date.now): ImagingStore {
+  return createStore<ImagingState & ImagingEvents>()((set, get) => ({
+    mode: 'stamp',
+    query: emptyQuery,
+    step: { kind: 'find' },
+    notice: null,
+    links: [],
+    nextLinkId: 1,
+
+    modeToggled: () =>
+      set((s) => ({ mode: s.mode === 'stamp' ? 'no-stamp' : 'stamp', step: { kind: 'find' }, notice: null })),
+    queryTyped: (field, value) => set((s) => ({ query: { ...s.query, [field]: value } })),
+    searchStarted: () => set({ step: { kind: 'searching' }, notice: null }),
+    searchFailed: (text) => set({ step: { kind: 'find' }, notice: { tone: 'error', text } }),
+    searchRefused: (text) => set({ step: { kind: 'find' }, notice: { tone: 'warning', text } }),
+    searchFinished: (search) => {
+      const only = search.candidates.length === 1 && search.notShown === 0 ? search.candidates[0] : undefined;
+      set({
+        step: only
+          ? { kind: 'confirm', search, candidate: only }
+          : { kind: 'results', search, highlighted: 0 },
+        notice: { tone: search.candidates.length === 0 ? 'warning' : 'info', text: search.description },
+      });
+    },
+    candidateHighlighted: (index) =>
+      set((s) => (s.step.kind === 'results' ? { step: { ...s.step, highlighted: index } } : {})),
+    candidateChosen: (candidate) =>
+      set((s) =>
+        s.step.kind === 'results' ? { step: { kind: 'confirm', search: s.step.search, candidate } } : {},
+      ),
+    confirmed: () =>
+      set((s) =>
+        s.step.kind === 'confirm'
+          ? { step: { kind: 'scan', search: s.step.search, candidate: s.step.candidate } }
+          : {},
+      ),
+    wentBack: () =>
+      set((s) => {
+        const step = s.step;
+        switch (step.kind) {
+          case 'escalate':
+            return { step: step.back };
+          case 'scan':
+            return { step: { kind: 'confirm', search: step.search, candidate: step.candidate } };
+          case 'confirm': {
+            const several = step.search.candidates.length > 1 || step.search.notShown > 0;
+            const index = step.search.candidates.indexOf(step.candidate);
+            return several
+              ? { step: { kind: 'results', search: step.search, highlighted: Math.max(0, index) } }
+              : { step: { kind: 'find' } };
+          }
+          default:
+            return { step: { kind: 'find' } };
+        }
+      }),
+    escalationOpened: (reason, candidates) =>
+      set((s) => {
+        const step = s.step;
+        if (step.kind !== 'results' && step.kind !== 'confirm' && step.kind !== 'scan') return {};
+        return { step: { kind: 'escalate', search: step.search, reason, candidates, back: step } };
+      }),
+    noticeShown: (tone, text) => set({ notice: { tone, text } }),
+    linkStarted: (link, notice) => {
+      const id = get().nextLinkId;
+      set((s) => ({
+        links: [{ ...link, id, at: now(), message: null }, ...s.links],
+        nextLinkId: id + 1,
+        query: emptyQuery,
+        step: { kind: 'find' },
+        notice: { tone: 'info', text: notice, linkId: id },
+      }));
+      return id;
+    },
+    linkSettled: (id, state, message) =>
+      set((s) => ({
+        links: s.links.map((l) => (l.id === id ? { ...l, state, message } : l)),
+        // A failure is always shown; a success only replaces the notice that announced it.
+        ...(state === 'failed' || s.notice?.linkId === id
+          ? { notice: { tone: state === 'failed' ? 'error' : 'success', text: message ?? '' } }
+          : {}),
+      })),
+    linkRetried: (id) =>
+      set((s) => ({
+        links: s.links.map((l) => (l.id === id ? { ...l, state: 'saving', message: null } : l)),
+      })),
+  }));
+}

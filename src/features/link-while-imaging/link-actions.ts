@@ -1,0 +1,134 @@
+import { readBarcode, type BarcodeRules } from '../../domain/barcode';
+import { escalationComment, ESCALATION_REASONS, type Escalation } from '../../domain/escalation';
+import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
+import { EXPERT_REQUIRED } from '../../domain/processing-status';
+import { accept, refuse, type Checked } from '../../domain/result';
+import { explain, isPortalError } from '../../portal/errors';
+import type { PortalClient } from '../../portal/portal';
+import type { Candidate, SearchOutcome } from './find-record';
+import type { SessionLink } from './imaging-store';
+
+/** "accession 1500, J. Smith 213": how the technician recognises a specimen in messages and the list. */
+export function specimenLabel(record: SpecimenRecord, search: SearchOutcome | null): string {
+  const accession = search?.accession
+    ? `accession ${search.accession.value}`
+    : record.identifiers[0]
+      ? `accession ${record.identifiers[0].value}`
+      : null;
+  const collector = [record.recordedBy, record.recordNumber].filter(Boolean).join(' ');
+  return [accession, collector || null, accession || collector ? null : `record ${record.occid}`]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * The checks a scan passes before anything is written: the collection's barcode pattern, not a barcode
+ * this station has just used (a double scan), and not a barcode another record holds (PROTOCOL §8.1).
+ */
+export async function checkScan(
+  portal: PortalClient,
+  collid: number,
+  raw: string,
+  rules: BarcodeRules,
+  links: SessionLink[],
+): Promise<Checked<string>> {
+  const read = readBarcode(raw, rules);
+  if (!read.ok) return read;
+  const barcode = read.value;
+  const earlier = links.find((l) => l.barcode === barcode && l.state !== 'failed');
+  if (earlier) {
+    return refuse(
+      `${barcode} was already scanned for ${earlier.label} a moment ago. Scan the barcode label on the sheet in hand.`,
+    );
+  }
+  const pending = links.find((l) => l.barcode === barcode);
+  if (pending) {
+    return refuse(
+      `${barcode} is waiting in "This session" for ${pending.label} (not saved yet). Retry it there, or scan this sheet's own barcode.`,
+    );
+  }
+  const holders = await portal.barcodeInUse(collid, barcode, 0);
+  if (holders.length > 0) {
+    return refuse(
+      `Barcode ${barcode} is already on record ${holders.join(', ')} in the portal. Check the label; if it is right, escalate (E) so a supervisor sorts it out. Nothing was saved.`,
+    );
+  }
+  return accept(barcode);
+}
+
+/** Writes the barcode into Catalog Number through the guarded save; returns the line the technician sees. */
+export async function saveLink(
+  portal: PortalClient,
+  collid: number,
+  link: Pick<SessionLink, 'occid' | 'barcode' | 'label'>,
+  linkedStatus: string | null,
+): Promise<string> {
+  const saved = await portal.setCatalogNumber(collid, link.occid, link.barcode, linkedStatus ?? undefined);
+  return `${saved.catalogNumber ?? link.barcode} → ${link.label}. Saved in the portal (record ${saved.occid}).`;
+}
+
+export function failureLine(error: unknown, link: Pick<SessionLink, 'barcode' | 'label'>): string {
+  const what = `${link.barcode} → ${link.label} was not saved.`;
+  if (isPortalError(error) && error.kind === 'portal-unreachable')
+    return `${what} The portal could not be reached. Check the network connection and press Retry.`;
+  return `${what} ${explain(error)}`;
+}
+
+export interface EscalationRequest {
+  barcode: string;
+  escalation: Escalation;
+  /** What the technician typed, so the supervisor need not ask (`stamp 145`). */
+  context: string;
+}
+
+/**
+ * Hands a specimen to a supervisor: a record for its barcode with status *expert required* (rec. 13),
+ * and, when the collection allows it, a comment saying why (rec. 12b; comments are public at once).
+ */
+export async function escalate(
+  portal: PortalClient,
+  collid: number,
+  username: string,
+  request: EscalationRequest,
+  postComment: boolean,
+): Promise<{ occid: number; commentPosted: boolean }> {
+  const created = await portal.createRecord(collid, request.barcode, EXPERT_REQUIRED, username);
+  if (postComment) {
+    const note = [request.context, request.escalation.note.trim()].filter((t) => t !== '').join('; ');
+    try {
+      await portal.addComment(created.occid, escalationComment({ ...request.escalation, note }));
+    } catch (error) {
+      throw new EscalationCommentFailed(created.occid, error);
+    }
+  }
+  return { occid: created.occid, commentPosted: postComment };
+}
+
+/** The record exists with its status, but the comment with the reason did not reach the portal. */
+export class EscalationCommentFailed extends Error {
+  constructor(
+    readonly occid: number,
+    override readonly cause: unknown,
+  ) {
+    super(`Record ${occid} was created with status "${EXPERT_REQUIRED}", but its comment was not posted.`);
+  }
+}
+
+export const escalationCandidates = (candidates: Candidate[]) =>
+  candidates.map((c) => ({
+    occid: c.record.occid,
+    accession: c.otherCatalogNumbers ?? c.record.identifiers[0]?.value ?? null,
+    catalogNumber: hasBarcode(c.record) ? c.record.catalogNumber : null,
+  }));
+
+export const reasonLabel = (reason: keyof typeof ESCALATION_REASONS) => ESCALATION_REASONS[reason];
+
+/** What the technician typed, for the supervisor. */
+export function searchContext(search: SearchOutcome): string {
+  if (search.query.kind === 'stamp') return `stamp ${search.query.stamp.trim()}`;
+  const q = search.query;
+  return `no stamp; sheet: ${[q.collector, q.number, q.date]
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(', ')}`;
+}

@@ -1,0 +1,183 @@
+import { useEffect } from 'react';
+import { type EscalationReason } from '../../domain/escalation';
+import { hasBarcode } from '../../domain/occurrence';
+import { explain } from '../../portal/errors';
+import { useStation } from '../../ui/station';
+import { StatusLine } from '../../ui/status-line';
+import { CandidateList } from './candidate-list';
+import { ConfirmStep } from './confirm-step';
+import { EscalateForm, type EscalationInput } from './escalate-form';
+import { FindForm } from './find-form';
+import type { Candidate, SearchOutcome } from './find-record';
+import type { ImagingStore } from './imaging-store';
+import {
+  checkScan,
+  escalate,
+  EscalationCommentFailed,
+  escalationCandidates,
+  reasonLabel,
+  searchContext,
+  specimenLabel,
+} from './link-actions';
+import { ScanStep } from './scan-step';
+import { SessionLinks } from './session-links';
+import { useImaging, useImagingActions } from './use-imaging';
+
+/** Option 1: find the record by the stamp (or collector, number, date), check it, scan the barcode. */
+export function LinkWhileImaging({ store }: { store: ImagingStore }) {
+  const station = useStation();
+  const { portal, collid, config, username } = station;
+  const step = useImaging(store, (s) => s.step);
+  const notice = useImaging(store, (s) => s.notice);
+  const links = useImaging(store, (s) => s.links);
+  const events = store.getState();
+  const actions = useImagingActions(store);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'n' || event.key === 'N')) {
+        event.preventDefault();
+        store.getState().modeToggled();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const openEscalation = (reason: EscalationReason, candidates: Candidate[]) =>
+    events.escalationOpened(reason, candidates);
+
+  const onScan = async (candidate: Candidate, raw: string): Promise<string | null> => {
+    try {
+      const checked = await checkScan(portal, collid, raw, config.barcode, store.getState().links);
+      if (!checked.ok) return checked.message;
+      actions.link(candidate, checked.value);
+      return null;
+    } catch (error) {
+      return `The barcode could not be checked. ${explain(error)}`;
+    }
+  };
+
+  const onEscalate = async (
+    search: SearchOutcome,
+    candidates: Candidate[],
+    input: EscalationInput,
+  ): Promise<string | null> => {
+    try {
+      const checked = await checkScan(portal, collid, input.barcode, config.barcode, store.getState().links);
+      if (!checked.ok) return checked.message;
+      const context = searchContext(search);
+      const label = `${reasonLabel(input.reason)} (${context})`;
+      try {
+        const done = await escalate(
+          portal,
+          collid,
+          username,
+          {
+            barcode: checked.value,
+            context,
+            escalation: {
+              reason: input.reason,
+              note: input.note,
+              candidates: escalationCandidates(candidates),
+            },
+          },
+          config.escalationComments,
+        );
+        const id = events.linkStarted(
+          { barcode: checked.value, occid: done.occid, label, state: 'escalated' },
+          '',
+        );
+        events.linkSettled(
+          id,
+          'escalated',
+          `${checked.value} escalated to a supervisor: record ${done.occid} created with status "expert required"${done.commentPosted ? ' and a comment giving the reason' : ''}.`,
+        );
+        return null;
+      } catch (error) {
+        if (error instanceof EscalationCommentFailed) {
+          // The record exists now; escalating again would be refused as a used barcode, so say exactly what is missing.
+          const id = events.linkStarted(
+            { barcode: checked.value, occid: error.occid, label, state: 'escalated' },
+            '',
+          );
+          events.linkSettled(
+            id,
+            'escalated',
+            `${error.message} ${explain(error.cause)} Tell the supervisor the reason, or add it as a comment on record ${error.occid} in the portal.`,
+          );
+          events.noticeShown('warning', `${error.message} ${explain(error.cause)}`);
+          return null;
+        }
+        throw error;
+      }
+    } catch (error) {
+      return `Nothing was escalated. ${explain(error)}`;
+    }
+  };
+
+  return (
+    <div className="screen imaging">
+      <h1 className="screen-title">Link while imaging</h1>
+      <FindForm store={store} current={step.kind === 'find'} onSearch={() => void actions.search()} />
+      {notice ? <StatusLine tone={notice.tone}>{notice.text}</StatusLine> : null}
+
+      {step.kind === 'results' ? (
+        <CandidateList
+          search={step.search}
+          highlighted={step.highlighted}
+          onHighlight={events.candidateHighlighted}
+          onChoose={(i) => {
+            const candidate = step.search.candidates[i];
+            if (candidate) events.candidateChosen(candidate);
+          }}
+          onBack={events.wentBack}
+          onEscalate={() =>
+            openEscalation(
+              step.search.candidates.length === 0 ? 'no-record' : 'several-candidates',
+              step.search.candidates,
+            )
+          }
+        />
+      ) : null}
+
+      {step.kind === 'confirm' ? (
+        <ConfirmStep
+          search={step.search}
+          candidate={step.candidate}
+          onMatches={events.confirmed}
+          onBack={events.wentBack}
+          onEscalate={() =>
+            openEscalation(hasBarcode(step.candidate.record) ? 'already-barcoded' : 'data-mismatch', [
+              step.candidate,
+            ])
+          }
+        />
+      ) : null}
+
+      {step.kind === 'scan' ? (
+        <ScanStep
+          candidate={step.candidate}
+          label={specimenLabel(step.candidate.record, step.search)}
+          onScan={(raw) => onScan(step.candidate, raw)}
+          onBack={events.wentBack}
+          onEscalate={() => openEscalation('other', [step.candidate])}
+        />
+      ) : null}
+
+      {step.kind === 'escalate' ? (
+        <EscalateForm
+          key={`${step.reason}-${step.candidates.map((c) => c.record.occid).join('-')}`}
+          initialReason={step.reason}
+          candidates={step.candidates}
+          context={searchContext(step.search)}
+          commentsOn={config.escalationComments}
+          onSubmit={(input) => onEscalate(step.search, step.candidates, input)}
+          onBack={events.wentBack}
+        />
+      ) : null}
+
+      <SessionLinks links={links} onRetry={actions.retry} />
+    </div>
+  );
+}

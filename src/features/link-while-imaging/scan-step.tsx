@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useScannerCapture } from '../../ui/use-scanner-capture';
+import { StatusLine } from '../../ui/status-line';
+import type { Candidate } from './find-record';
+
+interface Props {
+  candidate: Candidate;
+  label: string;
+  /** Runs the checks; resolves to a message when the scan cannot be used, null when it was taken. */
+  onScan: (raw: string) => Promise<string | null>;
+  onBack: () => void;
+  onEscalate: () => void;
+}
+
+/** Step 4: the barcode. The field has focus, and a scan made while focus is elsewhere is caught too. */
+export function ScanStep({ candidate, label, onScan, onBack, onEscalate }: Props) {
+  const field = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  useEffect(() => field.current?.focus(), []);
+
+  const submit = useCallback(
+    async (raw: string) => {
+      if (checking) return;
+      setChecking(true);
+      const refused = await onScan(raw);
+      if (refused === null) return;
+      setChecking(false);
+      setProblem(refused);
+      setText(raw.trim());
+      field.current?.focus();
+      field.current?.select();
+    },
+    [checking, onScan],
+  );
+
+  useScannerCapture({ active: !checking, field, onScan: (code) => void submit(code) });
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' || (event.key === 'Tab' && text !== '')) {
+      event.preventDefault();
+      void submit(text);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onBack();
+    }
+  };
+
+  return (
+    <section className="step-panel scan" aria-labelledby="scan-heading">
+      <h2 id="scan-heading">Scan the barcode</h2>
+      <p>
+        Linking to <strong>{label}</strong> (record {candidate.record.occid}).
+      </p>
+      <label>
+        Barcode
+        <input
+          ref={field}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setProblem(null);
+          }}
+          onKeyDown={onKeyDown}
+          autoComplete="off"
+          spellCheck={false}
+          readOnly={checking}
+          aria-invalid={problem !== null}
+          aria-describedby="scan-hint"
+        />
+      </label>
+      <span id="scan-hint" className="hint">
+        Scan the label; the scan is caught wherever the focus is. <kbd>Esc</kbd> goes back to the record.
+      </span>
+      {checking ? <StatusLine tone="info">Checking the barcode…</StatusLine> : null}
+      {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
+      <div className="step-actions">
+        <button type="button" onClick={onBack}>
+          Back to the record <kbd>Esc</kbd>
+        </button>
+        <button type="button" onClick={onEscalate}>
+          Escalate instead
+        </button>
+      </div>
+    </section>
+  );
+}

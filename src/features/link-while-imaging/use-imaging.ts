@@ -1,0 +1,93 @@
+import { useStore } from 'zustand';
+import { useCallback } from 'react';
+import { looksLikeBarcode } from '../../domain/barcode';
+import { explain } from '../../portal/errors';
+import { useStation } from '../../ui/station';
+import { findRecords, readSheetQuery, type Candidate } from './find-record';
+import { sheetQueryOf, type ImagingState, type ImagingEvents, type ImagingStore } from './imaging-store';
+import { failureLine, saveLink, specimenLabel } from './link-actions';
+
+/** The station's local date: label dates after it are refused as typos. */
+export const localToday = (now = new Date()) =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+export function useImaging<T>(store: ImagingStore, pick: (s: ImagingState & ImagingEvents) => T): T {
+  return useStore(store, pick);
+}
+
+/** The portal work behind the screen's keys: search, save a link (in the background), retry. */
+export function useImagingActions(store: ImagingStore) {
+  const { portal, collid, config } = useStation();
+
+  const search = useCallback(async () => {
+    const state = store.getState();
+    const query = sheetQueryOf(state);
+    if (query.kind === 'stamp' && looksLikeBarcode(query.stamp, config.barcode)) {
+      const code = query.stamp.trim();
+      const earlier = state.links.find((l) => code.includes(l.barcode));
+      state.searchRefused(
+        earlier
+          ? `${earlier.barcode} was scanned again into the stamp field; it is already taken care of (${earlier.label}). Type the stamped number of the next specimen.`
+          : `That is a barcode, not a stamped number. Type the number stamped on the sheet first; scan the barcode when the record is found.`,
+      );
+      state.queryTyped('stamp', '');
+      return;
+    }
+    const rules = {
+      accession: config.accession,
+      labelDateOrder: config.labelDateOrder,
+      today: localToday(),
+    };
+    const read = readSheetQuery(query, rules);
+    if (!read.ok) {
+      state.searchRefused(read.message);
+      if (read.suggestion !== undefined && query.kind === 'stamp') state.queryTyped('stamp', read.suggestion);
+      return;
+    }
+    state.searchStarted();
+    try {
+      state.searchFinished(await findRecords(portal, collid, query, read.value, rules));
+    } catch (error) {
+      store.getState().searchFailed(`The search did not finish. ${explain(error)}`);
+    }
+  }, [store, portal, collid, config]);
+
+  const runLink = useCallback(
+    async (id: number) => {
+      const link = store.getState().links.find((l) => l.id === id);
+      if (!link) return;
+      try {
+        const line = await saveLink(portal, collid, link, config.linkedStatus);
+        store.getState().linkSettled(id, 'linked', line);
+      } catch (error) {
+        store.getState().linkSettled(id, 'failed', failureLine(error, link));
+      }
+    },
+    [store, portal, collid, config.linkedStatus],
+  );
+
+  /** The scan passed its checks: the save runs while the technician takes the next sheet. */
+  const link = useCallback(
+    (candidate: Candidate, barcode: string) => {
+      const state = store.getState();
+      const step = state.step;
+      const label = specimenLabel(candidate.record, step.kind === 'scan' ? step.search : null);
+      const id = state.linkStarted(
+        { barcode, occid: candidate.record.occid, label, state: 'saving' },
+        `Saving ${barcode} → ${label}…`,
+      );
+      void runLink(id);
+    },
+    [store, runLink],
+  );
+
+  const retry = useCallback(
+    (id: number) => {
+      store.getState().linkRetried(id);
+      void runLink(id);
+    },
+    [store, runLink],
+  );
+
+  return { search, link, retry };
+}
