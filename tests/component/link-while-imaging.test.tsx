@@ -42,3 +42,314 @@ describe('link while imaging: a stamped specimen', () => {
     expect(screen.getByRole('article')).toHaveTextContent('R. A. Darrow');
   });
 });
+
+const commentsOn = (s: ImagingStation, occid: number) =>
+  s.fake.state.comments.filter((c) => c.occid === occid).map((c) => c.text);
+const newestRecord = (s: ImagingStation) => s.fake.state.records[s.fake.state.records.length - 1]!;
+
+describe('link while imaging: no stamp on the sheet', () => {
+  it('finds the record by collector, number and label date and shows each field matching', async () => {
+    const s = await open();
+    await s.searchWithoutStamp('R. A. Darrow', '1311', 'Oct 19, 1959');
+    await s.confirmCard();
+    expect(s.notice()).toContain('Searched collector Darrow, number 1311, date 1959-10-19 — found 1 record');
+    const card = screen.getByRole('article');
+    expect(within(card).getAllByText('matches the sheet')).toHaveLength(3);
+    await s.press('{Enter}');
+    await s.scan('DEMO0009002');
+    await s.waitForSessionRow('DEMO0009002', /Linked/);
+    expect(s.field(9, 'catalogNumber')).toBe('DEMO0009002');
+  });
+
+  it('asks for a number or a date before searching a last name alone', async () => {
+    const s = await open();
+    await s.searchWithoutStamp('Smith', '', '');
+    expect(s.notice()).toContain('Type the collector number or the date as well');
+    expect(screen.queryByRole('heading', { name: /records answer/ })).not.toBeInTheDocument();
+  });
+
+  it('lists several records and lets the technician pick one with the arrow keys', async () => {
+    const s = await open();
+    await s.searchWithoutStamp('Smith', '', '7/14/1961');
+    expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
+    const options = screen.getAllByRole('option');
+    expect(options[0]).toHaveAttribute('aria-selected', 'true');
+    expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringMatching(/J. Smith 212.*No barcode/),
+      expect.stringMatching(/J. Smith 213.*Barcode DEMO0001241/),
+    ]);
+    await s.press('{ArrowDown}');
+    expect(screen.getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+    await s.press('{ArrowUp}{Enter}');
+    expect(await screen.findByRole('article', { name: /Record 1 / })).toBeInTheDocument();
+    await s.press('{Escape}');
+    expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
+  });
+});
+
+describe('link while imaging: escalations', () => {
+  it('no record: says what was searched, then escalates with the barcode and a note in one form', async () => {
+    const s = await open();
+    await s.typeStamp('9999');
+    expect(await screen.findByRole('heading', { name: 'No record found' })).toBeInTheDocument();
+    expect(s.notice()).toContain(
+      'Searched 9999, 09999, 009999, then Other Catalog Numbers containing 9999 — no record found.',
+    );
+    await s.press('e');
+    expect(s.barcodeField()).toHaveFocus();
+    await s.scan('DEMO0009100');
+    expect(screen.getByLabelText('Note for the supervisor')).toHaveFocus();
+    await s.user.keyboard('stamp faint, could be 9899{Enter}');
+    await s.waitForSessionRow('DEMO0009100', /Escalated/);
+    const created = newestRecord(s);
+    expect(created.fields['catalogNumber']).toBe('DEMO0009100');
+    expect(created.fields['processingStatus']).toBe('expert required');
+    expect(commentsOn(s, created.occid)).toEqual([
+      '[Specimen Linker] Expert required — no record found — stamp 9999; stamp faint, could be 9899',
+    ]);
+    expect(s.stampField()).toHaveFocus();
+  });
+
+  it('no record: Esc goes back to the stamp, kept and selected for correction', async () => {
+    const s = await open();
+    await s.typeStamp('9999');
+    await screen.findByRole('heading', { name: 'No record found' });
+    await s.press('{Escape}');
+    expect(s.stampField()).toHaveFocus();
+    expect(s.stampField()).toHaveValue('9999');
+  });
+
+  it('mismatch: E on the record card escalates with the record named as the candidate', async () => {
+    const s = await open();
+    await s.typeStamp('149');
+    await s.confirmCard();
+    await s.press('e');
+    expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('data-mismatch');
+    await s.scan('DEMO0009101');
+    await s.user.keyboard('sheet says Brown 35{Enter}');
+    await s.waitForSessionRow('DEMO0009101', /Escalated/);
+    const created = newestRecord(s);
+    expect(created.fields['processingStatus']).toBe('expert required');
+    expect(commentsOn(s, created.occid)[0]).toBe(
+      '[Specimen Linker] Expert required — record data do not match the sheet (candidates: 149, record 11) — stamp 149; sheet says Brown 35',
+    );
+    expect(s.field(11, 'catalogNumber')).toBeNull();
+    expect(s.fake.editsOf(11)).toEqual([]);
+  });
+
+  it('already barcoded: shows the barcode, offers no scan, and escalates instead of overwriting', async () => {
+    const s = await open();
+    await s.typeStamp('1500');
+    await s.confirmCard();
+    expect(screen.getByText(/This record already has barcode/)).toHaveTextContent('DEMO0001241');
+    expect(screen.queryByRole('button', { name: /It matches/ })).not.toBeInTheDocument();
+    await s.press('{Enter}');
+    expect(screen.queryByLabelText(/^Barcode/)).not.toBeInTheDocument();
+    await s.press('e');
+    expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('already-barcoded');
+    await s.scan('DEMO0009102');
+    await s.press('{Enter}');
+    await s.waitForSessionRow('DEMO0009102', /Escalated/);
+    expect(s.field(6, 'catalogNumber')).toBe('DEMO0001241');
+    expect(commentsOn(s, newestRecord(s).occid)[0]).toContain(
+      'record already has a barcode (candidates: 1500, DEMO0001241, record 6)',
+    );
+  });
+
+  it('writes the status alone when the collection turned portal comments off', async () => {
+    const s = await open({ config: { escalationComments: false } });
+    await s.typeStamp('9999');
+    await screen.findByRole('heading', { name: 'No record found' });
+    await s.press('e');
+    await s.scan('DEMO0009103');
+    await s.press('{Enter}');
+    await s.waitForSessionRow('DEMO0009103', /Escalated/);
+    expect(newestRecord(s).fields['processingStatus']).toBe('expert required');
+    expect(s.fake.state.comments).toEqual([]);
+  });
+});
+
+describe('link while imaging: the scan is checked before anything is written', () => {
+  async function atScanStep(stamp = '1499') {
+    const s = await open();
+    await s.typeStamp(stamp);
+    await s.confirmCard();
+    await s.press('{Enter}');
+    return s;
+  }
+
+  it('refuses a barcode another record holds, naming it, and writes nothing', async () => {
+    const s = await atScanStep();
+    await s.scan('DEMO0001231');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Barcode DEMO0001231 is already on record 36 in the portal',
+    );
+    expect(s.field(1, 'catalogNumber')).toBeNull();
+    expect(s.barcodeField()).toHaveFocus();
+  });
+
+  it('catches a stamp typed into the barcode field, and a code of another pattern', async () => {
+    const s = await atScanStep();
+    await s.scan('1499');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'looks like an accession number, not a barcode',
+    );
+    await s.scan('XYZ12');
+    expect(await screen.findByRole('alert')).toHaveTextContent('is not one of this collection');
+    expect(s.fake.state.edits).toEqual([]);
+  });
+
+  it('catches the same barcode scanned twice: into the stamp field, and for the next specimen', async () => {
+    const s = await atScanStep();
+    await s.scan('DEMO0009001');
+    await s.waitForSessionRow('DEMO0009001', /Linked/);
+    await s.scan('DEMO0009001');
+    expect(s.notice()).toContain('DEMO0009001 was scanned again into the stamp field');
+    await s.typeStamp('0145');
+    await s.confirmCard();
+    await s.press('{Enter}');
+    await s.scan('DEMO0009001');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'DEMO0009001 was already scanned for accession 1499, J. Smith 212',
+    );
+    expect(s.field(2, 'catalogNumber')).toBeNull();
+  });
+
+  it('catches a scan made while focus is on a button, without pressing the button', async () => {
+    const s = await atScanStep();
+    screen.getByRole('button', { name: /Back to the record/ }).focus();
+    await s.scan('DEMO0009004');
+    await s.waitForSessionRow('DEMO0009004', /Linked/);
+    expect(s.field(1, 'catalogNumber')).toBe('DEMO0009004');
+  });
+
+  it('gives the linked record the station status in the same save when configured', async () => {
+    const s = await open({ config: { linkedStatus: 'stage 1' } });
+    await s.typeStamp('1499');
+    await s.confirmCard();
+    await s.press('{Enter}');
+    await s.scan('DEMO0009005');
+    await s.waitForSessionRow('DEMO0009005', /Linked/);
+    expect(s.field(1, 'processingStatus')).toBe('stage 1');
+    expect(
+      s.fake
+        .editsOf(1)
+        .map((e) => e.fieldName)
+        .sort(),
+    ).toEqual(['catalognumber', 'processingstatus']);
+  });
+});
+
+describe('link while imaging: bad input', () => {
+  it('explains a stamp that is not a number and suggests the digit for a letter O', async () => {
+    const s = await open();
+    await s.typeStamp('O145');
+    expect(s.notice()).toContain('has the letter O where a digit should be. Did you mean 145?');
+    expect(s.stampField()).toHaveValue('145');
+    await s.user.clear(s.stampField());
+    await s.typeStamp('abc');
+    expect(s.notice()).toContain('is not an accession number');
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+  });
+
+  it('refuses an impossible label date', async () => {
+    const s = await open();
+    await s.searchWithoutStamp('Smith', '212', '2/30/1961');
+    expect(s.notice()).toContain('2/30/1961 is not a real date. Check the label.');
+  });
+});
+
+describe('link while imaging: real collections are messier than the demo', () => {
+  it('finds a number inside a multi-valued legacy string, and says so', async () => {
+    const s = await open({ state: messyHerbarium() });
+    await s.typeStamp('7001');
+    await s.confirmCard();
+    expect(s.notice()).toContain('found 1 record inside a longer value: "7001; Acc. 12"');
+    await s.press('{Enter}');
+    await s.scan('DEMO0009006');
+    await s.waitForSessionRow('DEMO0009006', /Linked/);
+    expect(s.field(101, 'catalogNumber')).toBe('DEMO0009006');
+    expect(s.field(101, 'otherCatalogNumbers')).toBe('7001; Acc. 12');
+  });
+
+  it('reads "Herb. 7002 | 77" as holding 7002, and never takes 17003 or 70031 for 7003', async () => {
+    const s = await open({ state: messyHerbarium() });
+    await s.typeStamp('7002');
+    await s.confirmCard();
+    expect(screen.getByRole('article', { name: /Record 102 / })).toBeInTheDocument();
+    await s.press('{Escape}');
+    await s.user.clear(s.stampField());
+    await s.typeStamp('7003');
+    expect(await screen.findByRole('heading', { name: 'No record found' })).toBeInTheDocument();
+  });
+
+  it('shows both records when two series reused one accession number, and picks neither', async () => {
+    const s = await open({ state: messyHerbarium() });
+    await s.typeStamp('8800');
+    expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      expect.stringContaining('L. Chen 4'),
+      expect.stringContaining('F. Baker 902'),
+    ]);
+    await s.press('e');
+    expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('several-candidates');
+  });
+
+  it('a second sheet of a specimen whose record already has the first sheet barcode is escalated', async () => {
+    const s = await open({ state: messyHerbarium() });
+    await s.typeStamp('8900');
+    await s.confirmCard();
+    expect(screen.getByText(/This record already has barcode/)).toHaveTextContent('DEMO0008901');
+    await s.press('e');
+    await s.scan('DEMO0008902');
+    await s.press('{Enter}');
+    await s.waitForSessionRow('DEMO0008902', /Escalated/);
+    expect(s.field(107, 'catalogNumber')).toBe('DEMO0008901');
+  });
+
+  it('finds and links a record hidden from public view, and says it is hidden', async () => {
+    const s = await open({ state: messyHerbarium() });
+    await s.typeStamp('9100');
+    await s.confirmCard();
+    expect(screen.getByRole('article')).toHaveTextContent('hidden from public view');
+    await s.press('{Enter}');
+    await s.scan('DEMO0009007');
+    await s.waitForSessionRow('DEMO0009007', /Linked/);
+    expect(s.field(108, 'catalogNumber')).toBe('DEMO0009007');
+  });
+});
+
+describe('link while imaging: failures never lose the barcode', () => {
+  it('a technician who lost editor rights mid-session keeps the link with Retry, which works once rights are back', async () => {
+    const s = await open();
+    await s.typeStamp('1499');
+    await s.confirmCard();
+    await s.press('{Enter}');
+    const tech = s.fake.state.users.find((u) => u.login === 'tech')!;
+    tech.collEditor = [];
+    await s.scan('DEMO0009008');
+    const row = await s.waitForSessionRow('DEMO0009008', /Not saved/);
+    expect(within(row).getByRole('alert')).toHaveTextContent(/editor rights/);
+    expect(s.field(1, 'catalogNumber')).toBeNull();
+    tech.collEditor = [1];
+    await s.user.click(within(row).getByRole('button', { name: 'Retry DEMO0009008' }));
+    await s.waitForSessionRow('DEMO0009008', /Linked/);
+    expect(s.field(1, 'catalogNumber')).toBe('DEMO0009008');
+  });
+
+  it('a portal that cannot be reached leaves the link waiting with Retry', async () => {
+    const s = await open();
+    await s.typeStamp('1499');
+    await s.confirmCard();
+    await s.press('{Enter}');
+    const { http, HttpResponse } = await import('msw');
+    s.portal.server.use(http.post('*/editor/occurrenceeditor.php', () => HttpResponse.error()));
+    await s.scan('DEMO0009009');
+    const row = await s.waitForSessionRow('DEMO0009009', /Not saved/);
+    expect(within(row).getByRole('alert')).toHaveTextContent('could not be reached');
+    s.portal.server.resetHandlers();
+    await s.user.click(within(row).getByRole('button', { name: 'Retry DEMO0009009' }));
+    await s.waitForSessionRow('DEMO0009009', /Linked/);
+    await waitFor(() => expect(s.field(1, 'catalogNumber')).toBe('DEMO0009009'));
+  });
+});
