@@ -15,11 +15,80 @@ export class DemoStation {
     await this.page.getByRole('button', { name: 'Log in' }).click();
   }
 
+  /** Opens the demo, logs in as the technician and goes to Option 1 with the keyboard. */
+  async startImaging() {
+    await this.open();
+    await this.logIn('tech');
+    await expect(this.page.getByText('Logged in as')).toBeVisible();
+    await this.page.keyboard.press('Alt+1');
+    await expect(this.stampField()).toBeFocused();
+  }
+
+  stampField = () => this.page.getByLabel('Stamped number');
+  notice = () => this.page.locator('.status-line').first();
+
+  async typeStamp(stamp: string) {
+    await this.page.keyboard.type(stamp);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async searchWithoutStamp(collector: string, number: string, date: string) {
+    await this.page.keyboard.press('Alt+N');
+    await expect(this.page.getByLabel('Collector last name')).toBeFocused();
+    await this.page.keyboard.type(collector);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(number);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(date);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async expectRecordCard(occid: number) {
+    await expect(this.page.getByRole('article', { name: new RegExp(`Record ${occid} `) })).toBeVisible();
+  }
+
+  /** A keyboard-wedge scanner: the code's characters with no pause, then Enter. */
+  async scan(code: string) {
+    await this.page.keyboard.type(code);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async expectSessionRow(barcode: string, state: string) {
+    await expect(this.page.getByRole('table').getByRole('row', { name: new RegExp(barcode) })).toContainText(
+      state,
+    );
+  }
+
   /** A field of a record in the demo portal's database. */
   async portalRecordField(occid: number, field: string): Promise<string | null | undefined> {
     return this.page.evaluate(([o, f]) => window.__demoPortal?.record(o as number)?.fields[f as string], [
       occid,
       field,
     ] as const);
+  }
+
+  /** The portal's edit log for a record: [field, old, new] as the editor wrote it. */
+  async portalEditLog(occid: number): Promise<[string, string, string][]> {
+    return this.page.evaluate(
+      (o) =>
+        window
+          .__demoPortal!.editsOf(o)
+          .map((e) => [e.fieldName, e.oldValue, e.newValue] as [string, string, string]),
+      occid,
+    );
+  }
+
+  /** The record the portal holds for a barcode, with its status and comments. */
+  async portalRecordByBarcode(barcode: string) {
+    return this.page.evaluate((b) => {
+      const portal = window.__demoPortal!;
+      const record = portal.state.records.find((r) => r.fields['catalogNumber'] === b);
+      if (!record) return null;
+      return {
+        occid: record.occid,
+        status: record.fields['processingStatus'],
+        comments: portal.state.comments.filter((c) => c.occid === record.occid).map((c) => c.text),
+      };
+    }, barcode);
   }
 }
