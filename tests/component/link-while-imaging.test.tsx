@@ -178,14 +178,21 @@ describe('link while imaging: the scan is checked before anything is written', (
     return s;
   }
 
-  it('refuses a barcode another record holds, naming it, and writes nothing', async () => {
+  it('a barcode another record holds is refused by the guarded save, named, and can be reopened', async () => {
     const s = await atScanStep();
     await s.scan('DEMO0001231');
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Barcode DEMO0001231 is already on record 36 in the portal',
+    const row = await s.waitForSessionRow('DEMO0001231', /Not saved/);
+    expect(within(row).getByRole('alert')).toHaveTextContent(
+      'Barcode DEMO0001231 is already on record 36. Check the label on the sheet: Reopen to scan it again or to escalate.',
     );
     expect(s.field(1, 'catalogNumber')).toBeNull();
+    expect(s.fake.state.edits).toEqual([]);
+    await s.user.click(within(row).getByRole('button', { name: 'Reopen DEMO0001231' }));
     expect(s.barcodeField()).toHaveFocus();
+    expect(screen.queryByRole('row', { name: /DEMO0001231/ })).not.toBeInTheDocument();
+    await s.scan('DEMO0009010');
+    await s.waitForSessionRow('DEMO0009010', /Linked/);
+    expect(s.field(1, 'catalogNumber')).toBe('DEMO0009010');
   });
 
   it('catches a stamp typed into the barcode field, and a code of another pattern', async () => {

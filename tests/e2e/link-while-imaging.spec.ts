@@ -95,13 +95,14 @@ test.describe('Option 1 on the demo portal, keyboard only', () => {
     );
   });
 
-  test('barcode already used elsewhere: refused, nothing written', async ({ page }) => {
+  test('barcode already used elsewhere: refused by the guarded save, nothing written', async ({ page }) => {
     await station.typeStamp('1499');
     await station.expectRecordCard(1);
     await page.keyboard.press('Enter');
     await station.scan('DEMO0001231');
-    await expect(page.getByRole('alert')).toContainText(
-      'Barcode DEMO0001231 is already on record 36 in the portal',
+    await station.expectSessionRow('DEMO0001231', 'Not saved');
+    await expect(page.getByRole('row', { name: /DEMO0001231/ }).getByRole('alert')).toContainText(
+      'Barcode DEMO0001231 is already on record 36.',
     );
     expect(await station.portalRecordField(1, 'catalogNumber')).toBeNull();
     expect(await station.portalEditLog(1)).toEqual([]);

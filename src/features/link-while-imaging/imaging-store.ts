@@ -34,6 +34,9 @@ export interface SessionLink {
   state: LinkState;
   message: string | null;
   at: number;
+  /** The record and search behind a link, so a link the portal refused can be reopened at the scan step. */
+  candidate: Candidate | null;
+  search: SearchOutcome | null;
 }
 
 export interface Notice {
@@ -70,6 +73,8 @@ export interface ImagingEvents {
   linkStarted(link: Omit<SessionLink, 'id' | 'at' | 'message'>, notice: string): number;
   linkSettled(id: number, state: LinkState, message: string | null): void;
   linkRetried(id: number): void;
+  /** A refused link goes back to the scan step (a wrong label, a barcode to escalate); it leaves the list. */
+  linkReopened(id: number): void;
 }
 
 export type ImagingStore = StoreApi<ImagingState & ImagingEvents>;
@@ -165,6 +170,19 @@ export function createImagingStore(now: () => number = Date.now): ImagingStore {
           ? { notice: { tone: state === 'failed' ? 'error' : 'success', text: message ?? '' } }
           : {}),
       })),
+    linkReopened: (id) =>
+      set((s) => {
+        const link = s.links.find((l) => l.id === id);
+        if (!link?.candidate || !link.search) return {};
+        return {
+          links: s.links.filter((l) => l.id !== id),
+          step: { kind: 'scan', search: link.search, candidate: link.candidate },
+          notice: {
+            tone: 'info',
+            text: `Reopened ${link.label}: ${link.barcode} was not saved. Scan the sheet's barcode, or escalate.`,
+          },
+        };
+      }),
     linkRetried: (id) =>
       set((s) => ({
         links: s.links.map((l) => (l.id === id ? { ...l, state: 'saving', message: null } : l)),

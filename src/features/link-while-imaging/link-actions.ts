@@ -22,16 +22,11 @@ export function specimenLabel(record: SpecimenRecord, search: SearchOutcome | nu
 }
 
 /**
- * The checks a scan passes before anything is written: the collection's barcode pattern, not a barcode
- * this station has just used (a double scan), and not a barcode another record holds (PROTOCOL §8.1).
+ * The checks a scan passes on the station itself, at once: the collection's barcode pattern, and not a
+ * barcode this station has just used (a double scan). Whether another record holds it is the portal's
+ * answer (PROTOCOL §8.1), asked by the guarded save.
  */
-export async function checkScan(
-  portal: PortalClient,
-  collid: number,
-  raw: string,
-  rules: BarcodeRules,
-  links: SessionLink[],
-): Promise<Checked<string>> {
+export function readScan(raw: string, rules: BarcodeRules, links: SessionLink[]): Checked<string> {
   const read = readBarcode(raw, rules);
   if (!read.ok) return read;
   const barcode = read.value;
@@ -44,16 +39,29 @@ export async function checkScan(
   const pending = links.find((l) => l.barcode === barcode);
   if (pending) {
     return refuse(
-      `${barcode} is waiting in "This session" for ${pending.label} (not saved yet). Retry it there, or scan this sheet's own barcode.`,
-    );
-  }
-  const holders = await portal.barcodeInUse(collid, barcode, 0);
-  if (holders.length > 0) {
-    return refuse(
-      `Barcode ${barcode} is already on record ${holders.join(', ')} in the portal. Check the label; if it is right, escalate (E) so a supervisor sorts it out. Nothing was saved.`,
+      `${barcode} is waiting in "This session" for ${pending.label} (not saved). Retry or reopen it there, or scan this sheet's own barcode.`,
     );
   }
   return accept(barcode);
+}
+
+/** {@link readScan}, then the portal's answer on whether another record already holds the barcode. */
+export async function checkScan(
+  portal: PortalClient,
+  collid: number,
+  raw: string,
+  rules: BarcodeRules,
+  links: SessionLink[],
+): Promise<Checked<string>> {
+  const read = readScan(raw, rules, links);
+  if (!read.ok) return read;
+  const holders = await portal.barcodeInUse(collid, read.value, 0);
+  if (holders.length > 0) {
+    return refuse(
+      `Barcode ${read.value} is already on record ${holders.join(', ')} in the portal. Check the label; if it is right, tell a supervisor. Nothing was saved.`,
+    );
+  }
+  return read;
 }
 
 /** Writes the barcode into Catalog Number through the guarded save; returns the line the technician sees. */
@@ -71,6 +79,8 @@ export function failureLine(error: unknown, link: Pick<SessionLink, 'barcode' | 
   const what = `${link.barcode} → ${link.label} was not saved.`;
   if (isPortalError(error) && error.kind === 'portal-unreachable')
     return `${what} The portal could not be reached. Check the network connection and press Retry.`;
+  if (isPortalError(error) && error.kind === 'barcode-in-use')
+    return `${what} ${error.message} Check the label on the sheet: Reopen to scan it again or to escalate.`;
   return `${what} ${explain(error)}`;
 }
 

@@ -13,6 +13,7 @@ import type { ImagingStore } from './imaging-store';
 import {
   checkScan,
   escalate,
+  readScan,
   EscalationCommentFailed,
   escalationCandidates,
   reasonLabel,
@@ -47,15 +48,13 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
   const openEscalation = (reason: EscalationReason, candidates: Candidate[]) =>
     events.escalationOpened(reason, candidates);
 
-  const onScan = async (candidate: Candidate, raw: string): Promise<string | null> => {
-    try {
-      const checked = await checkScan(portal, collid, raw, config.barcode, store.getState().links);
-      if (!checked.ok) return checked.message;
-      actions.link(candidate, checked.value);
-      return null;
-    } catch (error) {
-      return `The barcode could not be checked. ${explain(error)}`;
-    }
+  // Only the station's own checks run before the Find field is ready again; the portal's barcode check and
+  // the save follow in the background (docs/decisions/006).
+  const onScan = (candidate: Candidate, raw: string): string | null => {
+    const checked = readScan(raw, config.barcode, store.getState().links);
+    if (!checked.ok) return checked.message;
+    actions.link(candidate, checked.value);
+    return null;
   };
 
   const onEscalate = async (
@@ -85,7 +84,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
           config.escalationComments,
         );
         const id = events.linkStarted(
-          { barcode: checked.value, occid: done.occid, label, state: 'escalated' },
+          { barcode: checked.value, occid: done.occid, label, state: 'escalated', candidate: null, search },
           '',
         );
         events.linkSettled(
@@ -98,7 +97,14 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
         if (error instanceof EscalationCommentFailed) {
           // The record exists now; escalating again would be refused as a used barcode, so say exactly what is missing.
           const id = events.linkStarted(
-            { barcode: checked.value, occid: error.occid, label, state: 'escalated' },
+            {
+              barcode: checked.value,
+              occid: error.occid,
+              label,
+              state: 'escalated',
+              candidate: null,
+              search,
+            },
             '',
           );
           events.linkSettled(
@@ -177,7 +183,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
         />
       ) : null}
 
-      <SessionLinks links={links} onRetry={actions.retry} />
+      <SessionLinks links={links} onRetry={actions.retry} onReopen={events.linkReopened} />
     </div>
   );
 }

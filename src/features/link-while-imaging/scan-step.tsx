@@ -6,8 +6,8 @@ import type { Candidate } from './find-record';
 interface Props {
   candidate: Candidate;
   label: string;
-  /** Runs the checks; resolves to a message when the scan cannot be used, null when it was taken. */
-  onScan: (raw: string) => Promise<string | null>;
+  /** Runs the station's checks; a message when the scan cannot be used, null when it was taken. */
+  onScan: (raw: string) => string | null;
   onBack: () => void;
   onEscalate: () => void;
 }
@@ -17,31 +17,27 @@ export function ScanStep({ candidate, label, onScan, onBack, onEscalate }: Props
   const field = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [checking, setChecking] = useState(false);
 
   useEffect(() => field.current?.focus(), []);
 
   const submit = useCallback(
-    async (raw: string) => {
-      if (checking) return;
-      setChecking(true);
-      const refused = await onScan(raw);
+    (raw: string) => {
+      const refused = onScan(raw);
       if (refused === null) return;
-      setChecking(false);
       setProblem(refused);
       setText(raw.trim());
       field.current?.focus();
       field.current?.select();
     },
-    [checking, onScan],
+    [onScan],
   );
 
-  useScannerCapture({ active: !checking, field, onScan: (code) => void submit(code) });
+  useScannerCapture({ active: true, field, onScan: submit });
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' || (event.key === 'Tab' && text !== '')) {
       event.preventDefault();
-      void submit(text);
+      submit(text);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       onBack();
@@ -66,7 +62,6 @@ export function ScanStep({ candidate, label, onScan, onBack, onEscalate }: Props
           onKeyDown={onKeyDown}
           autoComplete="off"
           spellCheck={false}
-          readOnly={checking}
           aria-invalid={problem !== null}
           aria-describedby="scan-hint"
         />
@@ -74,7 +69,6 @@ export function ScanStep({ candidate, label, onScan, onBack, onEscalate }: Props
       <span id="scan-hint" className="hint">
         Scan the label; the scan is caught wherever the focus is. <kbd>Esc</kbd> goes back to the record.
       </span>
-      {checking ? <StatusLine tone="info">Checking the barcode…</StatusLine> : null}
       {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
       <div className="step-actions">
         <button type="button" onClick={onBack}>

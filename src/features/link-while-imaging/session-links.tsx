@@ -8,7 +8,13 @@ const STATE_TEXT: Record<SessionLink['state'], string> = {
 };
 
 /** The last specimens of this session, newest first; a link the portal did not take waits here with Retry. */
-export function SessionLinks({ links, onRetry }: { links: SessionLink[]; onRetry: (id: number) => void }) {
+interface Props {
+  links: SessionLink[];
+  onRetry: (id: number) => void;
+  onReopen: (id: number) => void;
+}
+
+export function SessionLinks({ links, onRetry, onReopen }: Props) {
   if (links.length === 0) return null;
   const failed = links.filter((l) => l.state === 'failed').length;
   return (
@@ -44,7 +50,12 @@ export function SessionLinks({ links, onRetry }: { links: SessionLink[]; onRetry
                     <span role="alert">{l.message}</span>{' '}
                     <button type="button" onClick={() => onRetry(l.id)}>
                       Retry {l.barcode}
-                    </button>
+                    </button>{' '}
+                    {l.candidate ? (
+                      <button type="button" onClick={() => onReopen(l.id)}>
+                        Reopen {l.barcode}
+                      </button>
+                    ) : null}
                   </>
                 ) : null}
               </td>

@@ -73,7 +73,14 @@ export function useImagingActions(store: ImagingStore) {
       const step = state.step;
       const label = specimenLabel(candidate.record, step.kind === 'scan' ? step.search : null);
       const id = state.linkStarted(
-        { barcode, occid: candidate.record.occid, label, state: 'saving' },
+        {
+          barcode,
+          occid: candidate.record.occid,
+          label,
+          state: 'saving',
+          candidate,
+          search: step.kind === 'scan' ? step.search : null,
+        },
         `Saving ${barcode} → ${label}…`,
       );
       void runLink(id);

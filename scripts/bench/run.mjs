@@ -1,0 +1,84 @@
+// Benchmarks of the station screens, measured in the built demo running in Chromium (npm run bench).
+// Prints a table and merges the figures into bench/results.json.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chromium } from '@playwright/test';
+import { benchOption1 } from './option1.mjs';
+
+const PORT = 4175;
+const BASE = `http://127.0.0.1:${PORT}`;
+const RESULTS = 'bench/results.json';
+
+async function waitForServer(url, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The demo server did not start at ${url}`);
+}
+
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', 'dist-demo', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+  { stdio: 'ignore', detached: true },
+);
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+
+try {
+  await waitForServer(BASE);
+  const results = {};
+  results.option1 = await benchOption1(browser, BASE);
+
+  await mkdir('bench', { recursive: true });
+  let previous = {};
+  try {
+    previous = JSON.parse(await readFile(RESULTS, 'utf8'));
+  } catch {
+    /* first run */
+  }
+  const merged = {
+    ...previous,
+    ...results,
+    measuredAt: new Date().toISOString(),
+    machine: { node: process.version, chromium: browser.version() },
+  };
+  await writeFile(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
+  printTable(results);
+  console.log(`\nwritten to ${RESULTS}`);
+} finally {
+  await browser.close();
+  stopServer();
+}
+
+function printTable(results) {
+  const rows = [];
+  const o1 = results.option1;
+  if (o1) {
+    rows.push(['option1.inputsPerStampedLink', o1.inputsPerStampedLink, '3']);
+    rows.push(['option1.mouseInputs', o1.mouseInputs, '0']);
+    rows.push(['option1.scanToReadyMs p50', o1.scanToReadyMs.p50, '']);
+    rows.push(['option1.scanToReadyMs p95', o1.scanToReadyMs.p95, '≤ 50']);
+    rows.push(['option1.scannerBurst (chars lost / 200 scans)', o1.scannerBurst.charactersLost, '0']);
+    rows.push(['option1 links saved by the portal', `${o1.linksSaved}/${o1.links}`, 'all']);
+  }
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  goal`);
+  for (const [name, value, goal] of rows)
+    console.log(`${name.padEnd(width)}  ${String(value).padStart(10)}  ${goal}`);
+}
