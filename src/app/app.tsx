@@ -4,6 +4,7 @@ import type { StationConfig } from '../domain/station';
 import { createImagingStore } from '../features/link-while-imaging/imaging-store';
 import { LinkWhileImaging } from '../features/link-while-imaging/link-while-imaging';
 import { SessionGate } from '../features/session/session-gate';
+import { openStationJournal, type StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
 import { NotBuiltYet } from './not-built-yet';
 import { Shell, type DemoControls } from './shell';
@@ -14,6 +15,7 @@ interface Props {
   demo?: DemoControls | null;
   loginHint?: string;
   queryClient?: QueryClient;
+  journal?: StationJournal;
 }
 
 export const newQueryClient = () =>
@@ -21,13 +23,14 @@ export const newQueryClient = () =>
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
   });
 
-export function App({ config, portal, demo = null, loginHint, queryClient }: Props) {
+export function App({ config, portal, demo = null, loginHint, queryClient, journal }: Props) {
   const [client] = useState(() => queryClient ?? newQueryClient());
   // Made here, not in the screen, so the session's links survive moving to another screen and back.
   const [imagingStore] = useState(() => createImagingStore());
+  const [stationJournal] = useState(() => journal ?? openStationJournal());
   return (
     <QueryClientProvider client={client}>
-      <SessionGate config={config} portal={portal} loginHint={loginHint}>
+      <SessionGate config={config} portal={portal} journal={stationJournal} loginHint={loginHint}>
         {(station, logOut) => (
           <Shell
             station={station}

@@ -43,8 +43,15 @@ export interface PortalClient {
   /** Wildcard search on Other Catalog Numbers, for legacy strings that hold several identifiers. */
   findByAccessionPattern(collid: number, pattern: string, page?: PageRequest): Promise<RecordPage>;
   findByCollector(collid: number, search: CollectorSearch, page?: PageRequest): Promise<RecordPage>;
-  /** Unprocessed records without an accession number, in barcode order (PROTOCOL §5). */
-  listUnprocessedWithoutAccession(collid: number, page: PageRequest): Promise<RecordPage>;
+  /**
+   * Unprocessed records without an accession number, in barcode order (PROTOCOL §5); with `afterBarcode`,
+   * only those whose barcode sorts after it, so records that drop out of the list cannot shift a page.
+   */
+  listUnprocessedWithoutAccession(
+    collid: number,
+    page: PageRequest,
+    afterBarcode?: string,
+  ): Promise<RecordPage>;
   /** Records with one processing status, newest change first. */
   listByStatus(collid: number, status: string, page: PageRequest): Promise<RecordPage>;
 

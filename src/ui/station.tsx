@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { StationConfig } from '../domain/station';
+import type { StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
 
 /** What every screen of a logged-in station knows: the rules, the portal, who is working on what. */
@@ -10,6 +11,8 @@ export interface Station {
   collectionName: string;
   username: string;
   statuses: string[];
+  /** Every write this station makes, kept locally (IndexedDB). */
+  journal: StationJournal;
 }
 
 const StationContext = createContext<Station | null>(null);

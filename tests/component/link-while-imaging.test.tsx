@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { indexedDbJournal } from '../../src/journal/station-journal';
 import { messyHerbarium } from '../support/messy-herbarium';
 import { ImagingStation } from './drivers/imaging-station';
 
@@ -32,6 +33,19 @@ describe('link while imaging: a stamped specimen', () => {
     expect(s.notice()).toMatch(/DEMO0009001 → accession 1499, J. Smith 212/);
     expect(s.stampField()).toHaveFocus();
     expect(s.stampField()).toHaveValue('');
+    await waitFor(async () =>
+      expect(await indexedDbJournal().list()).toEqual([
+        expect.objectContaining({
+          action: 'link',
+          user: 'tech',
+          occid: 1,
+          barcode: 'DEMO0009001',
+          before: { catalognumber: null },
+          after: { catalognumber: 'DEMO0009001' },
+          outcome: 'done',
+        }),
+      ]),
+    );
   });
 
   it('finds 0145 when 145 is typed, and says what it searched', async () => {

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { type EscalationReason } from '../../domain/escalation';
 import { hasBarcode } from '../../domain/occurrence';
+import { EXPERT_REQUIRED } from '../../domain/processing-status';
+import { keepInJournal } from '../../journal/station-journal';
 import { explain } from '../../portal/errors';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
@@ -27,7 +29,7 @@ import { useImaging, useImagingActions } from './use-imaging';
 /** Option 1: find the record by the stamp (or collector, number, date), check it, scan the barcode. */
 export function LinkWhileImaging({ store }: { store: ImagingStore }) {
   const station = useStation();
-  const { portal, collid, config, username } = station;
+  const { portal, collid, config, username, journal } = station;
   const step = useImaging(store, (s) => s.step);
   const notice = useImaging(store, (s) => s.notice);
   const links = useImaging(store, (s) => s.links);
@@ -86,6 +88,22 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
         const id = events.linkStarted(
           { barcode: checked.value, occid: done.occid, label, state: 'escalated', candidate: null, search },
           '',
+        );
+        void keepInJournal(
+          journal,
+          {
+            at: new Date().toISOString(),
+            user: username,
+            collid,
+            action: 'escalation',
+            occid: done.occid,
+            barcode: checked.value,
+            before: {},
+            after: { catalognumber: checked.value, processingstatus: EXPERT_REQUIRED },
+            outcome: 'done',
+            message: `${reasonLabel(input.reason)}; ${context}${input.note.trim() ? `; ${input.note.trim()}` : ''}`,
+          },
+          (text) => events.noticeShown('warning', text),
         );
         events.linkSettled(
           id,

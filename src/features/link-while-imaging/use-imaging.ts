@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { useCallback } from 'react';
 import { looksLikeBarcode } from '../../domain/barcode';
+import { keepInJournal } from '../../journal/station-journal';
 import { explain } from '../../portal/errors';
 import { useStation } from '../../ui/station';
 import { findRecords, readSheetQuery, type Candidate } from './find-record';
@@ -17,7 +18,7 @@ export function useImaging<T>(store: ImagingStore, pick: (s: ImagingState & Imag
 
 /** The portal work behind the screen's keys: search, save a link (in the background), retry. */
 export function useImagingActions(store: ImagingStore) {
-  const { portal, collid, config } = useStation();
+  const { portal, collid, config, username, journal } = useStation();
 
   const search = useCallback(async () => {
     const state = store.getState();
@@ -56,14 +57,37 @@ export function useImagingActions(store: ImagingStore) {
     async (id: number) => {
       const link = store.getState().links.find((l) => l.id === id);
       if (!link) return;
+      const before = link.candidate?.record;
+      const entry = (outcome: 'done' | 'failed', message: string) => ({
+        at: new Date().toISOString(),
+        user: username,
+        collid,
+        action: 'link' as const,
+        occid: link.occid,
+        barcode: link.barcode,
+        before: {
+          catalognumber: before?.catalogNumber ?? null,
+          ...(config.linkedStatus ? { processingstatus: before?.processingStatus ?? null } : {}),
+        },
+        after: {
+          catalognumber: link.barcode,
+          ...(config.linkedStatus ? { processingstatus: config.linkedStatus } : {}),
+        },
+        outcome,
+        message,
+      });
+      const journalFailed = (text: string) => store.getState().noticeShown('warning', text);
       try {
         const line = await saveLink(portal, collid, link, config.linkedStatus);
         store.getState().linkSettled(id, 'linked', line);
+        await keepInJournal(journal, entry('done', line), journalFailed);
       } catch (error) {
-        store.getState().linkSettled(id, 'failed', failureLine(error, link));
+        const line = failureLine(error, link);
+        store.getState().linkSettled(id, 'failed', line);
+        await keepInJournal(journal, entry('failed', line), journalFailed);
       }
     },
-    [store, portal, collid, config.linkedStatus],
+    [store, portal, collid, config.linkedStatus, username, journal],
   );
 
   /** The scan passed its checks: the save runs while the technician takes the next sheet. */

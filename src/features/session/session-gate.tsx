@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { StationConfig } from '../../domain/station';
 import { explain } from '../../portal/errors';
+import type { StationJournal } from '../../journal/station-journal';
 import type { PortalClient } from '../../portal/portal';
 import { StationProvider, type Station } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
@@ -12,6 +13,7 @@ import { useChosenCollection, useSessionEvents, useSessionUser } from './session
 interface Props {
   config: StationConfig;
   portal: PortalClient;
+  journal: StationJournal;
   loginHint?: string | undefined;
   children: (station: Station, logOut: () => void) => ReactNode;
 }
@@ -19,7 +21,7 @@ interface Props {
 export const sessionQueryKey = (collid: number) => ['portal-session', collid] as const;
 
 /** Shows the station screens only to a logged-in editor of the collection; says clearly what is missing otherwise. */
-export function SessionGate({ config, portal, loginHint, children }: Props) {
+export function SessionGate({ config, portal, journal, loginHint, children }: Props) {
   const chosen = useChosenCollection();
   const username = useSessionUser();
   const events = useSessionEvents();
@@ -98,6 +100,7 @@ export function SessionGate({ config, portal, loginHint, children }: Props) {
     collectionName: state.collectionName ?? `Collection ${collid}`,
     username: username ?? 'you',
     statuses: state.statuses,
+    journal,
   };
   return <StationProvider station={station}>{children(station, () => void logOut())}</StationProvider>;
 }

@@ -1,6 +1,13 @@
 import { columnFor, NOT_MERGED } from './columns';
 import { runEditorQuery, type EditorQuery } from './query';
-import { demoState, type Columns, type FakeRecord, type FakeState, type FakeUser } from './state';
+import {
+  demoState,
+  type Columns,
+  type FakeIdentifier,
+  type FakeRecord,
+  type FakeState,
+  type FakeUser,
+} from './state';
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 const empty = (v: string | null | undefined) => v === null || v === undefined || v === '';
@@ -67,7 +74,14 @@ export class FakeSymbiota {
   }
 
   query(q: EditorQuery): FakeRecord[] {
-    return runEditorQuery(this.state.records, this.identifiersOf, q);
+    // One pass over the identifier table per query: a 20,000-record queue must stay fast.
+    const byOccid = new Map<number, FakeIdentifier[]>();
+    for (const i of this.state.identifiers) {
+      const list = byOccid.get(i.occid);
+      if (list) list.push(i);
+      else byOccid.set(i.occid, [i]);
+    }
+    return runEditorQuery(this.state.records, (occid) => byOccid.get(occid) ?? [], q);
   }
 
   /** D1 (PROTOCOL §8.1): exact, same collection, another record. */

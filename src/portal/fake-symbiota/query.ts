@@ -153,6 +153,19 @@ function eventDateMatches(q: string, eventDate: string | null): boolean {
   return eventDate === q.trim();
 }
 
+/** `q_catalognumber` (Mgr:210-288): exact, or `<`/`>` compared as text the way MySQL compares strings. */
+function catalogNumberMatches(q: string, catalogNumber: string | null): boolean {
+  const term = q.trim();
+  if (term.startsWith('>') || term.startsWith('<')) {
+    if (catalogNumber === null) return false;
+    const bound = lower(term.slice(1).trim());
+    return term.startsWith('>') ? lower(catalogNumber) > bound : lower(catalogNumber) < bound;
+  }
+  return lower(catalogNumber) === lower(term);
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function runEditorQuery(
   records: FakeRecord[],
   identifiersOf: (occid: number) => FakeIdentifier[],
@@ -166,7 +179,8 @@ export function runEditorQuery(
     if (q.recordnumber && !recordNumberMatches(q.recordnumber, r.fields['recordNumber'] ?? null))
       return false;
     if (q.eventdate && !eventDateMatches(q.eventdate, r.fields['eventDate'] ?? null)) return false;
-    if (q.catalognumber && lower(r.fields['catalogNumber']) !== lower(q.catalognumber)) return false;
+    if (q.catalognumber && !catalogNumberMatches(q.catalognumber, r.fields['catalogNumber'] ?? null))
+      return false;
     if (q.processingstatus) {
       const status = r.fields['processingStatus'] ?? null;
       if (q.processingstatus === 'isnull' ? status !== null : lower(status) !== lower(q.processingstatus))
@@ -178,7 +192,7 @@ export function runEditorQuery(
   if (column) {
     const dir = lower(q.orderbydir) === 'desc' ? -1 : 1;
     hits.sort(
-      (a, b) => dir * (lower(a.fields[column]).localeCompare(lower(b.fields[column])) || a.occid - b.occid),
+      (a, b) => dir * (byText(lower(a.fields[column]), lower(b.fields[column])) || a.occid - b.occid),
     );
   } else hits.sort((a, b) => a.occid - b.occid);
   return hits;

@@ -54,11 +54,12 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     collid: number,
     criteria: [string, string][],
     page: PageRequest,
+    catalogNumber = '',
   ): Promise<RecordPage> {
     // q_catalognumber must be present, or the portal reuses the query kept in the session (§3.1).
     const params: [string, string][] = [
       ['collid', String(collid)],
-      ['q_catalognumber', ''],
+      ['q_catalognumber', catalogNumber],
       ...criteria,
       ...paging(page),
     ];
@@ -214,7 +215,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
       return search(collid, params, page);
     },
 
-    listUnprocessedWithoutAccession: (collid, page) =>
+    listUnprocessedWithoutAccession: (collid, page, afterBarcode) =>
       search(
         collid,
         [
@@ -225,6 +226,8 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
           ['orderbydir', 'ASC'],
         ],
         page,
+        // `>X` on q_catalognumber compares as text, like the ORDER BY (PROTOCOL §5.2).
+        afterBarcode ? `>${afterBarcode}` : '',
       ),
 
     listByStatus: (collid, status, page) =>

@@ -1,0 +1,222 @@
+import OpenSeadragon from 'openseadragon';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SpecimenImage } from '../domain/occurrence';
+
+/** A part of the sheet in viewport coordinates (the sheet is 1 wide). */
+export interface SheetRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+type ImageState = 'none' | 'loading' | 'loaded' | 'failed';
+
+interface Props {
+  image: SpecimenImage | null;
+  /** Accessible name of the sheet, e.g. "Sheet DEMO0001231". */
+  label: string;
+  /** The viewer's keys (PageUp/PageDown, Ctrl+arrows, F2, F3) work wherever focus is on the page. */
+  keys?: boolean;
+}
+
+const REGION_KEY = 'specimen-linker.stamp-region.v1';
+/** Where stamps usually sit on a sheet until the technician shows the viewer otherwise: the top right. */
+const DEFAULT_STAMP_REGION: SheetRegion = { x: 0.55, y: 0.02, width: 0.45, height: 0.25 };
+/** Past this zoom the web-size image gets blurry, so the original is laid over it. */
+const DEEP_ZOOM = 2.2;
+
+function rememberedRegion(): SheetRegion | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(REGION_KEY) ?? 'null') as SheetRegion | null;
+    return saved && [saved.x, saved.y, saved.width, saved.height].every(Number.isFinite) ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sheet image, zoomable. The only place that knows OpenSeadragon: created once, destroyed on unmount,
+ * each new sheet opened in the same viewer. The region the technician last zoomed to is remembered on this
+ * station and reapplied to the next sheet, because a batch has its stamps in the same place.
+ */
+export function SpecimenViewer({ image, label, keys = true }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const viewer = useRef<OpenSeadragon.Viewer | null>(null);
+  // Outcomes are kept per URL, so a new sheet starts as "loading" without resetting state in an effect.
+  const [outcome, setOutcome] = useState<{ url: string; state: 'loaded' | 'failed' } | null>(null);
+  const url = image?.webUrl ?? image?.originalUrl ?? null;
+  const state: ImageState = url === null ? 'none' : outcome?.url === url ? outcome.state : 'loading';
+  // Without matchMedia (an old browser, a test DOM) OpenSeadragon cannot start: a plain image lets the work go on.
+  const [fallback] = useState(() => typeof window.matchMedia !== 'function');
+  const deepZoomAdded = useRef(false);
+  const userMoved = useRef(false);
+  const current = useRef(image);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element || fallback) return;
+    try {
+      const created = OpenSeadragon({
+        element,
+        showNavigationControl: false,
+        gestureSettingsMouse: { clickToZoom: false },
+        visibilityRatio: 0.5,
+        minZoomImageRatio: 0.8,
+        maxZoomPixelRatio: 4,
+        animationTime: 0.25,
+        crossOriginPolicy: false,
+      });
+      viewer.current = created;
+      const moved = () => (userMoved.current = true);
+      created.addHandler('canvas-drag', moved);
+      created.addHandler('canvas-scroll', moved);
+      created.addHandler('zoom', (event) => {
+        const source = current.current;
+        if (
+          !deepZoomAdded.current &&
+          event.zoom !== undefined &&
+          event.zoom > DEEP_ZOOM &&
+          source?.originalUrl &&
+          source.originalUrl !== source.webUrl
+        ) {
+          deepZoomAdded.current = true;
+          created.addTiledImage({
+            tileSource: { type: 'image', url: source.originalUrl },
+            x: 0,
+            y: 0,
+            width: 1,
+          });
+        }
+      });
+      created.addHandler('animation-finish', () => {
+        if (!userMoved.current) return;
+        userMoved.current = false;
+        const home = created.viewport.getHomeZoom();
+        if (created.viewport.getZoom() < home * 1.3) return;
+        const b = created.viewport.getBounds();
+        localStorage.setItem(
+          REGION_KEY,
+          JSON.stringify({ x: b.x, y: b.y, width: b.width, height: b.height }),
+        );
+      });
+      created.addHandler('open-failed', () => {
+        const failed = current.current?.webUrl ?? current.current?.originalUrl;
+        if (failed) setOutcome({ url: failed, state: 'failed' });
+      });
+    } catch {
+      // Should the viewer fail to start after all, the toolbar stays inert; the record can still be handled.
+      viewer.current = null;
+    }
+    return () => {
+      viewer.current?.destroy();
+      viewer.current = null;
+    };
+  }, [fallback]);
+
+  useEffect(() => {
+    current.current = image;
+    deepZoomAdded.current = false;
+    const v = viewer.current;
+    if (!v) return;
+    if (url === null) {
+      v.close();
+      return;
+    }
+    const onOpen = () => {
+      const region = rememberedRegion();
+      if (region)
+        v.viewport.fitBounds(new OpenSeadragon.Rect(region.x, region.y, region.width, region.height), true);
+      const item = v.world.getItemAt(0);
+      const loaded = () => setOutcome({ url, state: 'loaded' });
+      if (!item || item.getFullyLoaded()) loaded();
+      else item.addOnceHandler('fully-loaded-change', loaded);
+    };
+    v.addOnceHandler('open', onOpen);
+    v.open({ type: 'image', url } as unknown as Parameters<OpenSeadragon.Viewer['open']>[0]);
+    return () => v.removeHandler('open', onOpen);
+  }, [image, url]);
+
+  const act = useCallback((action: 'in' | 'out' | 'stamp' | 'whole' | [number, number]) => {
+    const v = viewer.current;
+    if (!v) return;
+    if (action === 'whole') {
+      v.viewport.goHome();
+      return;
+    }
+    userMoved.current = true;
+    if (action === 'in') v.viewport.zoomBy(1.5);
+    else if (action === 'out') v.viewport.zoomBy(1 / 1.5);
+    else if (action === 'stamp') {
+      const r = rememberedRegion() ?? DEFAULT_STAMP_REGION;
+      v.viewport.fitBounds(new OpenSeadragon.Rect(r.x, r.y, r.width, r.height));
+    } else {
+      const bounds = v.viewport.getBounds();
+      v.viewport.panBy(
+        new OpenSeadragon.Point(action[0] * bounds.width * 0.2, action[1] * bounds.height * 0.2),
+      );
+    }
+    v.viewport.applyConstraints();
+  }, []);
+
+  useEffect(() => {
+    if (!keys) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.metaKey) return;
+      const arrows: Record<string, [number, number]> = {
+        ArrowLeft: [-1, 0],
+        ArrowRight: [1, 0],
+        ArrowUp: [0, -1],
+        ArrowDown: [0, 1],
+      };
+      let action: Parameters<typeof act>[0] | null = null;
+      if (event.ctrlKey) action = arrows[event.key] ?? null;
+      else if (event.key === 'PageUp') action = 'in';
+      else if (event.key === 'PageDown') action = 'out';
+      else if (event.key === 'F2') action = 'stamp';
+      else if (event.key === 'F3') action = 'whole';
+      if (action === null) return;
+      event.preventDefault();
+      act(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [keys, act]);
+
+  return (
+    <figure className="specimen-viewer" aria-label={label} data-image-state={state}>
+      <div className="viewer-tools" role="toolbar" aria-label="Image">
+        <button type="button" onClick={() => act('in')} aria-keyshortcuts="PageUp">
+          Zoom in <kbd>PgUp</kbd>
+        </button>
+        <button type="button" onClick={() => act('out')} aria-keyshortcuts="PageDown">
+          Zoom out <kbd>PgDn</kbd>
+        </button>
+        <button type="button" onClick={() => act('stamp')} aria-keyshortcuts="F2">
+          Stamp <kbd>F2</kbd>
+        </button>
+        <button type="button" onClick={() => act('whole')} aria-keyshortcuts="F3">
+          Whole sheet <kbd>F3</kbd>
+        </button>
+        <span className="hint">Pan: Ctrl+arrows</span>
+      </div>
+      {fallback && url ? (
+        <img
+          className="viewer-fallback"
+          src={url}
+          alt={label}
+          onLoad={() => setOutcome({ url, state: 'loaded' })}
+          onError={() => setOutcome({ url, state: 'failed' })}
+        />
+      ) : null}
+      <div ref={host} className="viewer-canvas" hidden={fallback || state === 'failed' || state === 'none'} />
+      {state === 'none' ? <p className="viewer-placeholder">This record has no image.</p> : null}
+      {state === 'failed' ? (
+        <p className="viewer-placeholder" role="alert">
+          The image could not be loaded ({url}). The record can still be handled; if every image fails, tell a
+          supervisor the portal&apos;s image server may be down.
+        </p>
+      ) : null}
+    </figure>
+  );
+}
