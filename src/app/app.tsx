@@ -1,6 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StationConfig } from '../domain/station';
+import { LinkUnprocessed } from '../features/link-unprocessed/link-unprocessed';
+import {
+  createUnprocessedStore,
+  type UnprocessedStore,
+} from '../features/link-unprocessed/unprocessed-store';
 import { createImagingStore } from '../features/link-while-imaging/imaging-store';
 import { LinkWhileImaging } from '../features/link-while-imaging/link-while-imaging';
 import { SessionGate } from '../features/session/session-gate';
@@ -28,6 +33,12 @@ export function App({ config, portal, demo = null, loginHint, queryClient, journ
   // Made here, not in the screen, so the session's links survive moving to another screen and back.
   const [imagingStore] = useState(() => createImagingStore());
   const [stationJournal] = useState(() => journal ?? openStationJournal());
+  const [unprocessedStores] = useState(() => new Map<number, UnprocessedStore>());
+  const unprocessedStore = (collid: number) => {
+    let store = unprocessedStores.get(collid);
+    if (!store) unprocessedStores.set(collid, (store = createUnprocessedStore(collid)));
+    return store;
+  };
   return (
     <QueryClientProvider client={client}>
       <SessionGate config={config} portal={portal} journal={stationJournal} loginHint={loginHint}>
@@ -38,7 +49,7 @@ export function App({ config, portal, demo = null, loginHint, queryClient, journ
             demo={demo}
             screens={{
               imaging: <LinkWhileImaging store={imagingStore} />,
-              unprocessed: <NotBuiltYet title="Link unprocessed records" />,
+              unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
               review: <NotBuiltYet title="Review" />,
             }}
           />

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EscalationReason } from '../../domain/escalation';
+import type { WorkState } from '../../ui/session-list';
 import type { Candidate, SearchOutcome, SheetQuery } from './find-record';
 
 export type FindMode = 'stamp' | 'no-stamp';
@@ -22,7 +23,7 @@ export type Step =
       back: Step;
     };
 
-export type LinkState = 'saving' | 'linked' | 'failed' | 'escalated';
+export type LinkState = Extract<WorkState, 'saving' | 'linked' | 'failed' | 'escalated'>;
 
 /** One specimen handled this session: a barcode linked to a record, or handed to a supervisor. */
 export interface SessionLink {

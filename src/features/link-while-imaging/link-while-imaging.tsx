@@ -5,6 +5,7 @@ import { EXPERT_REQUIRED } from '../../domain/processing-status';
 import { keepInJournal } from '../../journal/station-journal';
 import { explain } from '../../portal/errors';
 import { useStation } from '../../ui/station';
+import { SessionList } from '../../ui/session-list';
 import { StatusLine } from '../../ui/status-line';
 import { CandidateList } from './candidate-list';
 import { ConfirmStep } from './confirm-step';
@@ -23,7 +24,6 @@ import {
   specimenLabel,
 } from './link-actions';
 import { ScanStep } from './scan-step';
-import { SessionLinks } from './session-links';
 import { useImaging, useImagingActions } from './use-imaging';
 
 /** Option 1: find the record by the stamp (or collector, number, date), check it, scan the barcode. */
@@ -201,7 +201,11 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
         />
       ) : null}
 
-      <SessionLinks links={links} onRetry={actions.retry} onReopen={events.linkReopened} />
+      <SessionList
+        links={links.map((l) => ({ ...l, reopenable: l.candidate !== null }))}
+        onRetry={actions.retry}
+        onReopen={events.linkReopened}
+      />
     </div>
   );
 }

@@ -1,31 +1,50 @@
-import type { SessionLink } from './imaging-store';
+export type WorkState = 'saving' | 'linked' | 'failed' | 'escalated' | 'merged' | 'skipped';
 
-const STATE_TEXT: Record<SessionLink['state'], string> = {
+/** One specimen handled this session on a station screen. */
+export interface WorkEntry {
+  id: number;
+  barcode: string;
+  occid: number;
+  label: string;
+  state: WorkState;
+  message: string | null;
+  /** A refused write can be reopened at the step that made it. */
+  reopenable: boolean;
+}
+
+const STATE_TEXT: Record<WorkState, string> = {
   saving: 'Saving…',
   linked: 'Linked',
   failed: 'Not saved',
   escalated: 'Escalated',
+  merged: 'Merged',
+  skipped: 'Skipped',
 };
 
 /** The last specimens of this session, newest first; a link the portal did not take waits here with Retry. */
 interface Props {
-  links: SessionLink[];
+  links: WorkEntry[];
   onRetry: (id: number) => void;
   onReopen: (id: number) => void;
 }
 
-export function SessionLinks({ links, onRetry, onReopen }: Props) {
+function summary(links: WorkEntry[]): string {
+  const count = (state: WorkState) => links.filter((l) => l.state === state).length;
+  return (['linked', 'merged', 'escalated', 'skipped', 'failed', 'saving'] as const)
+    .filter((state) => count(state) > 0)
+    .map(
+      (state) =>
+        `${count(state)} ${state === 'failed' ? 'not saved' : state === 'saving' ? 'saving' : state}`,
+    )
+    .join(', ');
+}
+
+export function SessionList({ links, onRetry, onReopen }: Props) {
   if (links.length === 0) return null;
-  const failed = links.filter((l) => l.state === 'failed').length;
   return (
     <section className="session-links" aria-labelledby="session-heading">
       <h2 id="session-heading">
-        This session{' '}
-        <span className="hint">
-          {links.filter((l) => l.state === 'linked').length} linked,{' '}
-          {links.filter((l) => l.state === 'escalated').length} escalated
-          {failed > 0 ? `, ${failed} not saved` : ''}
-        </span>
+        This session <span className="hint">{summary(links)}</span>
       </h2>
       <table>
         <thead>
@@ -44,6 +63,7 @@ export function SessionLinks({ links, onRetry, onReopen }: Props) {
               <td>{l.occid}</td>
               <td>
                 <strong>{STATE_TEXT[l.state]}</strong>
+                {l.state !== 'failed' && l.message ? <span className="hint"> {l.message}</span> : null}
                 {l.state === 'failed' ? (
                   <>
                     {' '}
@@ -51,7 +71,7 @@ export function SessionLinks({ links, onRetry, onReopen }: Props) {
                     <button type="button" onClick={() => onRetry(l.id)}>
                       Retry {l.barcode}
                     </button>{' '}
-                    {l.candidate ? (
+                    {l.reopenable ? (
                       <button type="button" onClick={() => onReopen(l.id)}>
                         Reopen {l.barcode}
                       </button>

@@ -1,0 +1,137 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EscalationReason } from '../../domain/escalation';
+import type { MergePreview } from '../../domain/merge-preview';
+import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import type { WorkEntry, WorkState } from '../../ui/session-list';
+import type { Duplicate, DuplicateCheck } from './find-duplicates';
+
+/** What the technician is doing with the current record. */
+export type Step =
+  | { kind: 'enter' }
+  | { kind: 'checking' }
+  | { kind: 'compare'; check: DuplicateCheck; legacy: Duplicate; preview: MergePreview }
+  | {
+      kind: 'escalate';
+      reason: EscalationReason;
+      accession: string | null;
+      duplicates: Duplicate[];
+      back: Step;
+    }
+  | { kind: 'merging'; check: DuplicateCheck; legacy: Duplicate; preview: MergePreview }
+  | { kind: 'merged'; merged: SpecimenRecord; statusNote: string };
+
+export interface Notice {
+  tone: 'info' | 'success' | 'warning' | 'error';
+  text: string;
+}
+
+export interface UnprocessedState {
+  /** Barcode of the last record left behind (handled or skipped); the queue resumes after it. */
+  cursor: string | null;
+  /** The records coming up, fetched from the portal after a cursor; the first is on screen. */
+  buffer: RecordSummary[];
+  /** Records after the fetch cursor when the buffer was last filled, and how many were taken since. */
+  fetched: { total: number; taken: number } | null;
+  /** Records left in the whole queue, as the portal last counted them. */
+  totalLeft: number | null;
+  loading: boolean;
+  accession: string;
+  step: Step;
+  notice: Notice | null;
+  entries: WorkEntry[];
+  skipped: number;
+  nextId: number;
+  /** The writes behind the session's entries, so a failed one can be retried as it was. */
+  jobs: Map<number, () => Promise<void>>;
+}
+
+export interface UnprocessedEvents {
+  queueLoaded(records: RecordSummary[], total: number, replace: boolean): void;
+  queueCounted(totalLeft: number): void;
+  queueFailed(text: string): void;
+  /** The current record is done with (handled, skipped or changed by someone else): the next one shows. */
+  recordLeft(note: Notice | null, skipped: boolean): void;
+  accessionTyped(value: string): void;
+  checkStarted(): void;
+  checkFinished(): void;
+  stepChanged(step: Step): void;
+  noticeShown(notice: Notice | null): void;
+  workStarted(entry: Omit<WorkEntry, 'id'>): number;
+  workSettled(id: number, state: WorkState, message: string): void;
+  /** Back to the first record of the queue: records left for later come round again. */
+  queueRestarted(): void;
+}
+
+export type UnprocessedStore = StoreApi<UnprocessedState & UnprocessedEvents>;
+
+const cursorKey = (collid: number) => `specimen-linker.option2.cursor.${collid}`;
+
+/** One store per station (made by the app): the queue position survives moving between screens and reloads. */
+export function createUnprocessedStore(collection: number): UnprocessedStore {
+  const collid = () => collection;
+  const savedCursor = () => localStorage.getItem(cursorKey(collection));
+  return createStore<UnprocessedState & UnprocessedEvents>()((set, get) => ({
+    cursor: savedCursor(),
+    buffer: [],
+    fetched: null,
+    totalLeft: null,
+    loading: false,
+    accession: '',
+    step: { kind: 'enter' },
+    notice: null,
+    entries: [],
+    skipped: 0,
+    nextId: 1,
+    jobs: new Map(),
+
+    queueLoaded: (records, total, replace) =>
+      set((s) => {
+        const known = new Set(replace ? [] : s.buffer.map((r) => r.occid));
+        const buffer = [...(replace ? [] : s.buffer), ...records.filter((r) => !known.has(r.occid))];
+        return { buffer, fetched: replace ? { total, taken: 0 } : s.fetched, loading: false };
+      }),
+    queueCounted: (totalLeft) => set({ totalLeft }),
+    queueFailed: (text) => set({ loading: false, notice: { tone: 'error', text } }),
+    recordLeft: (note, skipped) =>
+      set((s) => {
+        const [left, ...rest] = s.buffer;
+        if (!left) return {};
+        if (left.catalogNumber) localStorage.setItem(cursorKey(collid()), left.catalogNumber);
+        return {
+          buffer: rest,
+          cursor: left.catalogNumber ?? s.cursor,
+          fetched: s.fetched ? { ...s.fetched, taken: s.fetched.taken + 1 } : null,
+          accession: '',
+          step: { kind: 'enter' },
+          notice: note,
+          skipped: s.skipped + (skipped ? 1 : 0),
+        };
+      }),
+    accessionTyped: (accession) => set({ accession }),
+    checkStarted: () => set({ step: { kind: 'checking' }, notice: null }),
+    checkFinished: () => set((s) => (s.step.kind === 'checking' ? { step: { kind: 'enter' } } : {})),
+    stepChanged: (step) => set({ step }),
+    noticeShown: (notice) => set({ notice }),
+    workStarted: (entry) => {
+      const id = get().nextId;
+      set((s) => ({ entries: [{ ...entry, id }, ...s.entries].slice(0, 200), nextId: id + 1 }));
+      return id;
+    },
+    queueRestarted: () => {
+      localStorage.removeItem(cursorKey(collid()));
+      set({ cursor: null, buffer: [], fetched: null, step: { kind: 'enter' }, accession: '', notice: null });
+    },
+    workSettled: (id, state, message) =>
+      set((s) => ({
+        entries: s.entries.map((e) => (e.id === id ? { ...e, state, message } : e)),
+        ...(state === 'failed' ? { notice: { tone: 'error' as const, text: message } } : {}),
+      })),
+  }));
+}
+
+/** "37 of 1,204 left": the current record's place among all records still in the queue. */
+export function queuePosition(s: Pick<UnprocessedState, 'fetched' | 'totalLeft' | 'buffer'>) {
+  if (s.totalLeft === null || s.fetched === null || s.buffer.length === 0) return null;
+  const fromHere = Math.max(1, s.fetched.total - s.fetched.taken);
+  return { position: Math.max(1, s.totalLeft - fromHere + 1), left: s.totalLeft };
+}

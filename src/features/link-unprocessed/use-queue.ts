@@ -1,0 +1,109 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { useStore } from 'zustand';
+import type { SpecimenRecord } from '../../domain/occurrence';
+import { sameStatus, UNPROCESSED } from '../../domain/processing-status';
+import { explain } from '../../portal/errors';
+import type { PortalClient } from '../../portal/portal';
+import { useStation } from '../../ui/station';
+import type { UnprocessedStore } from './unprocessed-store';
+
+/** The queue is read this many records at a time; never the whole set (PROTOCOL §5.3). */
+export const PAGE = 25;
+/** Below this many records ahead, the next page is fetched. */
+const LOW_WATER = 5;
+
+export const recordQuery = (portal: PortalClient, occid: number) => ({
+  queryKey: ['record', occid] as const,
+  queryFn: () => portal.readRecord(occid),
+});
+
+/** Why a record no longer belongs in this queue, or null when it still does. */
+export function leftTheQueue(record: SpecimenRecord | null): string | null {
+  if (record === null) return 'it is no longer in the portal (merged or deleted)';
+  if (!sameStatus(record.processingStatus, UNPROCESSED))
+    return `its status is now "${record.processingStatus ?? 'none'}"`;
+  if (record.identifiers.length > 0)
+    return `it now has accession ${record.identifiers.map((i) => i.value).join(', ')}`;
+  return null;
+}
+
+function preloadImage(record: SpecimenRecord | null | undefined) {
+  const url = record?.images[0]?.webUrl ?? record?.images[0]?.originalUrl;
+  if (url) new Image().src = url;
+}
+
+/** Keeps a few records ahead of the technician: the next one and its image are in hand before Next. */
+export function useQueue(store: UnprocessedStore) {
+  const { portal, collid } = useStation();
+  const queryClient = useQueryClient();
+  const buffer = useStore(store, (s) => s.buffer);
+  const fetched = useStore(store, (s) => s.fetched);
+  const loading = useStore(store, (s) => s.loading);
+  const current = buffer[0] ?? null;
+  const next = buffer[1] ?? null;
+
+  const load = useCallback(
+    async (replace: boolean) => {
+      const s = store.getState();
+      if (s.loading) return;
+      store.setState({ loading: true });
+      const after = replace ? s.cursor : (s.buffer[s.buffer.length - 1]?.catalogNumber ?? s.cursor);
+      try {
+        const page = await portal.listUnprocessedWithoutAccession(
+          collid,
+          { offset: 0, limit: PAGE },
+          after ?? undefined,
+        );
+        store.getState().queueLoaded(page.records, page.total, replace);
+      } catch (error) {
+        store.getState().queueFailed(`The queue could not be read. ${explain(error)}`);
+      }
+    },
+    [store, portal, collid],
+  );
+
+  const count = useCallback(async () => {
+    try {
+      const page = await portal.listUnprocessedWithoutAccession(collid, { offset: 0, limit: 1 });
+      store.getState().queueCounted(page.total);
+    } catch {
+      // The count is a courtesy; the queue itself reports its own failures.
+    }
+  }, [store, portal, collid]);
+
+  useEffect(() => {
+    if (store.getState().fetched === null) void load(true);
+    void count();
+  }, [store, load, count]);
+
+  // Refill before the buffer runs dry, and recount as records leave.
+  const ahead = fetched ? fetched.total - fetched.taken - buffer.length : 0;
+  useEffect(() => {
+    if (!loading && fetched !== null && buffer.length < LOW_WATER && ahead > 0) void load(false);
+  }, [buffer.length, ahead, loading, fetched, load]);
+  useEffect(() => {
+    if (fetched !== null) void count();
+  }, [fetched?.taken, fetched, count]);
+
+  const record = useQuery({ ...recordQuery(portal, current?.occid ?? 0), enabled: current !== null });
+
+  useEffect(() => {
+    if (!next) return;
+    void queryClient.prefetchQuery(recordQuery(portal, next.occid)).then(() => {
+      preloadImage(queryClient.getQueryData<SpecimenRecord | null>(['record', next.occid]));
+    });
+  }, [next, portal, queryClient]);
+
+  /** Leaves the current record: its cached data go, so a long session does not grow. */
+  const leave = useCallback(
+    (note: Parameters<ReturnType<UnprocessedStore['getState']>['recordLeft']>[0], skipped: boolean) => {
+      const left = store.getState().buffer[0];
+      store.getState().recordLeft(note, skipped);
+      if (left) queryClient.removeQueries({ queryKey: ['record', left.occid] });
+    },
+    [store, queryClient],
+  );
+
+  return { current, record, leave, reload: () => load(true) };
+}

@@ -1,0 +1,22 @@
+import { test, expect } from '@playwright/test';
+import { DemoStation } from './drivers/demo-station';
+test('shot', async ({ page }) => {
+  const s = new DemoStation(page);
+  await page.setViewportSize({ width: 1400, height: 950 });
+  page.on('console', (m) => console.log('console:', m.type(), m.text()));
+  page.on('pageerror', (e) => console.log('pageerror:', e.message, e.stack?.slice(0, 800)));
+  page.on('response', (r) => r.status() >= 400 && console.log('resp', r.status(), r.url()));
+  await s.open();
+  await s.logIn('tech');
+  await expect(page.getByText('Logged in as')).toBeVisible();
+  await page.keyboard.press('Alt+2');
+  await page.waitForTimeout(3000); await page.screenshot({ path: '/tmp/o2-enter.png' }); console.log(await page.locator('figure').getAttribute('data-image-state'));
+  await page.screenshot({ path: '/tmp/o2-enter.png' });
+  await page.keyboard.press('F2');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: '/tmp/o2-stamp.png' });
+  await page.keyboard.type('1499');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/o2-after.png' });
+});
