@@ -90,6 +90,12 @@ export function SpecimenViewer({ image, label, keys = true }: Props) {
         }
       });
       created.addHandler('animation-finish', () => {
+        // What part of the sheet is on screen, for assistive checks and the end-to-end tests.
+        const shown = created.viewport.getBounds();
+        element.parentElement?.setAttribute(
+          'data-view',
+          [shown.x, shown.y, shown.width, shown.height].map((n) => n.toFixed(3)).join(' '),
+        );
         if (!userMoved.current) return;
         userMoved.current = false;
         const home = created.viewport.getHomeZoom();

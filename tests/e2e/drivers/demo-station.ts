@@ -24,7 +24,66 @@ export class DemoStation {
     await expect(this.stampField()).toBeFocused();
   }
 
-  stampField = () => this.page.getByLabel('Stamped number');
+  /** Opens the demo, logs in as the technician and goes to Option 2 with the keyboard. */
+  async startUnprocessed() {
+    await this.open();
+    await this.logIn('tech');
+    await expect(this.page.getByText('Logged in as')).toBeVisible();
+    await this.page.keyboard.press('Alt+2');
+    await expect(this.accessionField()).toBeFocused();
+  }
+
+  accessionField = () => this.page.getByLabel('Stamped number on the sheet');
+
+  /** The sheet on screen in Option 2, once its image is loaded. */
+  async expectSheet(barcode: string) {
+    await expect(this.page.getByRole('figure', { name: `Sheet ${barcode}` })).toHaveAttribute(
+      'data-image-state',
+      'loaded',
+    );
+    await expect(this.accessionField()).toBeFocused();
+  }
+
+  /** Types what the stamp in the image says, and Enter. */
+  async enterAccession(stamp: string) {
+    await this.page.keyboard.type(stamp);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The station journal kept in this browser's IndexedDB. */
+  async journal(): Promise<{ action: string; occid: number; outcome: string; message: string }[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('specimen-linker-journal', 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('entries').objectStore('entries').getAll();
+            all.onsuccess = () => resolve(all.result);
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  }
+
+  /** A record as the demo portal holds it: barcode, status, accession numbers, images, comments, edit log. */
+  async portalRecord(occid: number) {
+    return this.page.evaluate((o) => {
+      const portal = window.__demoPortal!;
+      const record = portal.record(o);
+      if (!record) return null;
+      return {
+        catalogNumber: record.fields['catalogNumber'] ?? null,
+        status: record.fields['processingStatus'] ?? null,
+        accessions: portal.identifiersOf(o).map((i) => i.value),
+        media: portal.mediaOf(o).map((m) => m.mediaId),
+        comments: portal.state.comments.filter((c) => c.occid === o).map((c) => c.text),
+        edits: portal.editsOf(o).map((e) => [e.fieldName, e.oldValue, e.newValue]),
+      };
+    }, occid);
+  }
+
+  stampField = () => this.page.getByLabel('Stamped number', { exact: true });
   notice = () => this.page.locator('.status-line').first();
 
   async typeStamp(stamp: string) {
