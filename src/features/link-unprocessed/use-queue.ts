@@ -82,9 +82,11 @@ export function useQueue(store: UnprocessedStore) {
   useEffect(() => {
     if (!loading && fetched !== null && buffer.length < LOW_WATER && ahead > 0) void load(false);
   }, [buffer.length, ahead, loading, fetched, load]);
+  // Recount as records leave the queue and as their saves land.
+  const settled = useStore(store, (s) => s.entries.filter((e) => e.state !== 'saving').length);
   useEffect(() => {
     if (fetched !== null) void count();
-  }, [fetched?.taken, fetched, count]);
+  }, [fetched?.taken, fetched, settled, count]);
 
   const record = useQuery({ ...recordQuery(portal, current?.occid ?? 0), enabled: current !== null });
 
