@@ -64,9 +64,7 @@ test.describe('Option 2 on the demo portal, keyboard only', () => {
     ).toBeVisible();
   });
 
-  test('duplicate that already has an image: Expert Required with the reason, next sheet', async ({
-    page,
-  }) => {
+  test('duplicate that already has an image: Expert Required with the reason, next sheet', async () => {
     await station.enterAccession('2310');
     await station.expectSheet('DEMO0001232');
     await station.expectSessionRow('DEMO0001231', 'Escalated');
