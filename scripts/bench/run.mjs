@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { benchOption1 } from './option1.mjs';
+import { benchOption2 } from './option2.mjs';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -42,8 +43,10 @@ const browser = await chromium.launch({
 
 try {
   await waitForServer(BASE);
+  const only = process.argv[2];
   const results = {};
-  results.option1 = await benchOption1(browser, BASE);
+  if (!only || only === 'option1') results.option1 = await benchOption1(browser, BASE);
+  if (!only || only === 'option2') results.option2 = await benchOption2(browser, BASE);
 
   await mkdir('bench', { recursive: true });
   let previous = {};
@@ -76,6 +79,23 @@ function printTable(results) {
     rows.push(['option1.scanToReadyMs p95', o1.scanToReadyMs.p95, '≤ 50']);
     rows.push(['option1.scannerBurst (chars lost / 200 scans)', o1.scannerBurst.charactersLost, '0']);
     rows.push(['option1 links saved by the portal', `${o1.linksSaved}/${o1.links}`, 'all']);
+  }
+  const o2 = results.option2;
+  if (o2?.nextRecordMs) {
+    rows.push(['option2.inputsNoDuplicate', o2.inputsNoDuplicate, '≤ 3']);
+    rows.push(['option2.inputsMerge', o2.inputsMerge, '≤ 5']);
+    rows.push(['option2.mouseInputs', o2.mouseInputs, '0']);
+    rows.push(['option2.nextRecordMs p50', o2.nextRecordMs.p50, '']);
+    rows.push(['option2.nextRecordMs p95', o2.nextRecordMs.p95, '≤ 150']);
+    rows.push(['option2 records saved by the portal', o2.recordsSaved, 'all']);
+  }
+  if (o2?.queue20k) {
+    rows.push(['option2.queue20k.firstPageMs', o2.queue20k.firstPageMs, '≤ 300']);
+    rows.push([
+      `option2.queue20k.heapGrowthMb (${o2.queue20k.pagedThrough} records)`,
+      o2.queue20k.heapGrowthMb,
+      'flat',
+    ]);
   }
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  goal`);

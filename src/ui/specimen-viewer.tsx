@@ -14,6 +14,8 @@ type ImageState = 'none' | 'loading' | 'loaded' | 'failed';
 
 interface Props {
   image: SpecimenImage | null;
+  /** The sheet likely to come next: loaded, invisible, into the same viewer so Next shows it at once. */
+  nextImage?: SpecimenImage | null;
   /** Accessible name of the sheet, e.g. "Sheet DEMO0001231". */
   label: string;
   /** The viewer's keys (PageUp/PageDown, Ctrl+arrows, F2, F3) work wherever focus is on the page. */
@@ -40,7 +42,7 @@ function rememberedRegion(): SheetRegion | null {
  * each new sheet opened in the same viewer. The region the technician last zoomed to is remembered on this
  * station and reapplied to the next sheet, because a batch has its stamps in the same place.
  */
-export function SpecimenViewer({ image, label, keys = true }: Props) {
+export function SpecimenViewer({ image, nextImage = null, label, keys = true }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<OpenSeadragon.Viewer | null>(null);
   // Outcomes are kept per URL, so a new sheet starts as "loading" without resetting state in an effect.
@@ -52,6 +54,7 @@ export function SpecimenViewer({ image, label, keys = true }: Props) {
   const deepZoomAdded = useRef(false);
   const userMoved = useRef(false);
   const current = useRef(image);
+  const preloaded = useRef<{ url: string; item: OpenSeadragon.TiledImage | null } | null>(null);
 
   useEffect(() => {
     const element = host.current;
@@ -66,6 +69,10 @@ export function SpecimenViewer({ image, label, keys = true }: Props) {
         maxZoomPixelRatio: 4,
         animationTime: 0.25,
         crossOriginPolicy: false,
+        // Each sheet is one large image; a few in the cache cover going back, hundreds would fill memory.
+        maxImageCacheCount: 8,
+        // The 2D canvas draws a single sheet fast everywhere; WebGL without a GPU (many station PCs) is slow.
+        drawer: 'canvas',
       });
       viewer.current = created;
       const moved = () => (userMoved.current = true);
@@ -126,22 +133,66 @@ export function SpecimenViewer({ image, label, keys = true }: Props) {
     const v = viewer.current;
     if (!v) return;
     if (url === null) {
+      preloaded.current = null;
       v.close();
       return;
     }
-    const onOpen = () => {
+    const showRegion = () => {
       const region = rememberedRegion();
       if (region)
         v.viewport.fitBounds(new OpenSeadragon.Rect(region.x, region.y, region.width, region.height), true);
-      const item = v.world.getItemAt(0);
+      else v.viewport.goHome(true);
+    };
+    const whenLoaded = (item: OpenSeadragon.TiledImage | undefined) => {
       const loaded = () => setOutcome({ url, state: 'loaded' });
       if (!item || item.getFullyLoaded()) loaded();
       else item.addOnceHandler('fully-loaded-change', loaded);
+    };
+    const ready = preloaded.current;
+    preloaded.current = null;
+    if (ready?.url === url && ready.item && v.world.getIndexOfItem(ready.item) >= 0) {
+      // The sheet was loaded while the previous one was worked: show it, drop everything else.
+      for (let i = v.world.getItemCount() - 1; i >= 0; i--) {
+        const item = v.world.getItemAt(i);
+        if (item !== ready.item) v.world.removeItem(item);
+      }
+      ready.item.setOpacity(1);
+      showRegion();
+      whenLoaded(ready.item);
+      return;
+    }
+    const onOpen = () => {
+      showRegion();
+      whenLoaded(v.world.getItemAt(0));
     };
     v.addOnceHandler('open', onOpen);
     v.open({ type: 'image', url } as unknown as Parameters<OpenSeadragon.Viewer['open']>[0]);
     return () => v.removeHandler('open', onOpen);
   }, [image, url]);
+
+  const nextUrl = nextImage?.webUrl ?? nextImage?.originalUrl ?? null;
+  useEffect(() => {
+    const v = viewer.current;
+    // Only once the sheet on screen is loaded, so the next one never delays it.
+    if (!v || nextUrl === null || nextUrl === url || state !== 'loaded') return;
+    if (preloaded.current?.url === nextUrl) return;
+    if (preloaded.current?.item) v.world.removeItem(preloaded.current.item);
+    const entry: { url: string; item: OpenSeadragon.TiledImage | null } = { url: nextUrl, item: null };
+    preloaded.current = entry;
+    v.addTiledImage({
+      tileSource: { type: 'image', url: nextUrl },
+      x: 0,
+      y: 0,
+      width: 1,
+      opacity: 0,
+      preload: true,
+      success: (event) => {
+        const item = (event as unknown as { item: OpenSeadragon.TiledImage }).item;
+        if (preloaded.current === entry) entry.item = item;
+        else v.world.removeItem(item);
+      },
+    });
+  }, [nextUrl, url, state]);
 
   const act = useCallback((action: 'in' | 'out' | 'stamp' | 'whole' | [number, number]) => {
     const v = viewer.current;

@@ -131,6 +131,7 @@ test.describe('Option 2 on the demo portal, keyboard only', () => {
     await station.expectSheet('DEMO0001232');
     await station.enterAccession('4488');
     await station.expectSheet('DEMO0001233');
+    await station.expectSessionRow('DEMO0001232', 'Linked');
     await page.reload();
     await station.expectSheet('DEMO0001233');
     await expect(page.getByText('2 of 9 left')).toBeVisible();

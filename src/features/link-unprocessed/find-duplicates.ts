@@ -36,13 +36,14 @@ export async function findDuplicates(
 ): Promise<DuplicateCheck> {
   const variants = accessionSearchVariants(accession, rules.variantWidth);
   const others = (rows: RecordSummary[]) => rows.filter((r) => r.occid !== skeletalOccid);
-  let rows = others((await portal.findByAccession(collid, variants)).records);
+  // Both searches at once: the answer decides what the technician sees next, so one round trip, not two.
+  const [exact, pattern] = await Promise.all([
+    portal.findByAccession(collid, variants),
+    portal.findByAccessionPattern(collid, `%${accession.value}%`, { offset: 0, limit: 100 }),
+  ]);
+  let rows = others(exact.records);
   let inside = false;
   if (rows.length === 0) {
-    const pattern = await portal.findByAccessionPattern(collid, `%${accession.value}%`, {
-      offset: 0,
-      limit: 100,
-    });
     rows = others(pattern.records).filter((r) =>
       legacyStringHoldsAccession(r.otherCatalogNumbers ?? '', accession),
     );

@@ -14,6 +14,7 @@ import { SpecimenViewer } from '../../ui/specimen-viewer';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { useStepKeys } from '../../ui/use-step-keys';
+import { useUnsavedGuard } from '../../ui/use-unsaved-guard';
 import { AccessionEntry } from './accession-entry';
 import { CompareStep } from './compare-step';
 import { EscalateStep } from './escalate-step';
@@ -41,7 +42,8 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
   const buffered = useStore(store, (s) => s.buffer);
   const position = queuePosition({ fetched, totalLeft, buffer: buffered });
   const events = store.getState();
-  const { current, record, leave } = useQueue(store);
+  const { current, record, nextRecord, leave } = useQueue(store);
+  useUnsavedGuard(entries.some((e) => e.state === 'saving'));
   const skeletal = record.data ?? null;
   const barcode = current?.catalogNumber ?? `record ${current?.occid ?? ''}`;
 
@@ -286,7 +288,7 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
     <div className="screen unprocessed">
       <h1 className="screen-title">Link unprocessed records</h1>
       <div className="unprocessed-layout">
-        <SpecimenViewer image={image} label={`Sheet ${barcode}`} />
+        <SpecimenViewer image={image} nextImage={nextRecord?.images[0] ?? null} label={`Sheet ${barcode}`} />
         <div className="unprocessed-panel">
           <p className="queue-position" aria-live="polite">
             <strong>{barcode}</strong>{' '}

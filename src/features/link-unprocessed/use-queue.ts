@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { SpecimenRecord } from '../../domain/occurrence';
@@ -16,6 +16,9 @@ const LOW_WATER = 5;
 export const recordQuery = (portal: PortalClient, occid: number) => ({
   queryKey: ['record', occid] as const,
   queryFn: () => portal.readRecord(occid),
+  // A record left behind is not looked at again; keeping it for React Query's default 5 minutes made a
+  // long session's memory grow with every record.
+  gcTime: 5_000,
 });
 
 /** Why a record no longer belongs in this queue, or null when it still does. */
@@ -36,7 +39,6 @@ function preloadImage(record: SpecimenRecord | null | undefined) {
 /** Keeps a few records ahead of the technician: the next one and its image are in hand before Next. */
 export function useQueue(store: UnprocessedStore) {
   const { portal, collid } = useStation();
-  const queryClient = useQueryClient();
   const buffer = useStore(store, (s) => s.buffer);
   const fetched = useStore(store, (s) => s.fetched);
   const loading = useStore(store, (s) => s.loading);
@@ -90,22 +92,22 @@ export function useQueue(store: UnprocessedStore) {
 
   const record = useQuery({ ...recordQuery(portal, current?.occid ?? 0), enabled: current !== null });
 
-  useEffect(() => {
-    if (!next) return;
-    void queryClient.prefetchQuery(recordQuery(portal, next.occid)).then(() => {
-      preloadImage(queryClient.getQueryData<SpecimenRecord | null>(['record', next.occid]));
-    });
-  }, [next, portal, queryClient]);
+  // The next record is read now, and its image fetched, so that Next shows both at once.
+  const nextRecord = useQuery({ ...recordQuery(portal, next?.occid ?? 0), enabled: next !== null });
+  useEffect(() => preloadImage(nextRecord.data), [nextRecord.data]);
 
-  /** Leaves the current record: its cached data go, so a long session does not grow. */
+  /** Leaves the current record; its cached data go once nothing shows it any more (see `gcTime`). */
   const leave = useCallback(
-    (note: Parameters<ReturnType<UnprocessedStore['getState']>['recordLeft']>[0], skipped: boolean) => {
-      const left = store.getState().buffer[0];
-      store.getState().recordLeft(note, skipped);
-      if (left) queryClient.removeQueries({ queryKey: ['record', left.occid] });
-    },
-    [store, queryClient],
+    (note: Parameters<ReturnType<UnprocessedStore['getState']>['recordLeft']>[0], skipped: boolean) =>
+      store.getState().recordLeft(note, skipped),
+    [store],
   );
 
-  return { current, record, leave, reload: () => load(true) };
+  return {
+    current,
+    record,
+    nextRecord: next ? (nextRecord.data ?? null) : null,
+    leave,
+    reload: () => load(true),
+  };
 }

@@ -7,6 +7,7 @@ import { explain } from '../../portal/errors';
 import { useStation } from '../../ui/station';
 import { SessionList } from '../../ui/session-list';
 import { StatusLine } from '../../ui/status-line';
+import { useUnsavedGuard } from '../../ui/use-unsaved-guard';
 import { CandidateList } from './candidate-list';
 import { ConfirmStep } from './confirm-step';
 import { EscalateForm, type EscalationInput } from './escalate-form';
@@ -35,6 +36,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
   const links = useImaging(store, (s) => s.links);
   const events = store.getState();
   const actions = useImagingActions(store);
+  useUnsavedGuard(links.some((l) => l.state === 'saving'));
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -24,9 +24,32 @@ function restore(): FakeState {
 
 /** Starts the in-browser demo portal; its data survive a reload until "Reset demo data". */
 export async function startDemoPortal(rootPath: string) {
-  const fake = new FakeSymbiota({
+  // The demo's database is written to localStorage a moment after it changes (and when the page goes
+  // away), not on every change: a large benchmark queue would otherwise be serialised on every save.
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  let warned = false;
+  let resetting = false;
+  const persist = () => {
+    pending = null;
+    if (resetting) return;
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(fake.state));
+    } catch {
+      if (!warned) console.warn('The demo portal is too large to keep over a reload; it works until then.');
+      warned = true;
+    }
+  };
+  const fake: FakeSymbiota = new FakeSymbiota({
     state: restore(),
-    onChange: (state) => localStorage.setItem(STORAGE_KEY, JSON.stringify(state)),
+    onChange: () => {
+      pending ??= setTimeout(persist, 200);
+    },
+  });
+  window.addEventListener('pagehide', () => {
+    if (pending !== null) {
+      clearTimeout(pending);
+      persist();
+    }
   });
   fake.changed();
   const worker = setupWorker(...fakeSymbiotaHandlers(fake, rootPath));
@@ -38,6 +61,8 @@ export async function startDemoPortal(rootPath: string) {
   window.__demoPortal = fake;
   return {
     reset() {
+      resetting = true;
+      if (pending !== null) clearTimeout(pending);
       localStorage.removeItem(STORAGE_KEY);
       localStorage.removeItem('specimen-linker.session');
       window.location.reload();
