@@ -1,15 +1,10 @@
+import { countMouse, logIn, percentile, round } from './common.mjs';
 // Option 1 (link while imaging) on the demo portal: inputs per stamped link, mouse inputs, the time from the
 // scanner's Enter to the Find field being ready again, and characters lost from fast scanner bursts.
 
 const LINKS = 50;
 const BURSTS = 200;
 const FIRST_ACCESSION = 7100;
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const round = (n) => Math.round(n * 10) / 10;
 
 /** Legacy records for the benchmark: the demo herbarium has fewer than 50 unlinked ones. */
 async function addBenchRecords(page, count) {
@@ -54,14 +49,11 @@ async function addBenchRecords(page, count) {
   );
 }
 
-/** Counts every trusted mouse press, and times scanner Enter → Find field focused and empty. */
+/** Times scanner Enter → Find field focused and empty. */
 async function instrument(page) {
   await page.evaluate(() => {
-    const bench = { mouse: 0, pendingScan: null, scanToReady: [] };
+    const bench = { pendingScan: null, scanToReady: [] };
     window.__bench = bench;
-    // Not 'click': Enter in a form fires a trusted click on its submit button.
-    for (const type of ['mousedown', 'pointerdown', 'wheel'])
-      window.addEventListener(type, (e) => e.isTrusted && bench.mouse++, true);
     window.addEventListener(
       'keydown',
       (e) => {
@@ -94,12 +86,8 @@ async function instrument(page) {
   });
 }
 
-async function logIn(page, base) {
-  await page.goto(base);
-  await page.getByLabel('User name').fill('tech');
-  await page.getByLabel('Password').fill('demo');
-  await page.getByLabel('Password').press('Enter');
-  await page.getByText('Logged in as').waitFor();
+async function openDemo(page, base) {
+  await logIn(page, base);
   await page.keyboard.press('Alt+1');
   await page.getByLabel('Stamped number').waitFor();
 }
@@ -209,9 +197,10 @@ async function scannerBursts(page) {
 export async function benchOption1(browser, base) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await logIn(page, base);
+  await openDemo(page, base);
   await addBenchRecords(page, LINKS + 1);
   await instrument(page);
+  const mouseInputs = await countMouse(page);
 
   const inputs = [];
   for (let i = 0; i < LINKS; i++) {
@@ -236,7 +225,6 @@ export async function benchOption1(browser, base) {
     { first: FIRST_ACCESSION, count: LINKS },
   );
   const bench = await page.evaluate(() => ({
-    mouse: window.__bench.mouse,
     scanToReady: window.__bench.scanToReady,
   }));
   if (process.env.BENCH_DEBUG) {
@@ -250,6 +238,7 @@ export async function benchOption1(browser, base) {
     console.log('scanToReady', bench.scanToReady.map(Math.round).join(' '));
   }
   const scannerBurst = await scannerBursts(page);
+  const mouse = await mouseInputs();
   await context.close();
 
   if (bench.scanToReady.length !== LINKS)
@@ -258,7 +247,7 @@ export async function benchOption1(browser, base) {
     links: LINKS,
     linksSaved: saved,
     inputsPerStampedLink: Math.max(...inputs),
-    mouseInputs: bench.mouse,
+    mouseInputs: mouse,
     scanToReadyMs: {
       p50: round(percentile(bench.scanToReady, 50)),
       p95: round(percentile(bench.scanToReady, 95)),

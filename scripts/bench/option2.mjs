@@ -1,3 +1,4 @@
+import { countMouse, logIn, percentile, round } from './common.mjs';
 // Option 2 (link unprocessed records) on the demo portal: inputs per record, the time from Enter to the
 // next sheet shown with its image loaded, and a 20,000-record queue: first page, heap while paging 1,000.
 
@@ -10,20 +11,6 @@ const RECORDS = 40;
 const READING_MS = 600;
 const QUEUE = 20_000;
 const PAGED = Number(process.env.BENCH_PAGED ?? 1_000);
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const round = (n) => Math.round(n * 10) / 10;
-
-async function logIn(page, base) {
-  await page.goto(base);
-  await page.getByLabel('User name').fill('tech');
-  await page.getByLabel('Password').fill('demo');
-  await page.getByLabel('Password').press('Enter');
-  await page.getByText('Logged in as').waitFor();
-}
 
 /** Image-only records as a batch upload leaves them, sorting before the demo's own (DEMO00001…). */
 async function addSkeletalRecords(page, count, firstBarcode) {
@@ -73,10 +60,8 @@ async function waitForSheet(page, barcode, loaded) {
 /** Times Enter in the accession field → the next sheet on screen with its image loaded. */
 async function instrument(page) {
   await page.evaluate(() => {
-    const bench = { mouse: 0, enterAt: null, from: null, nextRecord: [] };
+    const bench = { enterAt: null, from: null, nextRecord: [] };
     window.__bench2 = bench;
-    for (const type of ['mousedown', 'pointerdown', 'wheel'])
-      window.addEventListener(type, (e) => e.isTrusted && bench.mouse++, true);
     window.addEventListener(
       'keydown',
       (e) => {
@@ -126,6 +111,7 @@ async function linkingFigures(browser, base) {
   await addSkeletalRecords(page, RECORDS, 100);
   await page.keyboard.press('Alt+2');
   await instrument(page);
+  const mouseInputs = await countMouse(page);
   const first = 'DEMO0000100';
   await waitForSheet(page, first, true);
 
@@ -170,14 +156,14 @@ async function linkingFigures(browser, base) {
     () => window.__demoPortal.record(1)?.fields.catalogNumber === 'DEMO0001234',
   );
   const bench = await page.evaluate(() => ({
-    mouse: window.__bench2.mouse,
     nextRecord: window.__bench2.nextRecord,
   }));
+  const mouse = await mouseInputs();
   await context.close();
   return {
     inputsNoDuplicate: Math.max(...noDuplicate),
     inputsMerge: merge,
-    mouseInputs: bench.mouse,
+    mouseInputs: mouse,
     recordsSaved: `${saved}/${RECORDS}`,
     mergeLanded: merged,
     nextRecordMs: {

@@ -172,10 +172,7 @@ describe('link unprocessed records: duplicates', () => {
   it('compare view: M merges, the status the merge copied is put back, and the journal keeps both records', async () => {
     const s = await open();
     await s.sheet('DEMO0001231');
-    for (const next of ['DEMO0001232', 'DEMO0001233', 'DEMO0001234']) {
-      await s.press('{F4}');
-      await s.sheet(next);
-    }
+    await s.leaveForLater('DEMO0001232', 'DEMO0001233', 'DEMO0001234');
     await s.enterAccession('1499');
     const preview = await screen.findByRole('region', { name: 'Merge preview' });
     expect(within(preview).getByRole('row', { name: /Collector J. Smith/ })).toBeInTheDocument();
@@ -197,10 +194,7 @@ describe('link unprocessed records: duplicates', () => {
   it('gives a merged record the station status when configured, instead of putting the old one back', async () => {
     const s = await open({ config: { linkedStatus: 'stage 1' } });
     await s.sheet('DEMO0001231');
-    for (const next of ['DEMO0001232', 'DEMO0001233', 'DEMO0001234']) {
-      await s.press('{F4}');
-      await s.sheet(next);
-    }
+    await s.leaveForLater('DEMO0001232', 'DEMO0001233', 'DEMO0001234');
     await s.enterAccession('1499');
     await screen.findByRole('region', { name: 'Merge preview' });
     await s.press('m');
@@ -211,10 +205,7 @@ describe('link unprocessed records: duplicates', () => {
   it('a merge the portal refuses leaves both records alone and the technician on the compare view', async () => {
     const s = await open();
     await s.sheet('DEMO0001231');
-    for (const next of ['DEMO0001232', 'DEMO0001233', 'DEMO0001234']) {
-      await s.press('{F4}');
-      await s.sheet(next);
-    }
+    await s.leaveForLater('DEMO0001232', 'DEMO0001233', 'DEMO0001234');
     await s.enterAccession('1499');
     await screen.findByRole('region', { name: 'Merge preview' });
     s.fake.state.users.find((u) => u.login === 'tech')!.collEditor = [];

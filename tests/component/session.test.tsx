@@ -5,17 +5,9 @@ import { App } from '../../src/app/app';
 import { ConfigErrorPage } from '../../src/app/config-error-page';
 import type { StationConfig } from '../../src/domain/station';
 import { startFakePortal } from '../support/fake-server';
+import { stationConfig } from './drivers/open-station';
 
-const config: StationConfig = {
-  portalBasePath: '/portal',
-  collectionId: 1,
-  collectionChoices: [],
-  barcode: { pattern: '^DEMO\\d{7}$', scannerPrefix: '', scannerSuffix: '' },
-  accession: { prefixPattern: null, maxLength: 10, variantWidth: 6 },
-  labelDateOrder: 'MDY',
-  escalationComments: true,
-  linkedStatus: null,
-};
+const config: StationConfig = stationConfig();
 
 describe('the session screen', () => {
   let close = () => undefined as void;

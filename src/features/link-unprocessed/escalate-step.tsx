@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { ESCALATION_REASONS, type EscalationReason } from '../../domain/escalation';
+import type { EscalationReason } from '../../domain/escalation';
+import { ReasonSelect } from '../../ui/reason-select';
 import { useStepKeys } from '../../ui/use-step-keys';
 import type { Duplicate } from './find-duplicates';
 
@@ -48,16 +49,7 @@ export function EscalateStep({
         Note for the supervisor
         <input ref={note} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
       </label>
-      <label>
-        Reason
-        <select value={reason} onChange={(e) => setReason(e.target.value as EscalationReason)}>
-          {(Object.entries(ESCALATION_REASONS) as [EscalationReason, string][]).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ReasonSelect value={reason} onChange={setReason} />
       <div className="step-actions">
         <button type="submit">
           Expert Required <kbd>Enter</kbd>

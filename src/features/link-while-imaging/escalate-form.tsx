@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { ESCALATION_REASONS, type EscalationReason } from '../../domain/escalation';
+import type { EscalationReason } from '../../domain/escalation';
 import { EXPERT_REQUIRED } from '../../domain/processing-status';
 import { StatusLine } from '../../ui/status-line';
 import { useScannerCapture } from '../../ui/use-scanner-capture';
+import { ReasonSelect } from '../../ui/reason-select';
 import { useStepKeys } from '../../ui/use-step-keys';
 import type { Candidate } from './find-record';
 
@@ -104,20 +105,7 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
           placeholder="What you see on the sheet (optional)"
         />
       </label>
-      <label>
-        Reason
-        <select
-          value={reason}
-          onChange={(e) => setReason(e.target.value as EscalationReason)}
-          disabled={busy}
-        >
-          {(Object.entries(ESCALATION_REASONS) as [EscalationReason, string][]).map(([key, text]) => (
-            <option key={key} value={key}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ReasonSelect value={reason} onChange={setReason} disabled={busy} />
       {busy ? <StatusLine tone="info">Writing the escalation to the portal…</StatusLine> : null}
       {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
       <div className="step-actions">

@@ -30,6 +30,16 @@ const refusedByRights = () =>
     'The portal refused the change: you do not have editor rights on this collection.',
   );
 
+/** The processing status rides in the same save as the value it belongs with (rec. 09c: two logged edits). */
+function withStatus(edited: string[], fields: [string, string][], status: string | undefined) {
+  if (status === undefined) return;
+  edited.push('processingstatus');
+  fields.push(['processingstatus', status]);
+}
+
+const showsStatus = (r: SpecimenRecord, status: string | undefined) =>
+  status === undefined || sameStatus(r.processingStatus, status);
+
 export function createGuardedWrites({
   http,
   readRecord,
@@ -119,16 +129,13 @@ export function createGuardedWrites({
       }
       const edited = ['catalognumber'];
       const fields: [string, string][] = [['catalognumber', barcode]];
-      if (status !== undefined && !sameStatus(before.processingStatus, status)) {
-        edited.push('processingstatus');
-        fields.push(['processingstatus', status]);
-      }
+      if (!sameStatus(before.processingStatus, status ?? before.processingStatus))
+        withStatus(edited, fields, status);
       await save(occid, edited, fields);
       return confirm(
         collid,
         occid,
-        (r) =>
-          r.catalogNumber === barcode && (status === undefined || sameStatus(r.processingStatus, status)),
+        (r) => r.catalogNumber === barcode && showsStatus(r, status),
         `barcode ${barcode}`,
       );
     },
@@ -151,17 +158,12 @@ export function createGuardedWrites({
         ['idname[]', ''],
         ['idvalue[]', accession],
       ];
-      if (status !== undefined) {
-        edited.push('processingstatus');
-        fields.push(['processingstatus', status]);
-      }
+      withStatus(edited, fields, status);
       await save(occid, edited, fields);
       return confirm(
         collid,
         occid,
-        (r) =>
-          r.identifiers.some((i) => i.value === accession) &&
-          (status === undefined || sameStatus(r.processingStatus, status)),
+        (r) => r.identifiers.some((i) => i.value === accession) && showsStatus(r, status),
         `accession ${accession}`,
       );
     },

@@ -1,40 +1,18 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { App } from '../../../src/app/app';
-import type { StationConfig } from '../../../src/domain/station';
-import type { FakeState } from '../../../src/portal/fake-symbiota/state';
-import { startFakePortal } from '../../support/fake-server';
-
-export const stationConfig = (overrides: Partial<StationConfig> = {}): StationConfig => ({
-  portalBasePath: '/portal',
-  collectionId: 1,
-  collectionChoices: [],
-  barcode: { pattern: '^DEMO\\d{7}$', scannerPrefix: '', scannerSuffix: '' },
-  accession: { prefixPattern: null, maxLength: 10, variantWidth: 6 },
-  labelDateOrder: 'MDY',
-  escalationComments: true,
-  linkedStatus: null,
-  ...overrides,
-});
+import { screen, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import type { startFakePortal } from '../../support/fake-server';
+import { openStation, type OpenOptions } from './open-station';
 
 /** The Option 1 screen as a technician works it, on a fake portal; reads back what the portal holds. */
 export class ImagingStation {
-  readonly user = userEvent.setup();
-  private constructor(readonly portal: ReturnType<typeof startFakePortal>) {}
+  private constructor(
+    readonly portal: ReturnType<typeof startFakePortal>,
+    readonly user: ReturnType<typeof userEvent.setup>,
+  ) {}
 
-  static async open(options: { state?: FakeState; config?: Partial<StationConfig>; as?: string } = {}) {
-    const portal = startFakePortal({
-      rootPath: '/portal',
-      ...(options.state ? { state: options.state } : {}),
-    });
-    window.location.hash = '#/imaging';
-    const station = new ImagingStation(portal);
-    render(<App config={stationConfig(options.config)} portal={portal.portal} />);
-    await station.user.type(await screen.findByLabelText('User name'), options.as ?? 'tech');
-    await station.user.type(screen.getByLabelText('Password'), 'demo');
-    await station.user.click(screen.getByRole('button', { name: 'Log in' }));
-    await screen.findByRole('heading', { name: 'Link while imaging' });
-    return station;
+  static async open(options: OpenOptions = {}) {
+    const { portal, user } = await openStation('#/imaging', 'Link while imaging', options);
+    return new ImagingStation(portal, user);
   }
 
   get fake() {

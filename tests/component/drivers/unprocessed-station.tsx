@@ -1,29 +1,26 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { App } from '../../../src/app/app';
-import type { StationConfig } from '../../../src/domain/station';
-import type { FakeState } from '../../../src/portal/fake-symbiota/state';
-import { startFakePortal } from '../../support/fake-server';
-import { stationConfig } from './imaging-station';
+import { screen, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import type { startFakePortal } from '../../support/fake-server';
+import { openStation, type OpenOptions } from './open-station';
 
 /** The Option 2 screen as a technician works it, on a fake portal; reads back what the portal holds. */
 export class UnprocessedStation {
-  readonly user = userEvent.setup();
-  private constructor(readonly portal: ReturnType<typeof startFakePortal>) {}
+  private constructor(
+    readonly portal: ReturnType<typeof startFakePortal>,
+    readonly user: ReturnType<typeof userEvent.setup>,
+  ) {}
 
-  static async open(options: { state?: FakeState; config?: Partial<StationConfig> } = {}) {
-    const portal = startFakePortal({
-      rootPath: '/portal',
-      ...(options.state ? { state: options.state } : {}),
-    });
-    window.location.hash = '#/unprocessed';
-    const station = new UnprocessedStation(portal);
-    render(<App config={stationConfig(options.config)} portal={portal.portal} />);
-    await station.user.type(await screen.findByLabelText('User name'), 'tech');
-    await station.user.type(screen.getByLabelText('Password'), 'demo');
-    await station.user.click(screen.getByRole('button', { name: 'Log in' }));
-    await screen.findByRole('heading', { name: 'Link unprocessed records' });
-    return station;
+  static async open(options: OpenOptions = {}) {
+    const { portal, user } = await openStation('#/unprocessed', 'Link unprocessed records', options);
+    return new UnprocessedStation(portal, user);
+  }
+
+  /** Leaves sheets for later (F4) until the given barcodes have gone by, each checked on screen. */
+  async leaveForLater(...barcodes: string[]) {
+    for (const next of barcodes) {
+      await this.press('{F4}');
+      await this.sheet(next);
+    }
   }
 
   get fake() {
