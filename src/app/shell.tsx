@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Station } from '../ui/station';
 import { goTo, SCREENS, useScreen, type ScreenId } from './routes';
+import { ScreenErrorBoundary } from './screen-error-boundary';
 
 export interface DemoControls {
   reset: () => void;
@@ -66,7 +67,11 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
           </button>
         </div>
       </header>
-      <main className="shell-main">{screens[screen]}</main>
+      <main className="shell-main">
+        <ScreenErrorBoundary key={screen} screen={SCREENS.find((s) => s.id === screen)?.label ?? screen}>
+          {screens[screen]}
+        </ScreenErrorBoundary>
+      </main>
     </div>
   );
 }
