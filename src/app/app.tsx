@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StationConfig } from '../domain/station';
+import { JournalScreen } from '../features/journal/journal-screen';
 import { LinkUnprocessed } from '../features/link-unprocessed/link-unprocessed';
 import {
   createUnprocessedStore,
@@ -51,6 +52,7 @@ export function App({ config, portal, demo = null, loginHint, queryClient, journ
               imaging: <LinkWhileImaging store={imagingStore} />,
               unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
               review: <NotBuiltYet title="Review" />,
+              journal: <JournalScreen />,
             }}
           />
         )}

@@ -4,6 +4,7 @@ export const SCREENS = [
   { id: 'imaging', label: 'Link while imaging', key: '1' },
   { id: 'unprocessed', label: 'Link unprocessed records', key: '2' },
   { id: 'review', label: 'Review', key: '3' },
+  { id: 'journal', label: 'Journal', key: '4' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

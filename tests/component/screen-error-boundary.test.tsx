@@ -15,9 +15,7 @@ it('a screen that breaks says what happened and how to go on, instead of a blank
       <Broken />
     </ScreenErrorBoundary>,
   );
-  expect(screen.getByRole('alert')).toHaveTextContent(
-    'The Link unprocessed records screen stopped working',
-  );
+  expect(screen.getByRole('alert')).toHaveTextContent('The Link unprocessed records screen stopped working');
   expect(screen.getByRole('alert')).toHaveTextContent('record 36 has no images array');
   expect(screen.getByRole('button', { name: 'Reload the page' })).toBeInTheDocument();
   expect(reported).toHaveBeenCalled();

@@ -1,0 +1,53 @@
+import type { JournalEntry } from './station-journal';
+
+const COLUMNS = [
+  'time',
+  'user',
+  'collection',
+  'action',
+  'record',
+  'barcode',
+  'before',
+  'after',
+  'outcome',
+  'message',
+] as const;
+
+/** `field=value; field=value`, empty values shown as nothing after the `=`. */
+const values = (v: Record<string, string | null>) =>
+  Object.entries(v)
+    .map(([field, value]) => `${field}=${value ?? ''}`)
+    .join('; ');
+
+/**
+ * One CSV cell. Quoted when it holds a separator, quote or line break; a value that a spreadsheet would
+ * run as a formula (`=`, `+`, `-`, `@` first) is prefixed with `'` so that opening the export is safe.
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The journal as the collection's digitization reports read it: one row per action, oldest first. */
+export function journalToCsv(entries: JournalEntry[]): string {
+  const rows = [...entries]
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
+    .map((e) =>
+      [
+        e.at,
+        e.user,
+        e.collid,
+        e.action,
+        e.occid,
+        e.barcode,
+        values(e.before),
+        values(e.after),
+        e.outcome,
+        e.message,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,56 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
+import { ImagingStation } from './drivers/imaging-station';
+
+let station: ImagingStation | null = null;
+afterEach(() => {
+  station?.close();
+  station = null;
+  vi.unstubAllGlobals();
+});
+
+it('the journal lists what the station wrote, filters it, and exports it as CSV', async () => {
+  const s = (station = await ImagingStation.open());
+  await s.typeStamp('1499');
+  await s.confirmCard();
+  await s.press('{Enter}');
+  await s.scan('DEMO0009001');
+  await s.waitForSessionRow('DEMO0009001', /Linked/);
+  await s.typeStamp('9999');
+  await screen.findByRole('heading', { name: 'No record found' });
+  await s.press('e');
+  await s.scan('DEMO0009100');
+  await s.press('{Enter}');
+  await s.waitForSessionRow('DEMO0009100', /Escalated/);
+
+  await s.press('{Alt>}4{/Alt}');
+  const entries = await screen.findByRole('region', { name: 'Journal entries' });
+  const rows = await within(entries).findAllByRole('row');
+  expect(rows.map((r) => r.textContent)).toEqual([
+    expect.stringContaining('Time'),
+    expect.stringMatching(
+      /tech.*escalation.*43.*DEMO0009100.*catalognumber: DEMO0009100, processingstatus: expert required.*done/,
+    ),
+    expect.stringMatching(/tech.*link.*1.*DEMO0009001.*catalognumber: — → catalognumber: DEMO0009001.*done/),
+  ]);
+  const today = screen.getByRole('region', { name: 'Today, tech' });
+  expect(today).toHaveTextContent('1 linked');
+  expect(today).toHaveTextContent('50 % escalated (1)');
+
+  await s.user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'link');
+  expect(within(entries).getAllByRole('row')).toHaveLength(2);
+
+  let exported: Blob | null = null;
+  vi.stubGlobal('URL', {
+    ...URL,
+    createObjectURL: (blob: Blob) => ((exported = blob), 'blob:journal'),
+    revokeObjectURL: () => undefined,
+  });
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  await s.user.click(screen.getByRole('button', { name: 'Export 1 as CSV' }));
+  expect(click).toHaveBeenCalled();
+  const csv = await (exported as unknown as Blob).text();
+  expect(csv.split('\r\n')[1]).toMatch(
+    /^\S+,tech,1,link,1,DEMO0009001,catalognumber=,catalognumber=DEMO0009001,done,/,
+  );
+});
