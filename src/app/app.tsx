@@ -9,10 +9,10 @@ import {
 } from '../features/link-unprocessed/unprocessed-store';
 import { createImagingStore } from '../features/link-while-imaging/imaging-store';
 import { LinkWhileImaging } from '../features/link-while-imaging/link-while-imaging';
+import { ReviewScreen } from '../features/review/review-screen';
 import { SessionGate } from '../features/session/session-gate';
 import { openStationJournal, type StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
-import { NotBuiltYet } from './not-built-yet';
 import { Shell, type DemoControls } from './shell';
 
 interface Props {
@@ -51,7 +51,7 @@ export function App({ config, portal, demo = null, loginHint, queryClient, journ
             screens={{
               imaging: <LinkWhileImaging store={imagingStore} />,
               unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
-              review: <NotBuiltYet title="Review" />,
+              review: <ReviewScreen />,
               journal: <JournalScreen />,
             }}
           />

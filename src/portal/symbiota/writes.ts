@@ -146,7 +146,9 @@ export function createGuardedWrites({
       // Posting identifiers nulls the legacy column unlogged unless every old value is posted back (§7.2);
       // such records are left to the portal's own editor rather than risk losing a number.
       if (before.identifiers.length > 0 || (legacy ?? '').trim() !== '') {
-        const held = [...before.identifiers.map((i) => i.value), legacy].filter(Boolean).join(', ');
+        const held = [...new Set([...before.identifiers.map((i) => i.value), legacy].filter(Boolean))].join(
+          ', ',
+        );
         throw new PortalError(
           'record-changed',
           `Record ${occid} already has other catalog numbers (${held}); nothing was added.`,

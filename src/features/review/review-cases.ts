@@ -1,0 +1,93 @@
+import {
+  accessionSearchVariants,
+  legacyStringHoldsAccession,
+  readAccession,
+  type AccessionRules,
+} from '../../domain/accession';
+import { ESCALATION_REASONS, parseEscalationComment, type EscalationReason } from '../../domain/escalation';
+import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import type { PortalClient, RecordComment } from '../../portal/portal';
+
+export interface CaseEscalation {
+  reason: EscalationReason | null;
+  note: string;
+  by: string;
+  when: string;
+}
+
+export interface ReviewCase {
+  summary: RecordSummary;
+  /** The technician's escalation comment; null for a record set to Expert Required by hand in the portal. */
+  escalation: CaseEscalation | null;
+}
+
+export const reasonText = (c: ReviewCase) =>
+  c.escalation?.reason ? ESCALATION_REASONS[c.escalation.reason] : 'no reason recorded';
+
+/** The newest escalation comment on a record, read back from the portal (rec. 12b/12c). */
+export function escalationOf(comments: RecordComment[]): CaseEscalation | null {
+  for (const comment of [...comments].reverse()) {
+    const parsed = parseEscalationComment(comment.text);
+    if (parsed) return { ...parsed, by: comment.author, when: comment.posted };
+  }
+  return null;
+}
+
+export interface CaseCandidate {
+  record: SpecimenRecord;
+  otherCatalogNumbers: string | null;
+  /** How it was found: "accession 1499", "collector Smith 212". */
+  foundBy: string;
+}
+
+/** Stamps the technician typed, as the escalation note carries them (`stamp 145`). */
+export function stampsIn(note: string): string[] {
+  return [...note.matchAll(/\bstamp (\S+?)(?=[;,]|$|\s)/g)].map((m) => m[1]!);
+}
+
+/**
+ * Candidates re-searched live: the accession numbers on the record or in the technician's note (every zero
+ * variant, and inside multi-valued legacy strings), and the record's own collector, number and date.
+ */
+export async function findCandidates(
+  portal: PortalClient,
+  collid: number,
+  record: SpecimenRecord,
+  note: string,
+  rules: AccessionRules,
+): Promise<CaseCandidate[]> {
+  const found = new Map<number, { row: RecordSummary; foundBy: string }>();
+  const keep = (rows: RecordSummary[], foundBy: string) => {
+    for (const row of rows)
+      if (row.occid !== record.occid && !found.has(row.occid)) found.set(row.occid, { row, foundBy });
+  };
+  const numbers = [...new Set([...record.identifiers.map((i) => i.value), ...stampsIn(note)])];
+  for (const number of numbers) {
+    const accession = readAccession(number, rules);
+    if (!accession.ok) continue;
+    const [exact, pattern] = await Promise.all([
+      portal.findByAccession(collid, accessionSearchVariants(accession.value, rules.variantWidth)),
+      portal.findByAccessionPattern(collid, `%${accession.value.value}%`, { offset: 0, limit: 100 }),
+    ]);
+    keep(exact.records, `accession ${accession.value.value}`);
+    keep(
+      pattern.records.filter((r) => legacyStringHoldsAccession(r.otherCatalogNumbers ?? '', accession.value)),
+      `accession ${accession.value.value} inside a longer value`,
+    );
+  }
+  const lastName = record.recordedBy?.trim().split(/\s+/).pop();
+  if (lastName && (record.recordNumber || record.eventDate)) {
+    const byCollector = await portal.findByCollector(collid, {
+      recordedBy: `%${lastName}`,
+      ...(record.recordNumber ? { recordNumber: record.recordNumber } : {}),
+      ...(record.eventDate ? { eventDate: record.eventDate } : {}),
+    });
+    keep(byCollector.records, `collector ${lastName} ${record.recordNumber ?? ''}`.trim());
+  }
+  const rows = [...found.values()].slice(0, 20);
+  const records = await Promise.all(rows.map(({ row }) => portal.readRecord(row.occid)));
+  return rows.flatMap(({ row, foundBy }, i) => {
+    const r = records[i];
+    return r ? [{ record: r, otherCatalogNumbers: row.otherCatalogNumbers, foundBy }] : [];
+  });
+}

@@ -1,0 +1,122 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { EXPERT_REQUIRED } from '../../domain/processing-status';
+import { explain } from '../../portal/errors';
+import { useStation } from '../../ui/station';
+import { StatusLine, type StatusTone } from '../../ui/status-line';
+import { CaseView } from './case-view';
+import { escalationOf, reasonText, type ReviewCase } from './review-cases';
+
+const PAGE = 20;
+
+/** Supervisors: the collection's Expert Required records, each with the reason and note it was sent with. */
+export function ReviewScreen() {
+  const { portal, collid } = useStation();
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(0);
+  const [highlighted, setHighlighted] = useState(0);
+  const [open, setOpen] = useState<ReviewCase | null>(null);
+  const [notice, setNotice] = useState<{ tone: StatusTone; text: string } | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+
+  const queue = useQuery({
+    queryKey: ['review-queue', collid, page],
+    queryFn: async () => {
+      const found = await portal.listByStatus(collid, EXPERT_REQUIRED, { offset: page * PAGE, limit: PAGE });
+      const comments = await Promise.all(found.records.map((r) => portal.readComments(r.occid)));
+      const cases: ReviewCase[] = found.records.map((summary, i) => ({
+        summary,
+        escalation: escalationOf(comments[i] ?? []),
+      }));
+      return { cases, total: found.total };
+    },
+  });
+  const cases = queue.data?.cases ?? [];
+
+  useEffect(() => {
+    if (open === null) list.current?.focus();
+  }, [open, queue.data]);
+
+  if (open) {
+    return (
+      <div className="screen review">
+        <h1 className="screen-title">Review</h1>
+        <CaseView
+          reviewCase={open}
+          onClose={(outcome) => {
+            setOpen(null);
+            if (outcome) {
+              setNotice({ tone: 'success', text: outcome });
+              void queryClient.invalidateQueries({ queryKey: ['review-queue', collid] });
+            }
+          }}
+        />
+      </div>
+    );
+  }
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const count = cases.length;
+    if (count === 0) return;
+    if (event.key === 'ArrowDown') setHighlighted((highlighted + 1) % count);
+    else if (event.key === 'ArrowUp') setHighlighted((highlighted - 1 + count) % count);
+    else if (event.key === 'Enter' && cases[highlighted]) setOpen(cases[highlighted]);
+    else return;
+    event.preventDefault();
+  };
+
+  const total = queue.data?.total ?? 0;
+  return (
+    <div className="screen review">
+      <h1 className="screen-title">Review</h1>
+      {notice ? <StatusLine tone={notice.tone}>{notice.text}</StatusLine> : null}
+      {queue.isError ? (
+        <StatusLine tone="error">The review queue could not be read. {explain(queue.error)}</StatusLine>
+      ) : null}
+      <section className="step-panel" aria-labelledby="review-heading">
+        <h2 id="review-heading">
+          {queue.isPending
+            ? 'Reading the cases…'
+            : `${total} case${total === 1 ? '' : 's'} waiting for a supervisor`}
+        </h2>
+        <p className="hint">
+          <kbd>↑</kbd> <kbd>↓</kbd> then <kbd>Enter</kbd> opens a case. Records set to Expert Required by hand
+          in the portal are here too.
+        </p>
+        <div
+          ref={list}
+          role="listbox"
+          tabIndex={0}
+          aria-label="Cases"
+          aria-activedescendant={cases.length ? `case-${highlighted}` : undefined}
+          className="candidate-list"
+          onKeyDown={onKeyDown}
+        >
+          {cases.map((c, i) => (
+            <div
+              key={c.summary.occid}
+              id={`case-${i}`}
+              role="option"
+              aria-selected={i === highlighted}
+              className="candidate"
+            >
+              <strong>{c.summary.catalogNumber ?? `record ${c.summary.occid}`}</strong>
+              <span>{reasonText(c)}</span>
+              <span>{c.escalation ? `${c.escalation.by}, ${c.escalation.when}` : '—'}</span>
+              <span>{c.escalation?.note || 'no note'}</span>
+            </div>
+          ))}
+          {queue.isSuccess && cases.length === 0 ? <p className="hint">No case is waiting.</p> : null}
+        </div>
+        <div className="step-actions">
+          <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>
+            Previous page
+          </button>
+          <button type="button" onClick={() => setPage(page + 1)} disabled={(page + 1) * PAGE >= total}>
+            Next page
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
