@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { DemoStation } from './drivers/demo-station';
+
+test('a technician escalates in Option 1 and Option 2; a supervisor sees both with their reasons and resolves them', async ({
+  page,
+}) => {
+  const station = new DemoStation(page);
+  await station.startImaging();
+
+  // Option 1: nothing answers stamp 9999 → a record for the barcode, Expert Required, reason as a comment.
+  await station.typeStamp('9999');
+  await expect(page.getByRole('heading', { name: 'No record found' })).toBeVisible();
+  await page.keyboard.press('e');
+  await station.scan('DEMO0009100');
+  await page.keyboard.type('stamp very faint');
+  await page.keyboard.press('Enter');
+  await station.expectSessionRow('DEMO0009100', 'Escalated');
+
+  // Option 2: stamp 2310 is on a legacy record that already has an image.
+  await page.keyboard.press('Alt+2');
+  await station.expectSheet('DEMO0001231');
+  await station.enterAccession('2310');
+  await station.expectSheet('DEMO0001232');
+  await station.expectSessionRow('DEMO0001231', 'Escalated');
+
+  // The supervisor at another station.
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await station.logIn('curator');
+  await expect(page.getByText('Logged in as')).toBeVisible();
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: '2 cases waiting for a supervisor' })).toBeVisible();
+  const cases = page.getByRole('listbox', { name: 'Cases' });
+  await expect(cases.getByRole('option', { name: /DEMO0009100/ })).toContainText('no record found');
+  await expect(cases.getByRole('option', { name: /DEMO0009100/ })).toContainText(
+    'stamp 9999; stamp very faint',
+  );
+  await expect(cases.getByRole('option', { name: /DEMO0001231/ })).toContainText(
+    'duplicate already has an image',
+  );
+
+  // Open the first case with Enter; resolve each by keyboard.
+  await cases.focus();
+  for (let round = 0; round < 2; round++) {
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { name: /^Case DEMO/ });
+    await expect(heading).toBeVisible();
+    if ((await heading.textContent())?.includes('DEMO0009100')) {
+      await page.keyboard.press('a');
+      await page.keyboard.type('9999');
+      await page.keyboard.press('Enter');
+      await expect(page.getByText(/DEMO0009100: Resolved: accession 9999 set/)).toBeVisible();
+    } else {
+      await expect(page.getByText(/No merge: record 3 already has an image/)).toBeVisible();
+      await page.keyboard.press('r');
+      await expect(page.getByText(/DEMO0001231: Resolved: marked reviewed/)).toBeVisible();
+    }
+  }
+  await expect(page.getByRole('heading', { name: '0 cases waiting for a supervisor' })).toBeVisible();
+
+  const created = await station.portalRecordByBarcode('DEMO0009100');
+  expect(await station.portalRecord(created!.occid)).toMatchObject({
+    status: 'reviewed',
+    accessions: ['9999'],
+    comments: [
+      '[Specimen Linker] Expert required — no record found — stamp 9999; stamp very faint',
+      '[Specimen Linker] Resolved — accession 9999 set, status reviewed — by curator',
+    ],
+  });
+  expect(await station.portalRecord(36)).toMatchObject({
+    status: 'reviewed',
+    accessions: ['2310'],
+    comments: [
+      '[Specimen Linker] Expert required — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
+      '[Specimen Linker] Resolved — marked reviewed — by curator',
+    ],
+  });
+});
