@@ -22,6 +22,8 @@ export interface JournalEntry {
    * were, so an administrator can restore them.
    */
   mergedRecords?: { legacy: SpecimenRecord; skeletal: SpecimenRecord };
+  /** For an undo: the entry it undid. */
+  undoes?: number;
 }
 
 export type NewJournalEntry = Omit<JournalEntry, 'id'>;

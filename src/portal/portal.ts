@@ -25,6 +25,13 @@ export interface RecordComment {
   text: string;
 }
 
+/** A field this station wrote, and what it held before. */
+export interface ValueChange {
+  field: 'catalognumber' | 'processingstatus';
+  wrote: string | null;
+  previous: string | null;
+}
+
 export interface MergeOutcome {
   merged: SpecimenRecord;
 }
@@ -67,6 +74,11 @@ export interface PortalClient {
   setCatalogNumber(collid: number, occid: number, barcode: string, status?: string): Promise<SpecimenRecord>;
   addAccession(collid: number, occid: number, accession: string, status?: string): Promise<SpecimenRecord>;
   setProcessingStatus(collid: number, occid: number, status: string): Promise<SpecimenRecord>;
+  /**
+   * Undo: writes the previous values back through the normal save, only if the record still holds what
+   * was written (otherwise `record-changed`, with what it holds now).
+   */
+  restoreValues(collid: number, occid: number, changes: ValueChange[]): Promise<SpecimenRecord>;
   mergeSkeletalIntoLegacy(collid: number, skeletalOccid: number, legacyOccid: number): Promise<MergeOutcome>;
   createRecord(collid: number, barcode: string, status: string, enteredBy: string): Promise<SpecimenRecord>;
   addComment(occid: number, text: string): Promise<void>;

@@ -54,3 +54,42 @@ it('the journal lists what the station wrote, filters it, and exports it as CSV'
     /^\S+,tech,1,link,1,DEMO0009001,catalognumber=,catalognumber=DEMO0009001,done,/,
   );
 });
+
+async function linkedAndOnJournal() {
+  const s = (station = await ImagingStation.open());
+  await s.typeStamp('1499');
+  await s.confirmCard();
+  await s.press('{Enter}');
+  await s.scan('DEMO0009001');
+  await s.waitForSessionRow('DEMO0009001', /Linked/);
+  await s.press('{Alt>}4{/Alt}');
+  await screen.findByRole('button', { name: 'Undo link of record 1' });
+  return s;
+}
+
+it('undo of a barcode link writes the empty catalog number back through the normal, logged save', async () => {
+  const s = await linkedAndOnJournal();
+  await s.user.click(screen.getByRole('button', { name: 'Undo link of record 1' }));
+  expect(await screen.findByText('Undone: record 1 holds catalognumber: — again.')).toBeInTheDocument();
+  expect(s.field(1, 'catalogNumber')).toBeNull();
+  expect(s.fake.editsOf(1).map((e) => [e.fieldName, e.oldValue, e.newValue])).toEqual([
+    ['catalognumber', '', 'DEMO0009001'],
+    ['catalognumber', 'DEMO0009001', ''],
+  ]);
+  await screen.findByRole('cell', { name: 'undo' });
+  await s.user.click(screen.getByRole('button', { name: 'Undo link of record 1' }));
+  expect(await screen.findByText('Not undone: It has already been undone.')).toBeInTheDocument();
+});
+
+it('undo after someone else changed the record is refused with the reason, and writes nothing', async () => {
+  const s = await linkedAndOnJournal();
+  s.fake.record(1)!.fields['catalogNumber'] = 'DEMO0009999';
+  await s.user.click(screen.getByRole('button', { name: 'Undo link of record 1' }));
+  expect(
+    await screen.findByText(
+      /Not undone\. Record 1 now holds barcode "DEMO0009999", not "DEMO0009001" as this station wrote it/,
+    ),
+  ).toBeInTheDocument();
+  expect(s.field(1, 'catalogNumber')).toBe('DEMO0009999');
+  expect(s.fake.editsOf(1)).toHaveLength(1);
+});

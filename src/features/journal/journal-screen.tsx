@@ -1,12 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { throughput, type WorkDone } from '../../domain/throughput';
 import { journalToCsv } from '../../journal/journal-csv';
 import type { JournalAction, JournalEntry } from '../../journal/station-journal';
+import { undoPlan } from '../../journal/undo';
+import { explain } from '../../portal/errors';
 import { useStation } from '../../ui/station';
-import { StatusLine } from '../../ui/status-line';
+import { StatusLine, type StatusTone } from '../../ui/status-line';
 
-const ACTIONS: (JournalAction | 'all')[] = ['all', 'link', 'accession', 'status', 'merge', 'escalation'];
+const ACTIONS: (JournalAction | 'all')[] = [
+  'all',
+  'link',
+  'accession',
+  'status',
+  'merge',
+  'escalation',
+  'resolution',
+  'undo',
+];
 
 const kindOf = (e: JournalEntry): WorkDone['kind'] =>
   e.outcome !== 'done'
@@ -24,8 +35,44 @@ const shown = (values: Record<string, string | null>) =>
 
 /** Everything this station wrote to the portal, filtered, with the day's throughput and a CSV export. */
 export function JournalScreen() {
-  const { journal, username } = useStation();
+  const { journal, username, portal, collid } = useStation();
+  const queryClient = useQueryClient();
   const entries = useQuery({ queryKey: ['station-journal'], queryFn: () => journal.list() });
+  const [undoNotice, setUndoNotice] = useState<{ tone: StatusTone; text: string } | null>(null);
+  const [undoing, setUndoing] = useState<number | null>(null);
+
+  const undo = async (entry: JournalEntry) => {
+    const plan = undoPlan(entry, entries.data ?? []);
+    if (!plan.ok) {
+      setUndoNotice({ tone: 'warning', text: `Not undone: ${plan.why}` });
+      return;
+    }
+    setUndoing(entry.id);
+    const record = {
+      at: new Date().toISOString(),
+      user: username,
+      collid,
+      action: 'undo' as const,
+      occid: entry.occid,
+      barcode: entry.barcode,
+      before: entry.after,
+      after: entry.before,
+      undoes: entry.id,
+    };
+    try {
+      await portal.restoreValues(collid, entry.occid, plan.changes);
+      const text = `Undone: record ${entry.occid} holds ${shown(entry.before)} again.`;
+      await journal.append({ ...record, outcome: 'done', message: text });
+      setUndoNotice({ tone: 'success', text });
+    } catch (error) {
+      const text = `Not undone. ${explain(error)}`;
+      await journal.append({ ...record, outcome: 'failed', message: text }).catch(() => undefined);
+      setUndoNotice({ tone: 'error', text });
+    } finally {
+      setUndoing(null);
+      await queryClient.invalidateQueries({ queryKey: ['station-journal'] });
+    }
+  };
   const [action, setAction] = useState<JournalAction | 'all'>('all');
   const [outcome, setOutcome] = useState<'all' | 'done' | 'failed'>('all');
   const [text, setText] = useState('');
@@ -105,6 +152,7 @@ export function JournalScreen() {
           Export {filtered.length} as CSV
         </button>
       </form>
+      {undoNotice ? <StatusLine tone={undoNotice.tone}>{undoNotice.text}</StatusLine> : null}
       {entries.isError ? (
         <StatusLine tone="error">
           The journal could not be read from this browser&apos;s storage ({String(entries.error)}).
@@ -124,6 +172,7 @@ export function JournalScreen() {
                 <th scope="col">Barcode</th>
                 <th scope="col">Before → after</th>
                 <th scope="col">Outcome</th>
+                <th scope="col">Undo</th>
               </tr>
             </thead>
             <tbody>
@@ -140,6 +189,13 @@ export function JournalScreen() {
                   </td>
                   <td>
                     <strong>{e.outcome}</strong> <span className="hint">{e.message}</span>
+                  </td>
+                  <td>
+                    {e.outcome === 'done' && e.action !== 'undo' ? (
+                      <button type="button" disabled={undoing !== null} onClick={() => void undo(e)}>
+                        Undo {e.action} of record {e.occid}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -1,7 +1,7 @@
 import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
 import { sameStatus } from '../../domain/processing-status';
 import { PortalError } from '../errors';
-import type { PortalClient } from '../portal';
+import type { PortalClient, ValueChange } from '../portal';
 import type { PortalHttp, PortalResponse } from './http';
 import { NOT_AUTHORIZED, parseActionStatus, parseComments, parseHtml } from './html';
 import { EDITOR, MERGE, RECORD_PAGE } from './paths';
@@ -19,6 +19,7 @@ type GuardedWrites = Pick<
   | 'setCatalogNumber'
   | 'addAccession'
   | 'setProcessingStatus'
+  | 'restoreValues'
   | 'mergeSkeletalIntoLegacy'
   | 'createRecord'
   | 'addComment'
@@ -174,6 +175,46 @@ export function createGuardedWrites({
       await current(collid, occid);
       await save(occid, ['processingstatus'], [['processingstatus', status]]);
       return confirm(collid, occid, (r) => sameStatus(r.processingStatus, status), `status "${status}"`);
+    },
+
+    async restoreValues(collid, occid, changes) {
+      const before = await current(collid, occid);
+      const holds = (c: ValueChange) =>
+        c.field === 'catalognumber' ? before.catalogNumber : before.processingStatus;
+      const same = (a: string | null, b: string | null) =>
+        (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+      for (const change of changes) {
+        if (!same(holds(change), change.wrote)) {
+          throw new PortalError(
+            'record-changed',
+            `Record ${occid} now holds ${change.field === 'catalognumber' ? 'barcode' : 'status'} "${holds(change) ?? ''}", not "${change.wrote ?? ''}" as this station wrote it: it was changed since, so nothing was undone.`,
+          );
+        }
+      }
+      const restoring = changes.find((c) => c.field === 'catalognumber' && c.previous);
+      if (restoring?.previous) {
+        const holders = await barcodeInUse(collid, restoring.previous, occid);
+        if (holders.length > 0)
+          throw new PortalError(
+            'barcode-in-use',
+            `Barcode ${restoring.previous} is now on record ${holders.join(', ')}.`,
+          );
+      }
+      // W1 turns '' into NULL (PROTOCOL §7.1), which is what an empty field held before.
+      await save(
+        occid,
+        changes.map((c) => c.field),
+        changes.map((c) => [c.field, c.previous ?? '']),
+      );
+      return confirm(
+        collid,
+        occid,
+        (r) =>
+          changes.every((c) =>
+            same(c.field === 'catalognumber' ? r.catalogNumber : r.processingStatus, c.previous),
+          ),
+        'the previous values',
+      );
     },
 
     async mergeSkeletalIntoLegacy(collid, skeletalOccid, legacyOccid) {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { JournalEntry } from '../../src/journal/station-journal';
+import { undoPlan } from '../../src/journal/undo';
+
+const entry = (over: Partial<JournalEntry>): JournalEntry => ({
+  id: 1,
+  at: '2026-11-23T09:00:00.000Z',
+  user: 'tech',
+  collid: 1,
+  action: 'link',
+  occid: 1,
+  barcode: 'DEMO0009001',
+  before: { catalognumber: null, processingstatus: null },
+  after: { catalognumber: 'DEMO0009001', processingstatus: 'stage 1' },
+  outcome: 'done',
+  message: '',
+  ...over,
+});
+
+describe('what an undo writes, or why it cannot', () => {
+  it('writes barcode and status back to what they were', () => {
+    expect(undoPlan(entry({}), [])).toEqual({
+      ok: true,
+      changes: [
+        { field: 'catalognumber', wrote: 'DEMO0009001', previous: null },
+        { field: 'processingstatus', wrote: 'stage 1', previous: null },
+      ],
+    });
+  });
+
+  it.each([
+    [entry({ outcome: 'failed' }), 'Nothing was written'],
+    [entry({ action: 'merge' }), 'cannot undo a merge'],
+    [entry({ action: 'escalation', before: {}, occid: 43 }), 'Record 43 was created by this escalation'],
+    [
+      entry({
+        action: 'accession',
+        before: { othercatalognumbers: null },
+        after: { othercatalognumbers: '5120' },
+      }),
+      'checks no rights',
+    ],
+  ])('refuses %#', (e, why) => {
+    const plan = undoPlan(e, []);
+    expect(plan.ok).toBe(false);
+    expect(plan.ok ? '' : plan.why).toContain(why);
+  });
+
+  it('refuses an entry already undone', () => {
+    const undone = entry({ id: 2, action: 'undo', undoes: 1 });
+    expect(undoPlan(entry({}), [undone])).toEqual({ ok: false, why: 'It has already been undone.' });
+  });
+});
