@@ -8,7 +8,7 @@ export interface WorkDone {
 export interface Throughput {
   links: number;
   escalations: number;
-  /** Links per hour over the time from the first piece of work to `now`; null before there is any. */
+  /** Links per hour over the working time up to `now`; null under a minute of work. */
   linksPerHour: number | null;
   /** Median seconds between one link or escalation and the next; null with fewer than two. */
   medianSecondsPerLink: number | null;
@@ -41,7 +41,8 @@ export function throughput(work: WorkDone[], now: string, breakSeconds = 600): T
   return {
     links,
     escalations,
-    linksPerHour: workedSeconds > 0 ? Math.round((links / workedSeconds) * 3600) : null,
+    // Under a minute of work an hourly rate is noise (one link 2 s ago is not 1,800 an hour).
+    linksPerHour: workedSeconds >= 60 ? Math.round((links / workedSeconds) * 3600) : null,
     medianSecondsPerLink: median === null ? null : Math.round(median),
     escalationRate: escalations / counted.length,
   };

@@ -1,3 +1,4 @@
+import { throughput } from '../domain/throughput';
 export type WorkState = 'saving' | 'linked' | 'failed' | 'escalated' | 'merged' | 'skipped';
 
 /** One specimen handled this session on a station screen. */
@@ -10,6 +11,8 @@ export interface WorkEntry {
   message: string | null;
   /** A refused write can be reopened at the step that made it. */
   reopenable: boolean;
+  /** When the technician finished with the specimen (ms since the epoch). */
+  at: number;
 }
 
 const STATE_TEXT: Record<WorkState, string> = {
@@ -39,6 +42,29 @@ function summary(links: WorkEntry[]): string {
     .join(', ');
 }
 
+/** Links this session, per hour, median seconds per specimen, escalation rate: the clock technicians watch. */
+function ThroughputLine({ links }: { links: WorkEntry[] }) {
+  const t = throughput(
+    links.map((l) => ({
+      at: new Date(l.at).toISOString(),
+      kind:
+        l.state === 'linked' || l.state === 'merged'
+          ? 'link'
+          : l.state === 'escalated'
+            ? 'escalation'
+            : 'other',
+    })),
+    new Date().toISOString(),
+  );
+  return (
+    <p className="throughput" aria-label="Throughput this session">
+      <strong>{t.links}</strong> linked · <strong>{t.linksPerHour ?? '—'}</strong> per hour ·{' '}
+      <strong>{t.medianSecondsPerLink ?? '—'}</strong> s per specimen ·{' '}
+      <strong>{t.escalationRate === null ? '—' : `${Math.round(t.escalationRate * 100)} %`}</strong> escalated
+    </p>
+  );
+}
+
 export function SessionList({ links, onRetry, onReopen }: Props) {
   if (links.length === 0) return null;
   return (
@@ -46,6 +72,7 @@ export function SessionList({ links, onRetry, onReopen }: Props) {
       <h2 id="session-heading">
         This session <span className="hint">{summary(links)}</span>
       </h2>
+      <ThroughputLine links={links} />
       <table>
         <thead>
           <tr>

@@ -33,6 +33,9 @@ describe('link while imaging: a stamped specimen', () => {
     expect(s.notice()).toMatch(/DEMO0009001 → accession 1499, J. Smith 212/);
     expect(s.stampField()).toHaveFocus();
     expect(s.stampField()).toHaveValue('');
+    expect(screen.getByLabelText('Throughput this session')).toHaveTextContent(
+      '1 linked · — per hour · — s per specimen · 0 % escalated',
+    );
     await waitFor(async () =>
       expect(await indexedDbJournal().list()).toEqual([
         expect.objectContaining({

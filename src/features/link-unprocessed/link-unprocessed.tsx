@@ -97,6 +97,7 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
       state: 'saving',
       message: null,
       reopenable: false,
+      at: Date.now(),
     });
     const job = async () => {
       try {
@@ -245,6 +246,7 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
         state: 'merged',
         message: result.statusNote,
         reopenable: false,
+        at: Date.now(),
       });
       events.stepChanged({ kind: 'merged', merged: result.merged, statusNote: result.statusNote });
       events.noticeShown({
