@@ -114,3 +114,23 @@ describe('review: the supervisor queue', () => {
     expect(s.record(36)).toMatchObject({ status: 'expert required', accessions: ['2310'] });
   });
 });
+
+it('set the barcode on a legacy record a technician could not link, closing its case', async () => {
+  const s = (station = await UnprocessedStation.open());
+  await s.sheet('DEMO0001231');
+  s.fake.record(9)!.fields['processingStatus'] = 'expert required';
+  await s.press('{Alt>}3{/Alt}');
+  await screen.findByRole('heading', { name: '1 case waiting for a supervisor' });
+  await s.press('{Enter}');
+  await screen.findByRole('heading', { name: 'Case record 9' });
+  await s.press('b');
+  await s.user.keyboard('1234{Enter}');
+  expect(await screen.findByText(/looks like an accession number, not a barcode/)).toBeInTheDocument();
+  expect(s.record(9)?.catalogNumber).toBeNull();
+  await s.user.clear(screen.getByLabelText('Barcode for this record'));
+  await s.user.keyboard('DEMO0009300{Enter}');
+  expect(
+    await screen.findByText(/record 9: Resolved: barcode DEMO0009300 set, status reviewed/i),
+  ).toBeInTheDocument();
+  expect(s.record(9)).toMatchObject({ catalogNumber: 'DEMO0009300', status: 'reviewed' });
+});
