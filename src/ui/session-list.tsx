@@ -1,4 +1,5 @@
 import { throughput } from '../domain/throughput';
+import { ThroughputFigures } from './throughput-figures';
 export type WorkState = 'saving' | 'linked' | 'failed' | 'escalated' | 'merged' | 'skipped';
 
 /** One specimen handled this session on a station screen. */
@@ -56,13 +57,7 @@ function ThroughputLine({ links }: { links: WorkEntry[] }) {
     })),
     new Date().toISOString(),
   );
-  return (
-    <p className="throughput" aria-label="Throughput this session">
-      <strong>{t.links}</strong> linked · <strong>{t.linksPerHour ?? '—'}</strong> per hour ·{' '}
-      <strong>{t.medianSecondsPerLink ?? '—'}</strong> s per specimen ·{' '}
-      <strong>{t.escalationRate === null ? '—' : `${Math.round(t.escalationRate * 100)} %`}</strong> escalated
-    </p>
-  );
+  return <ThroughputFigures figures={t} label="Throughput this session" />;
 }
 
 export function SessionList({ links, onRetry, onReopen }: Props) {

@@ -8,14 +8,24 @@ interface Options {
   field: React.RefObject<HTMLInputElement | null>;
   onScan: (code: string) => void;
   burst?: BurstOptions;
+  /** When each key arrived; a test can give the scanner's own pace. */
+  clock?: () => number;
 }
+
+const defaultClock = () => performance.now();
 
 /**
  * Catches a scan made while focus is elsewhere on the page, so its characters do not go astray and its
  * Enter does not press whatever button has focus. Characters typed outside text fields during the scan
  * step go nowhere anyway, so they are held until the burst is known.
  */
-export function useScannerCapture({ active, field, onScan, burst = DEFAULT_BURST }: Options) {
+export function useScannerCapture({
+  active,
+  field,
+  onScan,
+  burst = DEFAULT_BURST,
+  clock = defaultClock,
+}: Options) {
   const state = useRef(EMPTY_BURST);
   const handler = useRef(onScan);
   useEffect(() => {
@@ -36,7 +46,7 @@ export function useScannerCapture({ active, field, onScan, burst = DEFAULT_BURST
           (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox'))
       )
         return;
-      const next = feedBurst(state.current, event.key, performance.now(), burst);
+      const next = feedBurst(state.current, event.key, clock(), burst);
       state.current = next.state;
       if (next.action.kind === 'pass') return;
       event.preventDefault();
@@ -45,5 +55,5 @@ export function useScannerCapture({ active, field, onScan, burst = DEFAULT_BURST
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [active, field, burst]);
+  }, [active, field, burst, clock]);
 }

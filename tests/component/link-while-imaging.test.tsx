@@ -34,7 +34,7 @@ describe('link while imaging: a stamped specimen', () => {
     expect(s.stampField()).toHaveFocus();
     expect(s.stampField()).toHaveValue('');
     expect(screen.getByLabelText('Throughput this session')).toHaveTextContent(
-      '1 linked · — per hour · — s per specimen · 0 % escalated',
+      '1 linked · — per hour · — s per specimen · 0 % escalated (0)',
     );
     await waitFor(async () =>
       expect(await indexedDbJournal().list()).toEqual([

@@ -7,6 +7,7 @@ import { undoPlan } from '../../journal/undo';
 import { explain } from '../../portal/errors';
 import { useStation } from '../../ui/station';
 import { StatusLine, type StatusTone } from '../../ui/status-line';
+import { ThroughputFigures } from '../../ui/throughput-figures';
 
 const ACTIONS: (JournalAction | 'all')[] = [
   'all',
@@ -111,14 +112,7 @@ export function JournalScreen() {
       <h1 className="screen-title">Station journal</h1>
       <section className="step-panel" aria-labelledby="throughput-heading">
         <h2 id="throughput-heading">Today, {username}</h2>
-        <p className="throughput">
-          <strong>{figures.links}</strong> linked · <strong>{figures.linksPerHour ?? '—'}</strong> per hour ·{' '}
-          <strong>{figures.medianSecondsPerLink ?? '—'}</strong> s per specimen (median) ·{' '}
-          <strong>
-            {figures.escalationRate === null ? '—' : `${Math.round(figures.escalationRate * 100)} %`}
-          </strong>{' '}
-          escalated ({figures.escalations})
-        </p>
+        <ThroughputFigures figures={figures} label={`Throughput today, ${username}`} />
         <p className="hint">Breaks longer than 10 minutes are left out of the rates.</p>
       </section>
       <form

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { hasBarcode } from '../../domain/occurrence';
+import { listboxKey } from '../../ui/listbox-keys';
 import { localityLine } from '../../ui/record-card';
 import type { SearchOutcome } from './find-record';
 
@@ -19,16 +20,16 @@ export function CandidateList({ search, highlighted, onHighlight, onChoose, onBa
   useEffect(() => list.current?.focus(), []);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const count = search.candidates.length;
     if (event.key === 'Escape') onBack();
     else if (event.key === 'e' || event.key === 'E') onEscalate();
-    else if (count === 0) return;
-    else if (event.key === 'ArrowDown') onHighlight((highlighted + 1) % count);
-    else if (event.key === 'ArrowUp') onHighlight((highlighted - 1 + count) % count);
-    else if (event.key === 'Home') onHighlight(0);
-    else if (event.key === 'End') onHighlight(count - 1);
-    else if (event.key === 'Enter' && event.target === event.currentTarget) onChoose(highlighted);
-    else return;
+    else if (
+      (event.key === 'Enter' && event.target !== event.currentTarget) ||
+      !listboxKey(event.key, search.candidates.length, highlighted, {
+        highlight: onHighlight,
+        choose: onChoose,
+      })
+    )
+      return;
     event.preventDefault();
   };
 

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { EXPERT_REQUIRED } from '../../domain/processing-status';
 import { explain } from '../../portal/errors';
+import { listboxKey } from '../../ui/listbox-keys';
 import { useStation } from '../../ui/station';
 import { StatusLine, type StatusTone } from '../../ui/status-line';
 import { CaseView } from './case-view';
@@ -56,13 +57,9 @@ export function ReviewScreen() {
   }
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const count = cases.length;
-    if (count === 0) return;
-    if (event.key === 'ArrowDown') setHighlighted((highlighted + 1) % count);
-    else if (event.key === 'ArrowUp') setHighlighted((highlighted - 1 + count) % count);
-    else if (event.key === 'Enter' && cases[highlighted]) setOpen(cases[highlighted]);
-    else return;
-    event.preventDefault();
+    const choose = (i: number) => cases[i] && setOpen(cases[i]);
+    if (listboxKey(event.key, cases.length, highlighted, { highlight: setHighlighted, choose }))
+      event.preventDefault();
   };
 
   const total = queue.data?.total ?? 0;
