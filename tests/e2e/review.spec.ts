@@ -41,11 +41,15 @@ test('a technician escalates in Option 1 and Option 2; a supervisor sees both wi
   // Open the first case with Enter; resolve each by keyboard.
   await cases.focus();
   for (let round = 0; round < 2; round++) {
+    await expect(page.getByRole('heading', { name: /cases? waiting for a supervisor/ })).toHaveText(
+      `${2 - round} case${round === 1 ? '' : 's'} waiting for a supervisor`,
+    );
     await page.keyboard.press('Enter');
     const heading = page.getByRole('heading', { name: /^Case DEMO/ });
     await expect(heading).toBeVisible();
     if ((await heading.textContent())?.includes('DEMO0009100')) {
       await page.keyboard.press('a');
+      await expect(page.getByLabel('Accession number for this record')).toBeFocused();
       await page.keyboard.type('9999');
       await page.keyboard.press('Enter');
       await expect(page.getByText(/DEMO0009100: Resolved: accession 9999 set/)).toBeVisible();

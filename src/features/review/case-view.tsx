@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { readAccession } from '../../domain/accession';
 import { readBarcode } from '../../domain/barcode';
 import { previewMerge } from '../../domain/merge-preview';
@@ -56,6 +57,12 @@ export function CaseView({ reviewCase, onClose }: Props) {
         : null
     : 'no candidate';
 
+  /** Shows the field and focuses it before the next key arrives, so a fast typist loses no digit. */
+  const openEntry = (kind: 'accession' | 'barcode') => {
+    flushSync(() => setEntry(kind));
+    field.current?.focus();
+  };
+
   const resolve = async (resolution: Resolution) => {
     if (!caseRecord || busy) return;
     setBusy(true);
@@ -95,8 +102,8 @@ export function CaseView({ reviewCase, onClose }: Props) {
       ArrowDown: () => list.length && setHighlighted((highlighted + 1) % list.length),
       ArrowUp: () => list.length && setHighlighted((highlighted - 1 + list.length) % list.length),
       m: () => candidate && mergeBlocked === null && void resolve({ kind: 'merge', into: candidate.record }),
-      a: () => setEntry('accession'),
-      b: () => caseRecord && !hasBarcode(caseRecord) && setEntry('barcode'),
+      a: () => openEntry('accession'),
+      b: () => caseRecord && !hasBarcode(caseRecord) && openEntry('barcode'),
       u: () => void resolve({ kind: 'send-back' }),
       r: () => void resolve({ kind: 'reviewed' }),
     },

@@ -48,6 +48,16 @@ export function ReviewScreen() {
             setOpen(null);
             if (outcome) {
               setNotice({ tone: 'success', text: outcome });
+              // The resolved case leaves the list at once, so the next Enter cannot reopen it.
+              queryClient.setQueryData<{ cases: ReviewCase[]; total: number }>(
+                ['review-queue', collid, page],
+                (data) =>
+                  data && {
+                    cases: data.cases.filter((c) => c.summary.occid !== open.summary.occid),
+                    total: data.total - 1,
+                  },
+              );
+              setHighlighted(0);
               void queryClient.invalidateQueries({ queryKey: ['review-queue', collid] });
             }
           }}
