@@ -9,13 +9,26 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-it('the journal lists what the station wrote, filters it, and exports it as CSV', async () => {
+/** A technician links stamp 1499 to DEMO0009001 in Option 1. */
+async function linkedOne() {
   const s = (station = await ImagingStation.open());
   await s.typeStamp('1499');
   await s.confirmCard();
   await s.press('{Enter}');
   await s.scan('DEMO0009001');
   await s.waitForSessionRow('DEMO0009001', /Linked/);
+  return s;
+}
+
+async function linkedAndOnJournal() {
+  const s = await linkedOne();
+  await s.press('{Alt>}4{/Alt}');
+  await screen.findByRole('button', { name: 'Undo link of record 1' });
+  return s;
+}
+
+it('the journal lists what the station wrote, filters it, and exports it as CSV', async () => {
+  const s = await linkedOne();
   await s.typeStamp('9999');
   await screen.findByRole('heading', { name: 'No record found' });
   await s.press('e');
@@ -54,18 +67,6 @@ it('the journal lists what the station wrote, filters it, and exports it as CSV'
     /^\S+,tech,1,link,1,DEMO0009001,catalognumber=,catalognumber=DEMO0009001,done,/,
   );
 });
-
-async function linkedAndOnJournal() {
-  const s = (station = await ImagingStation.open());
-  await s.typeStamp('1499');
-  await s.confirmCard();
-  await s.press('{Enter}');
-  await s.scan('DEMO0009001');
-  await s.waitForSessionRow('DEMO0009001', /Linked/);
-  await s.press('{Alt>}4{/Alt}');
-  await screen.findByRole('button', { name: 'Undo link of record 1' });
-  return s;
-}
 
 it('undo of a barcode link writes the empty catalog number back through the normal, logged save', async () => {
   const s = await linkedAndOnJournal();

@@ -87,6 +87,9 @@ describe('link unprocessed records: the queue', () => {
     }
     expect(new Set(seen).size).toBe(30);
     expect(await screen.findByRole('heading', { name: 'Nothing left in the queue' })).toBeInTheDocument();
+    // Records left for later come round again.
+    await s.user.click(screen.getByRole('button', { name: 'Start again from the first record' }));
+    await s.sheet('DEMO0005000');
   });
 });
 
@@ -242,4 +245,26 @@ describe('link unprocessed records: duplicates', () => {
     await s.sessionRow('DEMO0001231', /Linked/);
     expect(s.record(36)?.accessions).toEqual(['5120']);
   });
+});
+
+it('a queue that cannot be read says why and is read again on request, not in a loop', async () => {
+  const { ImagingStation } = await import('./drivers/imaging-station');
+  const s = await ImagingStation.open();
+  const { http, HttpResponse } = await import('msw');
+  let asked = 0;
+  s.portal.server.use(
+    http.get('*/editor/occurrencetabledisplay.php', () => {
+      asked++;
+      return HttpResponse.error();
+    }),
+  );
+  await s.press('{Alt>}2{/Alt}');
+  expect(await screen.findByRole('button', { name: 'Read the queue again' })).toBeInTheDocument();
+  expect(s.notice()).toContain('The queue could not be read. The portal could not be reached.');
+  await new Promise((r) => setTimeout(r, 200));
+  expect(asked).toBe(1);
+  s.portal.server.resetHandlers();
+  await s.user.click(screen.getByRole('button', { name: 'Read the queue again' }));
+  expect(await screen.findByRole('figure', { name: 'Sheet DEMO0001231' })).toBeInTheDocument();
+  s.close();
 });

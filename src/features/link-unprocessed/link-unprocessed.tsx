@@ -42,7 +42,8 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
   const buffered = useStore(store, (s) => s.buffer);
   const position = queuePosition({ fetched, totalLeft, buffer: buffered });
   const events = store.getState();
-  const { current, record, nextRecord, leave } = useQueue(store);
+  const { current, record, nextRecord, leave, retry: retryQueue } = useQueue(store);
+  const queueError = useStore(store, (s) => s.queueError);
   useUnsavedGuard(entries.some((e) => e.state === 'saving'));
   const skeletal = record.data ?? null;
   const barcode = current?.catalogNumber ?? `record ${current?.occid ?? ''}`;
@@ -266,7 +267,13 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
       <div className="screen unprocessed">
         <h1 className="screen-title">Link unprocessed records</h1>
         {notice ? <StatusLine tone={notice.tone}>{notice.text}</StatusLine> : null}
-        {loading || fetched === null ? (
+        {queueError ? (
+          <div className="panel">
+            <button type="button" onClick={retryQueue}>
+              Read the queue again
+            </button>
+          </div>
+        ) : loading || fetched === null ? (
           <p className="panel">Reading the queue from the portal…</p>
         ) : (
           <div className="panel">

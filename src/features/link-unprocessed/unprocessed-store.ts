@@ -35,6 +35,8 @@ export interface UnprocessedState {
   /** Records left in the whole queue, as the portal last counted them. */
   totalLeft: number | null;
   loading: boolean;
+  /** Set when reading the queue failed; cleared by Retry. Stops the screen from asking again by itself. */
+  queueError: string | null;
   accession: string;
   step: Step;
   notice: Notice | null;
@@ -76,6 +78,7 @@ export function createUnprocessedStore(collection: number): UnprocessedStore {
     fetched: null,
     totalLeft: null,
     loading: false,
+    queueError: null,
     accession: '',
     step: { kind: 'enter' },
     notice: null,
@@ -88,10 +91,15 @@ export function createUnprocessedStore(collection: number): UnprocessedStore {
       set((s) => {
         const known = new Set(replace ? [] : s.buffer.map((r) => r.occid));
         const buffer = [...(replace ? [] : s.buffer), ...records.filter((r) => !known.has(r.occid))];
-        return { buffer, fetched: replace ? { total, taken: 0 } : s.fetched, loading: false };
+        return {
+          buffer,
+          fetched: replace ? { total, taken: 0 } : s.fetched,
+          loading: false,
+          queueError: null,
+        };
       }),
     queueCounted: (totalLeft) => set({ totalLeft }),
-    queueFailed: (text) => set({ loading: false, notice: { tone: 'error', text } }),
+    queueFailed: (text) => set({ loading: false, queueError: text, notice: { tone: 'error', text } }),
     recordLeft: (note, skipped) =>
       set((s) => {
         const [left, ...rest] = s.buffer;

@@ -74,16 +74,17 @@ export function useQueue(store: UnprocessedStore) {
     }
   }, [store, portal, collid]);
 
+  // The first page first; the count follows once it is on screen (the effect below).
+  const failed = useStore(store, (s) => s.queueError !== null);
   useEffect(() => {
-    if (store.getState().fetched === null) void load(true);
-    void count();
-  }, [store, load, count]);
+    if (fetched === null && !loading && !failed) void load(true);
+  }, [fetched, loading, failed, load]);
 
   // Refill before the buffer runs dry, and recount as records leave.
   const ahead = fetched ? fetched.total - fetched.taken - buffer.length : 0;
   useEffect(() => {
-    if (!loading && fetched !== null && buffer.length < LOW_WATER && ahead > 0) void load(false);
-  }, [buffer.length, ahead, loading, fetched, load]);
+    if (!loading && !failed && fetched !== null && buffer.length < LOW_WATER && ahead > 0) void load(false);
+  }, [buffer.length, ahead, loading, failed, fetched, load]);
   // Recount as records leave the queue and as their saves land.
   const settled = useStore(store, (s) => s.entries.filter((e) => e.state !== 'saving').length);
   useEffect(() => {
@@ -108,6 +109,7 @@ export function useQueue(store: UnprocessedStore) {
     record,
     nextRecord: next ? (nextRecord.data ?? null) : null,
     leave,
-    reload: () => load(true),
+    /** After a failed read: clears the error, and the queue is read again. */
+    retry: () => store.setState({ queueError: null }),
   };
 }
