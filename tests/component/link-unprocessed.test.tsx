@@ -268,3 +268,14 @@ it('a queue that cannot be read says why and is read again on request, not in a 
   expect(await screen.findByRole('figure', { name: 'Sheet DEMO0001231' })).toBeInTheDocument();
   s.close();
 });
+
+it('an Expert Required whose comment does not get through is shown as escalated, not as a failed save', async () => {
+  const s = (station = await UnprocessedStation.open());
+  await s.sheet('DEMO0001231');
+  const { http, HttpResponse } = await import('msw');
+  s.portal.server.use(http.post('*/individual/index.php', () => HttpResponse.error()));
+  await s.press('{F8}');
+  const row = await s.sessionRow('DEMO0001231', /Escalated/);
+  expect(row).toHaveTextContent(/The comment on record 36 was not posted/);
+  expect(s.record(36)).toMatchObject({ status: 'expert required', comments: [] });
+});

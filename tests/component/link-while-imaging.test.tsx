@@ -377,3 +377,25 @@ describe('link while imaging: failures never lose the barcode', () => {
     await waitFor(() => expect(s.field(1, 'catalogNumber')).toBe('DEMO0009009'));
   });
 });
+
+describe('link while imaging: an escalation whose comment does not get through', () => {
+  it('keeps the created record as escalated, says the comment is missing, and journals it', async () => {
+    const s = await open();
+    await s.typeStamp('9999');
+    await screen.findByRole('heading', { name: 'No record found' });
+    const { http, HttpResponse } = await import('msw');
+    s.portal.server.use(http.post('*/individual/index.php', () => HttpResponse.error()));
+    await s.press('e');
+    await s.scan('DEMO0009104');
+    await s.press('{Enter}');
+    const row = await s.waitForSessionRow('DEMO0009104', /Escalated/);
+    expect(row).toHaveTextContent(/The comment on record \d+ was not posted/);
+    expect(newestRecord(s).fields['processingStatus']).toBe('expert required');
+    expect(s.fake.state.comments).toEqual([]);
+    await waitFor(async () =>
+      expect(await indexedDbJournal().list()).toEqual([
+        expect.objectContaining({ action: 'escalation', barcode: 'DEMO0009104', outcome: 'done' }),
+      ]),
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { escalationComment, type Escalation } from '../../domain/escalation';
 import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
 import { EXPERT_REQUIRED, sameStatus } from '../../domain/processing-status';
 import type { NewJournalEntry } from '../../journal/station-journal';
+import { postFollowUpComment } from '../../portal/follow-up-comment';
 import type { PortalClient } from '../../portal/portal';
 import type { Duplicate } from './find-duplicates';
 
@@ -14,7 +15,8 @@ export const candidatesOf = (duplicates: Duplicate[]) =>
 
 /**
  * Expert Required in one write: the accession typed (when there is one) and the status in the same save
- * (rec. 09c), then, when the collection allows it, the comment giving the reason (rec. 12b).
+ * (rec. 09c), then, when the collection allows it, the comment giving the reason (rec. 12b). A comment
+ * that does not get through is said in the returned line; the escalation itself stands.
  */
 export async function escalateSkeletal(
   portal: PortalClient,
@@ -26,16 +28,12 @@ export async function escalateSkeletal(
 ): Promise<string> {
   if (accession !== null) await portal.addAccession(collid, skeletal.occid, accession, EXPERT_REQUIRED);
   else await portal.setProcessingStatus(collid, skeletal.occid, EXPERT_REQUIRED);
-  if (postComment) {
-    try {
-      await portal.addComment(skeletal.occid, escalationComment(escalation));
-    } catch (error) {
-      throw new Error(
-        `Record ${skeletal.occid} now has status "${EXPERT_REQUIRED}"${accession ? ` and accession ${accession}` : ''}, but the comment with the reason was not posted (${error instanceof Error ? error.message : String(error)}). Tell the supervisor the reason.`,
-      );
-    }
-  }
-  return `${skeletal.catalogNumber ?? `Record ${skeletal.occid}`} set to Expert Required${accession ? ` with accession ${accession}` : ''}${postComment ? ', reason posted as a comment' : ''}.`;
+  const commentProblem = postComment
+    ? await postFollowUpComment(portal, skeletal.occid, escalationComment(escalation))
+    : null;
+  const done = `${skeletal.catalogNumber ?? `Record ${skeletal.occid}`} set to Expert Required${accession ? ` with accession ${accession}` : ''}`;
+  if (commentProblem) return `${done}. ${commentProblem}`;
+  return `${done}${postComment ? ', reason posted as a comment' : ''}.`;
 }
 
 export interface MergeResult {

@@ -4,6 +4,7 @@ import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
 import { EXPERT_REQUIRED } from '../../domain/processing-status';
 import { accept, refuse, type Checked } from '../../domain/result';
 import { explain, isPortalError } from '../../portal/errors';
+import { postFollowUpComment } from '../../portal/follow-up-comment';
 import type { PortalClient } from '../../portal/portal';
 import type { Candidate, SearchOutcome } from './find-record';
 import type { SessionLink } from './imaging-store';
@@ -45,25 +46,6 @@ export function readScan(raw: string, rules: BarcodeRules, links: SessionLink[])
   return accept(barcode);
 }
 
-/** {@link readScan}, then the portal's answer on whether another record already holds the barcode. */
-export async function checkScan(
-  portal: PortalClient,
-  collid: number,
-  raw: string,
-  rules: BarcodeRules,
-  links: SessionLink[],
-): Promise<Checked<string>> {
-  const read = readScan(raw, rules, links);
-  if (!read.ok) return read;
-  const holders = await portal.barcodeInUse(collid, read.value, 0);
-  if (holders.length > 0) {
-    return refuse(
-      `Barcode ${read.value} is already on record ${holders.join(', ')} in the portal. Check the label; if it is right, tell a supervisor. Nothing was saved.`,
-    );
-  }
-  return read;
-}
-
 /** Writes the barcode into Catalog Number through the guarded save; returns the line the technician sees. */
 export async function saveLink(
   portal: PortalClient,
@@ -94,6 +76,7 @@ export interface EscalationRequest {
 /**
  * Hands a specimen to a supervisor: a record for its barcode with status *expert required* (rec. 13),
  * and, when the collection allows it, a comment saying why (rec. 12b; comments are public at once).
+ * The record stands even when the comment does not get through; `commentProblem` then says so.
  */
 export async function escalate(
   portal: PortalClient,
@@ -101,27 +84,16 @@ export async function escalate(
   username: string,
   request: EscalationRequest,
   postComment: boolean,
-): Promise<{ occid: number; commentPosted: boolean }> {
+): Promise<{ occid: number; commentPosted: boolean; commentProblem: string | null }> {
   const created = await portal.createRecord(collid, request.barcode, EXPERT_REQUIRED, username);
-  if (postComment) {
-    const note = [request.context, request.escalation.note.trim()].filter((t) => t !== '').join('; ');
-    try {
-      await portal.addComment(created.occid, escalationComment({ ...request.escalation, note }));
-    } catch (error) {
-      throw new EscalationCommentFailed(created.occid, error);
-    }
-  }
-  return { occid: created.occid, commentPosted: postComment };
-}
-
-/** The record exists with its status, but the comment with the reason did not reach the portal. */
-export class EscalationCommentFailed extends Error {
-  constructor(
-    readonly occid: number,
-    override readonly cause: unknown,
-  ) {
-    super(`Record ${occid} was created with status "${EXPERT_REQUIRED}", but its comment was not posted.`);
-  }
+  if (!postComment) return { occid: created.occid, commentPosted: false, commentProblem: null };
+  const note = [request.context, request.escalation.note.trim()].filter((t) => t !== '').join('; ');
+  const commentProblem = await postFollowUpComment(
+    portal,
+    created.occid,
+    escalationComment({ ...request.escalation, note }),
+  );
+  return { occid: created.occid, commentPosted: commentProblem === null, commentProblem };
 }
 
 export const escalationCandidates = (candidates: Candidate[]) =>

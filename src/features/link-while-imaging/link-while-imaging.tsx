@@ -3,7 +3,7 @@ import { type EscalationReason } from '../../domain/escalation';
 import { hasBarcode } from '../../domain/occurrence';
 import { EXPERT_REQUIRED } from '../../domain/processing-status';
 import { keepInJournal } from '../../journal/station-journal';
-import { explain } from '../../portal/errors';
+import { explain, isPortalError } from '../../portal/errors';
 import { useStation } from '../../ui/station';
 import { SessionList } from '../../ui/session-list';
 import { StatusLine } from '../../ui/status-line';
@@ -15,10 +15,8 @@ import { FindForm } from './find-form';
 import type { Candidate, SearchOutcome } from './find-record';
 import type { ImagingStore } from './imaging-store';
 import {
-  checkScan,
   escalate,
   readScan,
-  EscalationCommentFailed,
   escalationCandidates,
   reasonLabel,
   searchContext,
@@ -66,80 +64,67 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
     candidates: Candidate[],
     input: EscalationInput,
   ): Promise<string | null> => {
+    const checked = readScan(input.barcode, config.barcode, store.getState().links);
+    if (!checked.ok) return checked.message;
+    const barcode = checked.value;
+    const context = searchContext(search);
+    let done: Awaited<ReturnType<typeof escalate>>;
     try {
-      const checked = await checkScan(portal, collid, input.barcode, config.barcode, store.getState().links);
-      if (!checked.ok) return checked.message;
-      const context = searchContext(search);
-      const label = `${reasonLabel(input.reason)} (${context})`;
-      try {
-        const done = await escalate(
-          portal,
-          collid,
-          username,
-          {
-            barcode: checked.value,
-            context,
-            escalation: {
-              reason: input.reason,
-              note: input.note,
-              candidates: escalationCandidates(candidates),
-            },
+      // Whether another record holds the barcode is the guarded create's own check (rec. 13, §8.1).
+      done = await escalate(
+        portal,
+        collid,
+        username,
+        {
+          barcode,
+          context,
+          escalation: {
+            reason: input.reason,
+            note: input.note,
+            candidates: escalationCandidates(candidates),
           },
-          config.escalationComments,
-        );
-        const id = events.linkStarted(
-          { barcode: checked.value, occid: done.occid, label, state: 'escalated', candidate: null, search },
-          '',
-        );
-        void keepInJournal(
-          journal,
-          {
-            at: new Date().toISOString(),
-            user: username,
-            collid,
-            action: 'escalation',
-            occid: done.occid,
-            barcode: checked.value,
-            before: {},
-            after: { catalognumber: checked.value, processingstatus: EXPERT_REQUIRED },
-            outcome: 'done',
-            message: `${reasonLabel(input.reason)}; ${context}${input.note.trim() ? `; ${input.note.trim()}` : ''}`,
-          },
-          (text) => events.noticeShown('warning', text),
-        );
-        events.linkSettled(
-          id,
-          'escalated',
-          `${checked.value} escalated to a supervisor: record ${done.occid} created with status "expert required"${done.commentPosted ? ' and a comment giving the reason' : ''}.`,
-        );
-        return null;
-      } catch (error) {
-        if (error instanceof EscalationCommentFailed) {
-          // The record exists now; escalating again would be refused as a used barcode, so say exactly what is missing.
-          const id = events.linkStarted(
-            {
-              barcode: checked.value,
-              occid: error.occid,
-              label,
-              state: 'escalated',
-              candidate: null,
-              search,
-            },
-            '',
-          );
-          events.linkSettled(
-            id,
-            'escalated',
-            `${error.message} ${explain(error.cause)} Tell the supervisor the reason, or add it as a comment on record ${error.occid} in the portal.`,
-          );
-          events.noticeShown('warning', `${error.message} ${explain(error.cause)}`);
-          return null;
-        }
-        throw error;
-      }
+        },
+        config.escalationComments,
+      );
     } catch (error) {
+      if (isPortalError(error) && error.kind === 'barcode-in-use')
+        return `Nothing was escalated. ${error.message} Check the label; if it is right, tell a supervisor.`;
       return `Nothing was escalated. ${explain(error)}`;
     }
+    const id = events.linkStarted(
+      {
+        barcode,
+        occid: done.occid,
+        label: `${reasonLabel(input.reason)} (${context})`,
+        state: 'escalated',
+        candidate: null,
+        search,
+      },
+      '',
+    );
+    events.linkSettled(
+      id,
+      'escalated',
+      `${barcode} escalated to a supervisor: record ${done.occid} created with status "${EXPERT_REQUIRED}"${done.commentPosted ? ' and a comment giving the reason' : ''}.${done.commentProblem ? ` ${done.commentProblem}` : ''}`,
+    );
+    if (done.commentProblem) events.noticeShown('warning', done.commentProblem);
+    void keepInJournal(
+      journal,
+      {
+        at: new Date().toISOString(),
+        user: username,
+        collid,
+        action: 'escalation',
+        occid: done.occid,
+        barcode,
+        before: {},
+        after: { catalognumber: barcode, processingstatus: EXPERT_REQUIRED },
+        outcome: 'done',
+        message: `${reasonLabel(input.reason)}; ${context}${input.note.trim() ? `; ${input.note.trim()}` : ''}${done.commentProblem ? ` (${done.commentProblem})` : ''}`,
+      },
+      (text) => events.noticeShown('warning', text),
+    );
+    return null;
   };
 
   return (

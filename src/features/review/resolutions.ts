@@ -1,6 +1,7 @@
 import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
 import { REVIEWED, sameStatus, UNPROCESSED } from '../../domain/processing-status';
 import type { NewJournalEntry } from '../../journal/station-journal';
+import { postFollowUpComment } from '../../portal/follow-up-comment';
 import type { PortalClient } from '../../portal/portal';
 
 export type Resolution =
@@ -86,11 +87,12 @@ export async function resolveCase(
   const what = describe(resolution, caseRecord);
   let line = `Resolved: ${what}.`;
   if (postComment) {
-    try {
-      await portal.addComment(record.occid, `${RESOLVED_PREFIX} — ${what} — by ${user}`);
-    } catch {
-      line += ' The closing comment could not be posted; the change itself is saved.';
-    }
+    const problem = await postFollowUpComment(
+      portal,
+      record.occid,
+      `${RESOLVED_PREFIX} — ${what} — by ${user}`,
+    );
+    if (problem) line += ` ${problem}`;
   }
   return {
     record,
