@@ -1,11 +1,7 @@
-import {
-  accessionSearchVariants,
-  legacyStringHoldsAccession,
-  type Accession,
-  type AccessionRules,
-} from '../../domain/accession';
+import type { Accession, AccessionRules } from '../../domain/accession';
 import { decideDuplicate, type DuplicateDecision } from '../../domain/duplicates';
 import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalClient } from '../../portal/portal';
 
 export interface Duplicate {
@@ -34,19 +30,13 @@ export async function findDuplicates(
   skeletalOccid: number,
   rules: AccessionRules,
 ): Promise<DuplicateCheck> {
-  const variants = accessionSearchVariants(accession, rules.variantWidth);
   const others = (rows: RecordSummary[]) => rows.filter((r) => r.occid !== skeletalOccid);
-  // Both searches at once: the answer decides what the technician sees next, so one round trip, not two.
-  const [exact, pattern] = await Promise.all([
-    portal.findByAccession(collid, variants),
-    portal.findByAccessionPattern(collid, `%${accession.value}%`, { offset: 0, limit: 100 }),
-  ]);
-  let rows = others(exact.records);
+  const holders = await findAccessionHolders(portal, collid, accession, rules);
+  const variants = holders.variants;
+  let rows = others(holders.exact);
   let inside = false;
   if (rows.length === 0) {
-    rows = others(pattern.records).filter((r) =>
-      legacyStringHoldsAccession(r.otherCatalogNumbers ?? '', accession),
-    );
+    rows = others(holders.inside);
     inside = rows.length > 0;
   }
   const records = await Promise.all(rows.map((r) => portal.readRecord(r.occid)));

@@ -1,11 +1,7 @@
-import {
-  accessionSearchVariants,
-  legacyStringHoldsAccession,
-  readAccession,
-  type AccessionRules,
-} from '../../domain/accession';
+import { readAccession, type AccessionRules } from '../../domain/accession';
 import { ESCALATION_REASONS, parseEscalationComment, type EscalationReason } from '../../domain/escalation';
 import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalClient, RecordComment } from '../../portal/portal';
 
 export interface CaseEscalation {
@@ -65,15 +61,9 @@ export async function findCandidates(
   for (const number of numbers) {
     const accession = readAccession(number, rules);
     if (!accession.ok) continue;
-    const [exact, pattern] = await Promise.all([
-      portal.findByAccession(collid, accessionSearchVariants(accession.value, rules.variantWidth)),
-      portal.findByAccessionPattern(collid, `%${accession.value.value}%`, { offset: 0, limit: 100 }),
-    ]);
-    keep(exact.records, `accession ${accession.value.value}`);
-    keep(
-      pattern.records.filter((r) => legacyStringHoldsAccession(r.otherCatalogNumbers ?? '', accession.value)),
-      `accession ${accession.value.value} inside a longer value`,
-    );
+    const holders = await findAccessionHolders(portal, collid, accession.value, rules);
+    keep(holders.exact, `accession ${accession.value.value}`);
+    keep(holders.inside, `accession ${accession.value.value} inside a longer value`);
   }
   const lastName = record.recordedBy?.trim().split(/\s+/).pop();
   if (lastName && (record.recordNumber || record.eventDate)) {
