@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, journalToCsv } from '../../src/journal/journal-csv';
-import type { JournalEntry } from '../../src/journal/station-journal';
+import { linkEntry } from '../support/journal-entries';
 
-const entry = (over: Partial<JournalEntry>): JournalEntry => ({
-  id: 1,
-  at: '2026-11-23T09:00:00.000Z',
-  user: 'tech',
-  collid: 1,
-  action: 'link',
-  occid: 1,
-  barcode: 'DEMO0009001',
-  before: { catalognumber: null },
-  after: { catalognumber: 'DEMO0009001' },
-  outcome: 'done',
-  message: 'DEMO0009001 → accession 1499, J. Smith 212.',
-  ...over,
-});
+const entry = linkEntry;
 
 describe('journal CSV export', () => {
   it('writes one row per action, oldest first, with before and after values', () => {

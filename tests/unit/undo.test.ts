@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/journal/station-journal';
 import { undoPlan } from '../../src/journal/undo';
+import { linkEntry } from '../support/journal-entries';
 
-const entry = (over: Partial<JournalEntry>): JournalEntry => ({
-  id: 1,
-  at: '2026-11-23T09:00:00.000Z',
-  user: 'tech',
-  collid: 1,
-  action: 'link',
-  occid: 1,
-  barcode: 'DEMO0009001',
-  before: { catalognumber: null, processingstatus: null },
-  after: { catalognumber: 'DEMO0009001', processingstatus: 'stage 1' },
-  outcome: 'done',
-  message: '',
-  ...over,
-});
+const entry = (over: Partial<JournalEntry>): JournalEntry =>
+  linkEntry({
+    before: { catalognumber: null, processingstatus: null },
+    after: { catalognumber: 'DEMO0009001', processingstatus: 'stage 1' },
+    message: '',
+    ...over,
+  });
 
 describe('what an undo writes, or why it cannot', () => {
   it('writes barcode and status back to what they were', () => {

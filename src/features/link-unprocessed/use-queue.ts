@@ -89,7 +89,7 @@ export function useQueue(store: UnprocessedStore) {
   const settled = useStore(store, (s) => s.entries.filter((e) => e.state !== 'saving').length);
   useEffect(() => {
     if (fetched !== null) void count();
-  }, [fetched?.taken, fetched, settled, count]);
+  }, [fetched, settled, count]);
 
   const record = useQuery({ ...recordQuery(portal, current?.occid ?? 0), enabled: current !== null });
 
