@@ -52,6 +52,13 @@ export interface RecordSummary {
   eventDate: string | null;
   locality: string | null;
   processingStatus: string | null;
+  family: string | null;
+  country: string | null;
+  stateProvince: string | null;
+  county: string | null;
+  dateLastModified: string | null;
+  /** The table's Security column, shown only when some row is protected; 0 when it is not shown. */
+  recordSecurity: number;
 }
 
 export interface RecordPage {
@@ -63,3 +70,20 @@ export interface RecordPage {
 
 export const hasBarcode = (r: { catalogNumber: string | null }) => (r.catalogNumber ?? '').trim() !== '';
 export const accessionNumbers = (r: SpecimenRecord) => r.identifiers.map((i) => i.value);
+
+/**
+ * A record as a search row shows it: everything the record card shows but its images, which the table
+ * view does not list (`imagesRead: false`). Used where a full read would cost a request per link.
+ */
+export function recordFromListing(row: RecordSummary, collid: number): SpecimenRecord {
+  const { occid, otherCatalogNumbers, recordSecurity, ...listed } = row;
+  return {
+    ...listed,
+    occid,
+    collid,
+    identifiers: [],
+    recordSecurity,
+    images: [],
+    fields: { ...listed, otherCatalogNumbers },
+  };
+}

@@ -32,6 +32,27 @@ export interface ValueChange {
   previous: string | null;
 }
 
+/** Where the station reads records from on this portal, and why (recorded INDEX §14–15). */
+export interface RecordSource {
+  via: 'api' | 'editor-pages';
+  /** Why the station stopped using API v2; null while it uses it. */
+  reason: string | null;
+}
+
+export type CheckOutcome = 'works' | 'works-differently' | 'fails' | 'not-tried';
+
+/** One read-only probe of the portal check: what was found, what the station does, what an admin could do. */
+export interface PortalCheckResult {
+  id: string;
+  title: string;
+  outcome: CheckOutcome;
+  found: string;
+  stationWill: string;
+  adminCould: string | null;
+  /** The station cannot work while this fails. */
+  essential: boolean;
+}
+
 export interface MergeOutcome {
   merged: SpecimenRecord;
 }
@@ -86,4 +107,10 @@ export interface PortalClient {
   readComments(occid: number): Promise<RecordComment[]>;
   /** The portal's Symbiota version, or null when its API does not say (PROTOCOL §12). */
   portalVersion(): Promise<string | null>;
+
+  /** Where records are read from now; it changes at most once per station session. */
+  recordSource(): RecordSource;
+  onRecordSourceChange(listener: (source: RecordSource) => void): () => void;
+  /** Read-only probes of every portal path the station uses; nothing is written. */
+  checkPortal(collid: number): Promise<PortalCheckResult[]>;
 }

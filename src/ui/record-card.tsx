@@ -8,6 +8,8 @@ interface Props {
   otherCatalogNumbers?: string | null;
   comparison?: Comparison | null;
   title?: string;
+  /** False when the record came from a search row, which lists no images. */
+  imagesKnown?: boolean;
 }
 
 const VERDICT_TEXT: Record<FieldVerdict, string | null> = {
@@ -42,7 +44,7 @@ export const localityLine = (r: SpecimenRecord) =>
   [r.country, r.stateProvince, r.county, r.locality].filter((p) => p && p.trim() !== '').join(', ');
 
 /** What a technician checks against the sheet: collector, number and date first and large. */
-export function RecordCard({ record, otherCatalogNumbers, comparison, title }: Props) {
+export function RecordCard({ record, otherCatalogNumbers, comparison, title, imagesKnown = true }: Props) {
   const accession = otherCatalogNumbers ?? (record.identifiers.map((i) => i.value).join('; ') || null);
   return (
     <article className="record-card" aria-label={title ?? `Record ${record.occid}`}>
@@ -99,8 +101,10 @@ export function RecordCard({ record, otherCatalogNumbers, comparison, title }: P
             ) : null;
           })}
         </div>
-      ) : (
+      ) : imagesKnown ? (
         <p className="hint">No image on this record yet.</p>
+      ) : (
+        <p className="hint">Images on this record are checked when the barcode is saved.</p>
       )}
     </article>
   );

@@ -107,7 +107,10 @@ export function replay(...script: Exchange[]): Replay {
       form: sorted(next.request.form),
     });
     expect(init?.redirect, 'redirects are inspected, not followed').toBe('manual');
-    expect(init?.credentials).toBe('same-origin');
+    // API v2 never gets the portal's cookies (rec. 14a, 14f); every editor page gets the session.
+    expect(init?.credentials, `cookies for ${url.pathname}`).toBe(
+      url.pathname.includes('/api/') ? 'omit' : 'same-origin',
+    );
     const { status, headers, body: responseBody } = next.response;
     return new Response(status === 204 || status === 304 ? null : responseBody, {
       status,
@@ -122,5 +125,22 @@ export function replay(...script: Exchange[]): Replay {
         queue.map((e) => e.name),
         'unused recordings',
       ).toEqual([]),
+  };
+}
+
+/**
+ * The editor page for a record it does not show. Not recorded: made from 02a (the editor page with the
+ * query form and no record form), which is all the adapter relies on: no full form for that occid.
+ */
+export function editorShowsNoRecord(occid: number): Exchange {
+  return {
+    ...exchange('02a-probe-editor-tech'),
+    name: `editor page without record ${occid} (derived from 02a)`,
+    request: {
+      method: 'GET',
+      path: '/collections/editor/occurrenceeditor.php',
+      query: [['occid', String(occid)]],
+      form: [],
+    },
   };
 }

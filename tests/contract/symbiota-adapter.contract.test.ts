@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { PortalError } from '../../src/portal/errors';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
 import { parseActionStatus, parseHtml } from '../../src/portal/symbiota/html';
-import { allExchangeNames, exchange, RECORDED_PORTAL, replay, withJson, type Exchange } from './recordings';
+import {
+  allExchangeNames,
+  editorShowsNoRecord,
+  exchange,
+  RECORDED_PORTAL,
+  replay,
+  withJson,
+  type Exchange,
+} from './recordings';
 
 const portalFor = (...script: Exchange[]) => {
   const r = replay(...script);
@@ -253,8 +261,13 @@ describe('reading one record (07)', () => {
   });
 
   it('answers null for a record the portal does not have (07d)', async () => {
-    const { portal } = portalFor(exchange('07d-api-occurrence-999999-missing'));
+    // A 404 from the API may be a record hidden from anonymous readers, so the editor is asked too.
+    const { portal, replay } = portalFor(
+      exchange('07d-api-occurrence-999999-missing'),
+      editorShowsNoRecord(999999),
+    );
     expect(await portal.readRecord(999999)).toBeNull();
+    replay.assertAllUsed();
   });
 });
 
@@ -295,12 +308,11 @@ describe('duplicate checks (08)', () => {
 });
 
 describe('saving through the editor (09)', () => {
-  it('links a barcode: re-reads, checks the barcode, posts only catalognumber, confirms (07a, 08b, 09a)', async () => {
+  it('links a barcode: re-reads, checks the barcode, posts only catalognumber, confirms from the page the save answers with (07a, 08b, 09a)', async () => {
     const { portal, replay } = portalFor(
       exchange('07a-api-occurrence-1-legacy'),
       exchange('08b-d1-dupequerycatnum-DEMO0009001-unused'),
       exchange('09a-w1-save-occid1-catalognumber'),
-      apiRecordAs('07a-api-occurrence-1-legacy', 1, { catalogNumber: 'DEMO0009001' }),
     );
     const linked = await portal.setCatalogNumber(1, 1, 'DEMO0009001');
     expect(linked.catalogNumber).toBe('DEMO0009001');
@@ -328,7 +340,10 @@ describe('saving through the editor (09)', () => {
   });
 
   it('never overwrites a barcode already on the record (10c as the current state)', async () => {
-    const { portal, replay } = portalFor(exchange('10c-api-occurrence-1-after-merge'));
+    const { portal, replay } = portalFor(
+      exchange('10c-api-occurrence-1-after-merge'),
+      d1Miss('DEMO0009001', 1),
+    );
     const error = await rejection(portal.setCatalogNumber(1, 1, 'DEMO0009001'));
     expect(error.kind).toBe('record-changed');
     expect(error.message).toContain('DEMO0001234');
@@ -340,10 +355,6 @@ describe('saving through the editor (09)', () => {
       apiRecordAs('07c-api-occurrence-34-skeletal', 36, { catalogNumber: 'DEMO0001231' }),
       legacyNumbersOf(36, null),
       exchange('09b-w1-save-occid36-new-identifier'),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 36, {
-        catalogNumber: 'DEMO0001231',
-        identifier: [{ idomoccuridentifiers: 31, occid: 36, identifierValue: '5120', identifierName: '' }],
-      }),
     );
     const saved = await portal.addAccession(1, 36, '5120');
     expect(saved.identifiers).toEqual([{ id: 31, name: '', value: '5120' }]);
@@ -355,19 +366,23 @@ describe('saving through the editor (09)', () => {
       apiRecordAs('07c-api-occurrence-34-skeletal', 38, { catalogNumber: 'DEMO0001232' }),
       legacyNumbersOf(38, null),
       exchange('09c-w1-save-occid38-identifier-expert-required'),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 38, {
-        processingStatus: 'expert required',
-        identifier: [{ idomoccuridentifiers: 32, occid: 38, identifierValue: '4488', identifierName: '' }],
-      }),
     );
     const saved = await portal.addAccession(1, 38, '4488', 'expert required');
     expect(saved.processingStatus).toBe('expert required');
     replay.assertAllUsed();
   });
 
-  it('will not add an accession to a record that already has other catalog numbers (07a, 12h)', async () => {
+  it('will not add an accession to a record that already has other catalog numbers (07a)', async () => {
+    const { portal, replay } = portalFor(exchange('07a-api-occurrence-1-legacy'));
+    const error = await rejection(portal.addAccession(1, 1, '77'));
+    expect(error.kind).toBe('record-changed');
+    expect(error.message).toContain('1499');
+    replay.assertAllUsed();
+  });
+
+  it('sees a stamp kept only in the old column, which the API hides, before adding an accession (14b, 12h)', async () => {
     const { portal, replay } = portalFor(
-      exchange('07a-api-occurrence-1-legacy'),
+      exchange('14b-api-occurrence-1-no-cookies-unkeyed-portal'),
       exchange('12h-individual-format-json-occid1'),
     );
     const error = await rejection(portal.addAccession(1, 1, '77'));
@@ -447,10 +462,6 @@ describe('merging a skeletal record into its legacy record (10)', () => {
       exchange('10e-w1-extra-save-occid37-identifier-452'),
       apiRecordAs('07c-api-occurrence-34-skeletal', 37, {
         catalogNumber: 'DEMO0001239',
-        identifier: [{ idomoccuridentifiers: 31, occid: 37, identifierValue: '452', identifierName: '' }],
-      }),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 37, {
-        catalogNumber: 'DEMO0001239',
         media: [{ mediaID: 6, url: '/imglib/DEMO_VP/DEMO0001/DEMO0001239_med.jpg' }],
       }),
       apiRecordAs('07a-api-occurrence-1-legacy', 7, {}),
@@ -514,15 +525,10 @@ describe('record comments (12)', () => {
 });
 
 describe('creating a record for a specimen that has none (13)', () => {
-  it('checks the barcode, posts addOccurRecord with collid, and reads the new record (13)', async () => {
+  it('checks the barcode, posts addOccurRecord with collid, and reads the new record off the page it answers with (13)', async () => {
     const { portal, replay } = portalFor(
       d1Miss('DEMO0009101', 0),
       exchange('13-add-skeletal-record-expert-required'),
-      apiRecordAs('07c-api-occurrence-34-skeletal', 43, {
-        catalogNumber: 'DEMO0009101',
-        processingStatus: 'expert required',
-        media: [],
-      }),
     );
     const created = await portal.createRecord(1, 'DEMO0009101', 'expert required', 'tech');
     expect(created).toMatchObject({

@@ -46,6 +46,7 @@ export function ConfirmStep({ search, candidate, onMatches, onBack, onEscalate }
         record={record}
         otherCatalogNumbers={candidate.otherCatalogNumbers}
         comparison={comparison}
+        imagesKnown={candidate.imagesKnown}
         title={`Record ${record.occid} found by ${search.query.kind === 'stamp' ? 'stamped number' : 'collector'}`}
       />
       <div className="step-actions">

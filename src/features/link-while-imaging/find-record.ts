@@ -8,7 +8,7 @@ import {
 import { readCollector } from '../../domain/collector';
 import { compareRecordToSheet, type Comparison, type SheetReading } from '../../domain/compare';
 import { describeLabelDate, eventDateQuery, readLabelDate, type DateOrder } from '../../domain/label-date';
-import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import { recordFromListing, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
 import { accept, refuse, type Checked } from '../../domain/result';
 import type { PortalClient } from '../../portal/portal';
 
@@ -17,7 +17,9 @@ export type SheetQuery =
   { kind: 'stamp'; stamp: string } | { kind: 'no-stamp'; collector: string; number: string; date: string };
 
 export interface Candidate {
+  /** Read from the portal, or (a single hit) taken from the search row, which lists no images. */
   record: SpecimenRecord;
+  imagesKnown: boolean;
   /** The Other Catalog Numbers string as the portal lists it (legacy column and identifiers merged). */
   otherCatalogNumbers: string | null;
   /** Per-field verdicts when the technician typed collector, number or date. */
@@ -99,7 +101,7 @@ export async function findRecords(
   ]
     .filter(Boolean)
     .join(', ');
-  const candidates = await readCandidates(portal, found.records, sheet);
+  const candidates = await readCandidates(portal, collid, found.records, sheet);
   return {
     query,
     description: `Searched ${searched} — ${foundCount(found.total)}.`,
@@ -120,7 +122,7 @@ async function findByStamp(
   const variants = accessionSearchVariants(accession, rules.accession.variantWidth);
   const exact = await portal.findByAccession(collid, variants);
   if (exact.total > 0) {
-    const candidates = await readCandidates(portal, exact.records, null);
+    const candidates = await readCandidates(portal, collid, exact.records, null);
     const held = [...new Set(exact.records.map((r) => r.otherCatalogNumbers ?? '').filter(Boolean))];
     return {
       query,
@@ -134,7 +136,7 @@ async function findByStamp(
   // The portal matches whole values only, so a legacy string like "1499; Acc. 12" needs a wildcard search
   // and a whole-token check of our own (PROTOCOL §3, §13 note 4).
   const inside = await findInsideLegacyStrings(portal, collid, accession);
-  const candidates = await readCandidates(portal, inside.records, null);
+  const candidates = await readCandidates(portal, collid, inside.records, null);
   const searched = `Searched ${variants.join(', ')}, then Other Catalog Numbers containing ${accession.value}`;
   const description =
     inside.records.length === 0
@@ -169,19 +171,29 @@ async function findInsideLegacyStrings(portal: PortalClient, collid: number, acc
   return { records, partial: total > PATTERN_SCAN_LIMIT };
 }
 
+/**
+ * One hit is shown from its search row, which holds every field the card shows: the record is read again
+ * anyway, with its images, by the guarded save (at most 4 requests a stamped link, issue: portals differ).
+ * Several hits are read, so the list can tell them apart by their images.
+ */
 async function readCandidates(
   portal: PortalClient,
+  collid: number,
   found: RecordSummary[],
   sheet: SheetReading | null,
 ): Promise<Candidate[]> {
   const shown = found.slice(0, SHOWN);
-  const records = await Promise.all(shown.map((r) => portal.readRecord(r.occid)));
+  const single = shown.length === 1;
+  const records = single
+    ? shown.map((row) => recordFromListing(row, collid))
+    : await Promise.all(shown.map((r) => portal.readRecord(r.occid)));
   return shown.flatMap((summary, i) => {
     const record = records[i];
     if (!record) return [];
     return [
       {
         record,
+        imagesKnown: !single,
         otherCatalogNumbers: summary.otherCatalogNumbers,
         comparison: sheet ? compareRecordToSheet(record, sheet) : null,
       },

@@ -54,7 +54,10 @@ export async function saveLink(
   linkedStatus: string | null,
 ): Promise<string> {
   const saved = await portal.setCatalogNumber(collid, link.occid, link.barcode, linkedStatus ?? undefined);
-  return `${saved.catalogNumber ?? link.barcode} → ${link.label}. Saved in the portal (record ${saved.occid}).`;
+  const images = saved.images.length;
+  const already =
+    images > 0 ? ` The record already had ${images === 1 ? 'an image' : `${images} images`}.` : '';
+  return `${saved.catalogNumber ?? link.barcode} → ${link.label}. Saved in the portal (record ${saved.occid}).${already}`;
 }
 
 export function failureLine(error: unknown, link: Pick<SessionLink, 'barcode' | 'label'>): string {

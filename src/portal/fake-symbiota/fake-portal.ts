@@ -1,4 +1,5 @@
 import { columnFor, NOT_MERGED } from './columns';
+import { PORTAL_PROFILES, type PortalProfile } from './profiles';
 import { runEditorQuery, type EditorQuery } from './query';
 import {
   demoState,
@@ -29,15 +30,58 @@ export interface SaveRequest {
  */
 export class FakeSymbiota {
   state: FakeState;
+  /** Which kind of portal this one plays (see profiles.ts); the recorded one unless told otherwise. */
+  readonly profile: PortalProfile;
   private readonly clock: () => Date;
   private readonly onChange: (state: FakeState) => void;
 
   constructor(
-    options: { state?: FakeState; clock?: () => Date; onChange?: (state: FakeState) => void } = {},
+    options: {
+      state?: FakeState;
+      clock?: () => Date;
+      onChange?: (state: FakeState) => void;
+      profile?: PortalProfile;
+    } = {},
   ) {
     this.state = options.state ?? demoState();
+    this.profile = options.profile ?? PORTAL_PROFILES.recorded;
     this.clock = options.clock ?? (() => new Date());
     this.onChange = options.onChange ?? (() => undefined);
+  }
+
+  /** The PHP session times out; the remember-me cookie lives on (PROTOCOL preface, rec. 14f). */
+  expirePhpSession() {
+    this.state.phpSessionExpired = true;
+    this.changed();
+  }
+
+  /** Any editor or profile page re-creates the PHP session from the crumb. */
+  pageVisited() {
+    if (this.state.phpSessionExpired && this.state.session !== null) {
+      this.state.phpSessionExpired = false;
+      this.changed();
+    }
+  }
+
+  /**
+   * Who API v2 sees for a request: the API never reads the crumb successfully (rec. 14a, 14c). Under a
+   * path it shares the editor's PHP session while that lives (14e). `'fails'`: the token login runs on a
+   * portal without a security key and dies (HTTP 500, 14a, 14f).
+   */
+  apiReader(carriesCookies: boolean): 'anonymous' | 'user' | 'fails' {
+    if (!carriesCookies || this.state.session === null) return 'anonymous';
+    if (this.profile.rootPath !== '' && !this.state.phpSessionExpired) return 'user';
+    return this.profile.securityKey ? 'anonymous' : 'fails';
+  }
+
+  /** Opening a record in the editor form takes an edit lock (rec. 15b). */
+  lockForEditing(occid: number) {
+    const user = this.user();
+    if (!user) return;
+    const locks = (this.state.editLocks ??= []).filter((l) => l.occid !== occid);
+    locks.push({ occid, uid: user.uid, at: this.now() });
+    this.state.editLocks = locks;
+    this.changed();
   }
 
   changed() {

@@ -1,7 +1,17 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { apiOccurrence, dwcOccurrence } from './api-json';
 import type { FakeSymbiota } from './fake-portal';
-import { editorPage, individualPage, loginPage, mergePage, notAuthorizedPage, tablePage } from './pages';
+import {
+  apiServerErrorPage,
+  editorPage,
+  imageTabPage,
+  individualPage,
+  loginPage,
+  mergePage,
+  notAuthorizedPage,
+  notFoundPage,
+  tablePage,
+} from './pages';
 import type { EditorQuery } from './query';
 import type { FakeRecord } from './state';
 
@@ -20,12 +30,34 @@ async function requestParams(request: Request): Promise<[string, string][]> {
 }
 const first = (params: [string, string][], key: string) => params.find(([k]) => k === key)?.[1];
 
+/** A request carries the browser's cookies unless the page asked it not to (`credentials: 'omit'`). */
+const carriesCookies = (request: Request) => request.credentials !== 'omit';
+
 /**
  * MSW handlers that answer on a stock Symbiota 3.4's URLs with its response shapes. One set serves vitest,
- * the browser demo and Playwright. `rootPath` is the portal's `$CLIENT_ROOT` (e.g. `/demo`, or '').
+ * the browser demo and Playwright. `rootPath` is the portal's `$CLIENT_ROOT` (e.g. `/portal`, or '');
+ * `mediaRoot` is where the sheet images are served (the demo keeps them under `/demo` whatever the root).
  */
-export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): HttpHandler[] {
+export function fakeSymbiotaHandlers(
+  fake: FakeSymbiota,
+  rootPath: string,
+  mediaRoot: string = rootPath,
+): HttpHandler[] {
   const at = (path: string) => `*${rootPath}/${path}`;
+  // The editor pages and the image tab show host-relative image paths (rec. 15b, 15c).
+  const hostRelative = (occid: number) =>
+    fake.mediaOf(occid).map((m) => ({
+      ...m,
+      url: `${mediaRoot}/${m.url}`,
+      originalUrl: `${mediaRoot}/${m.originalUrl}`,
+      thumbnailUrl: `${mediaRoot}/${m.thumbnailUrl}`,
+    }));
+  /** API v2 as the browser's cookies make it behave (rec. 14a–14f), or null when it answers normally. */
+  const apiRefusal = (request: Request) => {
+    if (!fake.profile.apiV2) return html(notFoundPage(), 404);
+    if (fake.apiReader(carriesCookies(request)) === 'fails') return html(apiServerErrorPage(), 500);
+    return null;
+  };
   const collectionName = (collid: number) => fake.collection(collid)?.name ?? `Collection ${collid}`;
   // Anonymous editor requests: a 302 to the login page that still carries a body (rec. 02b, 09d2).
   const toLogin = (refurl: string, collid: number) =>
@@ -43,6 +75,7 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
       const query = request.method === 'GET' ? new URL(request.url).search.slice(1) : '';
       return toLogin(`occurrenceeditor.php?${query}`, collid);
     }
+    fake.pageVisited();
     const statuses = fake.state.statuses;
     if (action === 'saveOccurEdits') {
       const occid = Number(first(params, 'occid'));
@@ -82,6 +115,19 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
       );
     }
     if (!fake.canEdit(collid)) return html(notAuthorizedPage(collectionName(collid)));
+    const opened = action === undefined ? fake.record(Number(first(params, 'occid'))) : undefined;
+    if (opened) {
+      fake.lockForEditing(opened.occid);
+      return html(
+        editorPage({
+          collectionName: collectionName(collid),
+          statuses,
+          record: opened,
+          identifiers: fake.identifiersOf(opened.occid),
+          images: hostRelative(opened.occid),
+        }),
+      );
+    }
     return html(editorPage({ collectionName: collectionName(collid), statuses }));
   };
 
@@ -90,6 +136,7 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
     const collid = Number(first(params, 'collid') ?? 0);
     if (fake.user() === undefined)
       return toLogin(`occurrencetabledisplay.php?${new URL(request.url).search.slice(1)}`, collid);
+    fake.pageVisited();
     if (!fake.canEdit(collid)) return html(notAuthorizedPage(collectionName(collid)));
     const limit = Number(first(params, 'reclimit') ?? 1000);
     if (!(limit > 0)) return html('<b>Fatal error</b>: Uncaught DivisionByZeroError: Modulo by zero', 500);
@@ -190,21 +237,45 @@ export function fakeSymbiotaHandlers(fake: FakeSymbiota, rootPath: string): Http
       const outcome = fake.merge(target, Number(q.get('curoccid')), Number(q.get('collid')));
       return html(outcome.ok ? mergePage(target, null) : mergePage(null, outcome.error));
     }),
-    http.get(at('api/v2/installation/status'), ({ request }) =>
-      json({
-        status: true,
-        statusCode: 200,
-        portalName: 'Demo Herbarium Portal (fake)',
-        guid: 'fake',
-        urlRoot: new URL(request.url).origin,
-        symbiotaVersion: '3.4.14',
-        apiVersion: '2.0',
-      }),
+    http.get(
+      at('api/v2/installation/status'),
+      ({ request }) =>
+        apiRefusal(request) ??
+        json({
+          status: true,
+          statusCode: 200,
+          portalName: 'Demo Herbarium Portal (fake)',
+          guid: 'fake',
+          urlRoot: new URL(request.url).origin,
+          symbiotaVersion: '3.4.14',
+          apiVersion: '2.0',
+        }),
     ),
     http.get(at('api/v2/occurrence/:occid'), ({ request, params }) => {
+      const refused = apiRefusal(request);
+      if (refused) return refused;
       const record = fake.record(Number(params['occid']));
-      if (!record) return json({ error: 'Occurrence not found' }, 404);
-      return json(apiOccurrence(fake, record, new URL(request.url).origin, rootPath));
+      const hidden =
+        fake.profile.apiHidesProtected &&
+        fake.apiReader(carriesCookies(request)) === 'anonymous' &&
+        Number(record?.fields['recordSecurity'] ?? 0) >= 5;
+      if (!record || hidden) return json({ error: 'Occurrence not found' }, 404);
+      return json(apiOccurrence(fake, record, new URL(request.url).origin, mediaRoot));
+    }),
+    http.get(at('api/*'), ({ request }) => apiRefusal(request) ?? json({ error: 'Not found' }, 404)),
+    http.get(at('collections/editor/includes/imagetab.php'), ({ request }) => {
+      const q = new URL(request.url).searchParams;
+      const record = fake.record(Number(q.get('occid')));
+      if (fake.user() === undefined || !record || !fake.canEdit(record.collid))
+        return html(notAuthorizedPage(collectionName(record?.collid ?? 0)));
+      return html(imageTabPage(hostRelative(record.occid)));
+    }),
+    http.head(`*${mediaRoot}/imglib/*`, ({ request }) => {
+      const path = new URL(request.url).pathname;
+      const known = fake.state.media.some((m) =>
+        [m.url, m.originalUrl, m.thumbnailUrl].some((u) => path.endsWith(`/${u}`)),
+      );
+      return new HttpResponse(null, { status: known ? 200 : 404 });
     }),
     http.get(at('collections/individual/index.php'), ({ request }) => {
       const q = new URL(request.url).searchParams;

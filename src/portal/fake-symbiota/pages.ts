@@ -1,4 +1,5 @@
-import type { FakeComment, FakeIdentifier, FakeRecord } from './state';
+import { COLUMNS } from './columns';
+import type { FakeComment, FakeIdentifier, FakeMedia, FakeRecord } from './state';
 
 /** HTML built like the real 3.4.14 pages in the parts a client reads (see tests/contract/recorded). */
 const esc = (s: string | null | undefined) =>
@@ -46,6 +47,68 @@ export interface EditorPageInput {
   actionStatus?: { ok: boolean; message: string };
   record?: FakeRecord;
   identifiers?: FakeIdentifier[];
+  /** Image URLs as the page's script lists them (rec. 15b); the ids are on the image tab. */
+  images?: FakeMedia[];
+}
+
+/** The custom-field lists of the query form name every column (rec. 15a). */
+const customFieldList = () =>
+  `<select name="q_customfield1"><option value="">Select Field Name</option>${COLUMNS.filter(
+    (c) => !['occid', 'collid'].includes(c),
+  )
+    .map((c) => `<option value="${c}" >${c}</option>`)
+    .join('')}</select>`;
+
+const TEXTAREAS = new Set(['locality', 'habitat', 'occurrenceRemarks']);
+const SELECTS = new Set(['processingStatus', 'recordSecurity']);
+
+/** The editor's full form for one record, in the parts a client reads (rec. 09a, 15a, 15b). */
+function fullForm(r: FakeRecord, identifiers: FakeIdentifier[], statuses: string[]): string {
+  const value = (c: string) => r.fields[c] ?? '';
+  const inputs = COLUMNS.filter((c) => !['occid', 'collid', 'dateLastModified', 'dateEntered'].includes(c))
+    .filter((c) => !TEXTAREAS.has(c) && !SELECTS.has(c) && c !== 'otherCatalogNumbers')
+    .map((c) => `<input type="text" name="${c.toLowerCase()}" value="${esc(value(c))}" />`)
+    .join('\n\t');
+  const textareas = [...TEXTAREAS]
+    .map((c) => `<textarea name="${c.toLowerCase()}">${esc(value(c))}</textarea>`)
+    .join('\n\t');
+  const statusOptions = statuses
+    .map(
+      (s) =>
+        `<option value="${esc(s)}" ${s === (r.fields['processingStatus'] ?? '').toLowerCase() ? 'SELECTED' : ''}>${esc(s)}</option>`,
+    )
+    .join('');
+  const security = ['0', '1', '5']
+    .map(
+      (v) =>
+        `<option value="${v}" ${v === (r.fields['recordSecurity'] ?? '0') ? 'selected' : ''}>${v}</option>`,
+    )
+    .join('');
+  // With no identifier rows, the legacy column is shown as a row keyed `ocnid-0` (rec. 15a; compare 03e).
+  const legacy = r.fields['otherCatalogNumbers'] ?? '';
+  const rows =
+    identifiers.length > 0
+      ? identifiers.map((i) => [String(i.id), i.name, i.value])
+      : legacy !== ''
+        ? [['ocnid-0', '', legacy]]
+        : [];
+  const idRows = [...rows, ['newidentifier', '', '']]
+    .map(
+      ([key, name, val]) =>
+        `<input name="idkey[]" type="hidden" value="${esc(key)}" /><input class="idNameInput" name="idname[]" type="text" value="${esc(name)}" /><input class="idValueInput" name="idvalue[]" type="text" value="${esc(val)}" />`,
+    )
+    .join('\n\t');
+  return `<form id="fullform" name="fullform" action="occurrenceeditor.php" method="post">
+	<input type="text" id="catalognumber" name="catalognumber" value="${esc(r.fields['catalogNumber'])}" />
+	${idRows}
+	${inputs}
+	${textareas}
+	<select name="processingstatus"><option value=''>No Set Status</option><option value=''>-------------------</option>${statusOptions}</select>
+	<select name="recordsecurity">${security}</select>
+	<div id="pkDiv"><div>Key: ${r.occid}</div><div>Modified: ${esc(r.fields['dateLastModified'])}</div></div>
+	<input type="hidden" name="collid" value="${r.collid}" />
+	<input type="hidden" name="occid" value="${r.occid}" />
+</form>`;
 }
 
 export function editorPage(input: EditorPageInput): string {
@@ -56,18 +119,13 @@ export function editorPage(input: EditorPageInput): string {
 				</div>`
     : '';
   const r = input.record;
-  const form = r
-    ? `<form id="fullform" name="fullform" action="occurrenceeditor.php" method="post">
-	<input type="text" id="catalognumber" name="catalognumber" value="${esc(r.fields['catalogNumber'])}" />
-	${(input.identifiers ?? []).map((i) => `<input name="idkey[]" type="hidden" value="${i.id}" /><input name="idname[]" type="text" value="${esc(i.name)}" /><input name="idvalue[]" type="text" value="${esc(i.value)}" />`).join('\n\t')}
-	<input name="idkey[]" type="hidden" value="newidentifier" /><input name="idname[]" type="text" value="" /><input name="idvalue[]" type="text" value="" />
-	<input type="hidden" name="collid" value="${r.collid}" />
-	<input type="hidden" name="occid" value="${r.occid}" />
-</form>`
-    : '';
+  const form = r ? fullForm(r, input.identifiers ?? [], input.statuses) : '';
+  const images = (input.images ?? [])
+    .map((m, i) => `imgArr[${i + 1}] = "${m.url}";\nimgLgArr[${i + 1}] = "${m.originalUrl}";`)
+    .join('\n');
   return page(
     'Occurrence Editor',
-    `\t<div role="main" id="innertext">\n\t\t${editorHeading(input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}\n${form}\n\t</div>`,
+    `\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
   );
 }
 
@@ -92,6 +150,8 @@ const COLUMN_LABELS: [string, string][] = [
   ['habitat', 'Habitat'],
   ['dateLastModified', 'Date Last Modified'],
   ['processingStatus', 'Processing Status'],
+  // Inference: the table shows a column only when some row holds data, and PHP's empty('0') is true.
+  ['recordSecurity', 'Security'],
   ['basisOfRecord', 'Basis Of Record'],
   ['continent', 'Continent'],
 ];
@@ -106,7 +166,11 @@ export interface TablePageInput {
 /** `occurrencetabledisplay.php`: only columns that hold data appear; the count sits in a `div.navpath` (§5.3). */
 export function tablePage({ collectionName, rows, offset, total }: TablePageInput): string {
   const value = (row: TablePageInput['rows'][number], column: string) =>
-    column === 'otherCatalogNumbers' ? row.otherCatalogNumbers : (row.record.fields[column] ?? null);
+    column === 'otherCatalogNumbers'
+      ? row.otherCatalogNumbers
+      : column === 'recordSecurity' && row.record.fields[column] === '0'
+        ? null
+        : (row.record.fields[column] ?? null);
   const columns = COLUMN_LABELS.filter(([c]) => rows.some((row) => (value(row, c) ?? '') !== ''));
   const cell = (column: string, v: string | null) => {
     if (v === null || v === '') return '<td>&nbsp;</td>';
@@ -206,3 +270,27 @@ export function loginPage(error: string | null): string {
 </div>`,
   );
 }
+
+/** `includes/imagetab.php`: one edit form per image with its id and URLs (rec. 15c). */
+export function imageTabPage(media: FakeMedia[]): string {
+  const forms = media
+    .map(
+      (m) => `<form name="img${m.mediaId}editform" action="occurrenceeditor.php" method="post">
+	<input name="url" type="text" value="${esc(m.url)}" />
+	<input name="originalUrl" type="text" value="${esc(m.originalUrl)}" />
+	<input name="thumbnailUrl" type="text" value="${esc(m.thumbnailUrl)}" />
+	<input type="hidden" name="occid" value="${m.occid}" />
+	<input type="hidden" name="imgid" value="${m.mediaId}" />
+</form>`,
+    )
+    .join('\n');
+  return `<div id="imagediv">${forms}</div>`;
+}
+
+/** The web server's own page for a URL nothing is routed to (a portal without API v2's rewrite rules). */
+export const notFoundPage = () =>
+  '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>\n';
+
+/** API v2's error page when its token login dies on an unkeyed portal (rec. 14a, 14f). */
+export const apiServerErrorPage = () =>
+  '<!DOCTYPE html>\n<html lang="en">\n<head><title>An Error Occurred: Internal Server Error</title></head>\n<body><div class="container"><h1>Oops! An Error Occurred</h1><h2>The server returned a "500 Internal Server Error".</h2></div></body>\n</html>\n';

@@ -72,8 +72,12 @@ export interface FakeState {
   edits: FakeEdit[];
   comments: FakeComment[];
   archive: FakeArchive[];
-  /** The uid the browser's cookies stand for; null when logged out. */
+  /** The uid the browser's remember-me cookie (SymbiotaCrumb) stands for; null when logged out. */
   session: number | null;
+  /** The PHP session timed out while the crumb lives on; any editor page starts a new one (rec. 14f). */
+  phpSessionExpired?: boolean;
+  /** Records opened in the editor form, which takes an edit lock (rec. 15b). */
+  editLocks?: { occid: number; uid: number; at: string }[];
   statuses: string[];
   next: { occid: number; identifier: number; media: number; edit: number; comment: number; archive: number };
 }

@@ -17,7 +17,8 @@ export const NOT_AUTHORIZED = /not authorized to edit occurrences/i;
  * The table view's column headers are localized and data-driven: a column appears only when some row has
  * a value in it (recording INDEX, surprise 8). These are the English labels seen on 3.4.14.
  */
-const COLUMNS: Record<string, keyof Omit<RecordSummary, 'occid'>> = {
+type ListedText = Exclude<keyof RecordSummary, 'occid' | 'recordSecurity'>;
+const COLUMNS: Record<string, ListedText | 'recordSecurity'> = {
   'catalog number': 'catalogNumber',
   'additional identifiers': 'otherCatalogNumbers',
   'other catalog numbers': 'otherCatalogNumbers',
@@ -29,6 +30,12 @@ const COLUMNS: Record<string, keyof Omit<RecordSummary, 'occid'>> = {
   'event date': 'eventDate',
   locality: 'locality',
   'processing status': 'processingStatus',
+  family: 'family',
+  country: 'country',
+  'state/province': 'stateProvince',
+  county: 'county',
+  'date last modified': 'dateLastModified',
+  security: 'recordSecurity',
 };
 
 const PAGING = /\|\s*(\d+)-(\d+)\s+of\s+(\d+)\s+records\s*\|/;
@@ -71,9 +78,16 @@ export function parseRecordTable(doc: Document): RecordPage {
       eventDate: null,
       locality: null,
       processingStatus: null,
+      family: null,
+      country: null,
+      stateProvince: null,
+      county: null,
+      dateLastModified: null,
+      recordSecurity: 0,
     };
     headers.forEach((field, i) => {
-      if (field !== null && summary[field] === null) summary[field] = orNull(cellText(cells[i]));
+      if (field === 'recordSecurity') summary.recordSecurity = Number(cellText(cells[i])) || 0;
+      else if (field !== null && summary[field] === null) summary[field] = orNull(cellText(cells[i]));
     });
     return summary;
   });

@@ -13,7 +13,23 @@ export interface PortalResponse {
   /** True when the portal answered with a redirect, which on editor pages means "log in" (PROTOCOL §2.1). */
   redirected: boolean;
   location: string | null;
+  contentType: string;
   text: string;
+}
+
+/**
+ * API v2 never sees the user's login, and the portal's remember-me cookie makes it fail: HTTP 500 on a
+ * portal without a security key, or once the PHP session has expired on a portal under a path (recorded
+ * INDEX §14, rec. 14a, 14f). So API reads carry no cookies; every other page gets the technician's session.
+ */
+export const cookiesFor = (path: string): RequestCredentials =>
+  /^\/*api\//.test(path) ? 'omit' : 'same-origin';
+
+export interface SendOptions {
+  /** Answer HTTP 5xx as a response instead of an error: for probes that decide what a 500 means. */
+  returnServerErrors?: boolean;
+  /** Only the portal check overrides this, to show what a request with the login cookie gets. */
+  credentials?: RequestCredentials;
 }
 
 type Params = Record<string, string | number> | [string, string][];
@@ -46,24 +62,47 @@ export class PortalHttp {
     return new URL(url, `${this.origin}/`).toString();
   }
 
-  get(path: string, params?: Params): Promise<PortalResponse> {
-    return this.send(this.url(path, params), { method: 'GET' });
+  /** The HTTP status of a HEAD request for a portal URL (an image), or null when it cannot be reached. */
+  async head(url: string): Promise<number | null> {
+    try {
+      const response = await this.fetchImpl(url, {
+        method: 'HEAD',
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+      return response.status;
+    } catch {
+      return null;
+    }
+  }
+
+  get(path: string, params?: Params, options: SendOptions = {}): Promise<PortalResponse> {
+    return this.send(this.url(path, params), { method: 'GET' }, path, options);
   }
 
   postForm(path: string, form: Params): Promise<PortalResponse> {
-    return this.send(this.url(path), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: toSearchParams(form).toString(),
-    });
+    return this.send(
+      this.url(path),
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: toSearchParams(form).toString(),
+      },
+      path,
+    );
   }
 
-  private async send(url: string, init: RequestInit): Promise<PortalResponse> {
+  private async send(
+    url: string,
+    init: RequestInit,
+    path: string,
+    options: SendOptions = {},
+  ): Promise<PortalResponse> {
     let response: Response;
     try {
       response = await this.fetchImpl(url, {
         ...init,
-        credentials: 'same-origin',
+        credentials: options.credentials ?? cookiesFor(path),
         redirect: 'manual',
         cache: 'no-store',
       });
@@ -78,13 +117,19 @@ export class PortalHttp {
     const redirected =
       response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
     const text = redirected ? '' : await response.text();
-    if (!redirected && response.status >= 500) {
+    if (!redirected && response.status >= 500 && !options.returnServerErrors) {
       throw new PortalError(
         'portal-refused',
         `The portal reported an internal error (HTTP ${response.status}).`,
         text.slice(0, 500),
       );
     }
-    return { status: response.status, redirected, location: response.headers.get('Location'), text };
+    return {
+      status: response.status,
+      redirected,
+      location: response.headers.get('Location'),
+      contentType: (response.headers.get('Content-Type') ?? '').toLowerCase(),
+      text,
+    };
   }
 }

@@ -4,3 +4,6 @@ export const TABLE = 'collections/editor/occurrencetabledisplay.php';
 export const LOGIN = 'profile/index.php';
 export const RECORD_PAGE = 'collections/individual/index.php';
 export const MERGE = 'collections/editor/dupesearch.php';
+export const IMAGE_TAB = 'collections/editor/includes/imagetab.php';
+export const API_RECORD = 'api/v2/occurrence';
+export const API_STATUS = 'api/v2/installation/status';

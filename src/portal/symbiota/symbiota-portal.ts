@@ -1,9 +1,10 @@
 import { statusVocabulary } from '../../domain/processing-status';
-import type { RecordPage, SpecimenRecord } from '../../domain/occurrence';
+import type { RecordPage } from '../../domain/occurrence';
 import { PortalError } from '../errors';
 import type { CollectorSearch, PageRequest, PortalClient, SessionState } from '../portal';
-import { individualJsonSchema, occurrenceResponseSchema, toSpecimenRecord } from './api-record';
 import { PortalHttp, type PortalHttpOptions, type PortalResponse } from './http';
+import { checkPortal } from './portal-check';
+import { createRecordReader, parseJson } from './record-reader';
 import {
   NOT_AUTHORIZED,
   parseCollectionName,
@@ -13,7 +14,7 @@ import {
   parseStatusOptions,
 } from './html';
 import { z } from 'zod';
-import { EDITOR, LOGIN, RECORD_PAGE, TABLE } from './paths';
+import { API_STATUS, EDITOR, LOGIN, RECORD_PAGE, TABLE } from './paths';
 import { createGuardedWrites } from './writes';
 
 const DEFAULT_PAGE: PageRequest = { offset: 0, limit: 100 };
@@ -22,18 +23,6 @@ const DEFAULT_PAGE: PageRequest = { offset: 0, limit: 100 };
 export function requireSession(response: PortalResponse): PortalResponse {
   if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended.');
   return response;
-}
-
-export function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new PortalError(
-      'unexpected-response',
-      `The portal sent something other than JSON for ${what}.`,
-      text.slice(0, 300),
-    );
-  }
 }
 
 /** The portal's own paging: `occindex` is rounded down to a multiple of `reclimit`, and 0 divides by zero (§5.3). */
@@ -49,6 +38,7 @@ function paging(page: PageRequest): [string, string][] {
 /** The `PortalClient` for a stock Symbiota 3.x portal, over the endpoints of PROTOCOL §13. */
 export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
   const http = new PortalHttp(options);
+  const reader = createRecordReader(http);
 
   async function search(
     collid: number,
@@ -65,38 +55,6 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     ];
     const response = requireSession(await http.get(TABLE, params));
     return parseRecordTable(parseHtml(response.text));
-  }
-
-  async function readRecord(occid: number): Promise<SpecimenRecord | null> {
-    const response = await http.get(`api/v2/occurrence/${occid}`, { includeMedia: 1 });
-    if (response.status === 404) return null;
-    if (response.status !== 200) {
-      throw new PortalError(
-        'unexpected-response',
-        `The portal answered HTTP ${response.status} for record ${occid}.`,
-      );
-    }
-    const parsed = occurrenceResponseSchema.safeParse(parseJson(response.text, `record ${occid}`));
-    if (!parsed.success) {
-      throw new PortalError(
-        'unexpected-response',
-        `Record ${occid} came back in an unexpected shape.`,
-        parsed.error.message,
-      );
-    }
-    return toSpecimenRecord(parsed.data[0]!, (url) => http.absolute(url));
-  }
-
-  async function readLegacyCatalogNumbers(occid: number): Promise<string | null> {
-    const response = await http.get(RECORD_PAGE, { occid, format: 'json' });
-    const parsed = individualJsonSchema.safeParse(parseJson(response.text, `record ${occid}`));
-    if (!parsed.success) {
-      throw new PortalError(
-        'unexpected-response',
-        `Record ${occid}'s catalog numbers came back in an unexpected shape.`,
-      );
-    }
-    return parsed.data.otherCatalogNumbers;
   }
 
   async function rpc(path: string, form: Record<string, string | number>): Promise<string> {
@@ -241,7 +199,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
         page,
       ),
 
-    readRecord,
+    readRecord: reader.readCore,
 
     async readComments(occid) {
       const response = await http.get(RECORD_PAGE, { occid });
@@ -254,8 +212,8 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     },
 
     async portalVersion() {
-      const response = await http.get('api/v2/installation/status');
-      if (response.status !== 200) return null;
+      const response = await http.get(API_STATUS, undefined, { returnServerErrors: true });
+      if (response.status !== 200 || !/^\s*\{/.test(response.text)) return null;
       const parsed = z
         .object({ symbiotaVersion: z.string() })
         .safeParse(parseJson(response.text, 'the installation status'));
@@ -265,10 +223,15 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     barcodeInUse,
     accessionInUse,
     imageCount,
+
+    recordSource: reader.source,
+    onRecordSourceChange: reader.onSourceChange,
+    checkPortal: (collid) => checkPortal({ http, reader, portal: client, collid }),
   };
 
-  return {
+  const client: PortalClient = {
     ...portal,
-    ...createGuardedWrites({ http, readRecord, readLegacyCatalogNumbers, barcodeInUse, imageCount }),
+    ...createGuardedWrites({ http, reader, barcodeInUse, imageCount }),
   };
+  return client;
 }

@@ -2,17 +2,21 @@ import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
 import { sameStatus } from '../../domain/processing-status';
 import { PortalError } from '../errors';
 import type { PortalClient, ValueChange } from '../portal';
+import { parseEditorRecord } from './editor-record';
 import type { PortalHttp, PortalResponse } from './http';
 import { NOT_AUTHORIZED, parseActionStatus, parseComments, parseHtml } from './html';
 import { EDITOR, MERGE, RECORD_PAGE } from './paths';
+import type { RecordReader } from './record-reader';
 
 interface Deps {
   http: PortalHttp;
-  readRecord(occid: number): Promise<SpecimenRecord | null>;
-  readLegacyCatalogNumbers(occid: number): Promise<string | null>;
+  reader: RecordReader;
   barcodeInUse(collid: number, barcode: string, exceptOccid: number): Promise<number[]>;
   imageCount(occid: number): Promise<number>;
 }
+
+/** What an editor page shows of the record after a write; images are not in the form and do not change. */
+type ShownRecord = Omit<SpecimenRecord, 'images'>;
 
 type GuardedWrites = Pick<
   PortalClient,
@@ -41,15 +45,10 @@ function withStatus(edited: string[], fields: [string, string][], status: string
 const showsStatus = (r: SpecimenRecord, status: string | undefined) =>
   status === undefined || sameStatus(r.processingStatus, status);
 
-export function createGuardedWrites({
-  http,
-  readRecord,
-  readLegacyCatalogNumbers,
-  barcodeInUse,
-  imageCount,
-}: Deps): GuardedWrites {
-  async function current(collid: number, occid: number): Promise<SpecimenRecord> {
-    const record = await readRecord(occid);
+export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: Deps): GuardedWrites {
+  /** The record as it is now; `whole` adds the legacy column the API hides (an extra read there). */
+  async function current(collid: number, occid: number, whole = false): Promise<SpecimenRecord> {
+    const record = await (whole ? reader.readWithLegacyColumn(occid) : reader.readCore(occid));
     if (record === null)
       throw new PortalError('record-missing', `Record ${occid} is no longer in the portal.`);
     if (record.collid !== collid) {
@@ -66,7 +65,11 @@ export function createGuardedWrites({
    * those in `editedfields`: any other posted field would be written unlogged. No `collid`: the portal
    * derives it from the record and checks the user's rights against that collection (§7.1, §14).
    */
-  async function save(occid: number, edited: string[], fields: [string, string][]): Promise<void> {
+  async function save(
+    occid: number,
+    edited: string[],
+    fields: [string, string][],
+  ): Promise<ShownRecord | null> {
     const response: PortalResponse = await http.postForm(EDITOR, [
       ['submitaction', 'saveOccurEdits'],
       ['occid', String(occid)],
@@ -94,15 +97,22 @@ export function createGuardedWrites({
         `The portal refused the save: ${status.message}`,
         status.message,
       );
+    return parseEditorRecord(doc, occid);
   }
 
+  /**
+   * Confirms a write from the editor page the portal answered with, which shows the record as saved
+   * (rec. 09a–09c, 13); only when that page shows no record is the record read again.
+   */
   async function confirm(
     collid: number,
     occid: number,
+    shown: ShownRecord | null,
+    images: SpecimenRecord['images'],
     check: (r: SpecimenRecord) => boolean,
     what: string,
   ): Promise<SpecimenRecord> {
-    const after = await current(collid, occid);
+    const after = shown ? { ...shown, images } : await current(collid, occid);
     if (!check(after))
       throw new PortalError(
         'unexpected-response',
@@ -113,15 +123,18 @@ export function createGuardedWrites({
 
   return {
     async setCatalogNumber(collid, occid, barcode, status) {
-      const before = await current(collid, occid);
+      // The portal saves a barcode another record already holds (rec. 09e), so ask first (§8.1); the
+      // record is read again at the same time, so a barcode set meanwhile is never overwritten.
+      const [before, holders] = await Promise.all([
+        current(collid, occid),
+        barcodeInUse(collid, barcode, occid),
+      ]);
       if (hasBarcode(before)) {
         throw new PortalError(
           'record-changed',
           `Record ${occid} already has barcode ${before.catalogNumber}; it was not overwritten.`,
         );
       }
-      // The portal saves a barcode another record already holds (rec. 09e), so ask first (§8.1).
-      const holders = await barcodeInUse(collid, barcode, occid);
       if (holders.length > 0) {
         throw new PortalError(
           'barcode-in-use',
@@ -132,18 +145,20 @@ export function createGuardedWrites({
       const fields: [string, string][] = [['catalognumber', barcode]];
       if (!sameStatus(before.processingStatus, status ?? before.processingStatus))
         withStatus(edited, fields, status);
-      await save(occid, edited, fields);
+      const shown = await save(occid, edited, fields);
       return confirm(
         collid,
         occid,
+        shown,
+        before.images,
         (r) => r.catalogNumber === barcode && showsStatus(r, status),
         `barcode ${barcode}`,
       );
     },
 
     async addAccession(collid, occid, accession, status) {
-      const before = await current(collid, occid);
-      const legacy = await readLegacyCatalogNumbers(occid);
+      const before = await current(collid, occid, true);
+      const legacy = before.fields['otherCatalogNumbers'] ?? null;
       // Posting identifiers nulls the legacy column unlogged unless every old value is posted back (§7.2);
       // such records are left to the portal's own editor rather than risk losing a number.
       if (before.identifiers.length > 0 || (legacy ?? '').trim() !== '') {
@@ -162,19 +177,28 @@ export function createGuardedWrites({
         ['idvalue[]', accession],
       ];
       withStatus(edited, fields, status);
-      await save(occid, edited, fields);
+      const shown = await save(occid, edited, fields);
       return confirm(
         collid,
         occid,
+        shown,
+        before.images,
         (r) => r.identifiers.some((i) => i.value === accession) && showsStatus(r, status),
         `accession ${accession}`,
       );
     },
 
     async setProcessingStatus(collid, occid, status) {
-      await current(collid, occid);
-      await save(occid, ['processingstatus'], [['processingstatus', status]]);
-      return confirm(collid, occid, (r) => sameStatus(r.processingStatus, status), `status "${status}"`);
+      const before = await current(collid, occid);
+      const shown = await save(occid, ['processingstatus'], [['processingstatus', status]]);
+      return confirm(
+        collid,
+        occid,
+        shown,
+        before.images,
+        (r) => sameStatus(r.processingStatus, status),
+        `status "${status}"`,
+      );
     },
 
     async restoreValues(collid, occid, changes) {
@@ -201,7 +225,7 @@ export function createGuardedWrites({
           );
       }
       // W1 turns '' into NULL (PROTOCOL §7.1), which is what an empty field held before.
-      await save(
+      const shown = await save(
         occid,
         changes.map((c) => c.field),
         changes.map((c) => [c.field, c.previous ?? '']),
@@ -209,6 +233,8 @@ export function createGuardedWrites({
       return confirm(
         collid,
         occid,
+        shown,
+        before.images,
         (r) =>
           changes.every((c) =>
             same(c.field === 'catalognumber' ? r.catalogNumber : r.processingStatus, c.previous),
@@ -256,9 +282,9 @@ export function createGuardedWrites({
           'The portal did not merge the records and gave no reason; usually this means you lack editor rights.',
         );
       }
-      const [gone, merged] = [await readRecord(skeletalOccid), await readRecord(legacyOccid)];
+      const [gone, merged] = [await reader.isGone(skeletalOccid), await reader.readCore(legacyOccid)];
       const problems: string[] = [];
-      if (gone !== null) problems.push(`record ${skeletalOccid} still exists`);
+      if (!gone) problems.push(`record ${skeletalOccid} still exists`);
       if (merged === null) problems.push(`record ${legacyOccid} is missing`);
       else {
         if (source.catalogNumber && merged.catalogNumber !== source.catalogNumber)
@@ -304,7 +330,14 @@ export function createGuardedWrites({
             : 'The portal did not create the record.',
         );
       }
-      return confirm(collid, occid, (r) => r.catalogNumber === barcode, `barcode ${barcode}`);
+      return confirm(
+        collid,
+        occid,
+        parseEditorRecord(doc, occid),
+        [],
+        (r) => r.catalogNumber === barcode,
+        `barcode ${barcode}`,
+      );
     },
 
     async addComment(occid, text) {
