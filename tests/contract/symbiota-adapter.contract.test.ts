@@ -553,8 +553,13 @@ const NOT_USED_BY_THE_APP: Record<string, string> = {
 
 describe('coverage of the recordings', () => {
   it('names every recorded exchange in a contract test or says why the app does not use it', async () => {
-    const { readFileSync } = await import('node:fs');
-    const source = readFileSync(new URL(import.meta.url), 'utf8');
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = import.meta.dirname;
+    const source = readdirSync(dir)
+      .filter((f) => f.endsWith('.contract.test.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     const uncovered = allExchangeNames().filter(
       (name) => !NOT_USED_BY_THE_APP[name] && !source.includes(`'${name}'`),
     );

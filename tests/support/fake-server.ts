@@ -1,18 +1,22 @@
 import { setupServer } from 'msw/node';
 import { FakeSymbiota } from '../../src/portal/fake-symbiota/fake-portal';
 import { fakeSymbiotaHandlers } from '../../src/portal/fake-symbiota/handlers';
+import { withLegacyStamps, type PortalProfile } from '../../src/portal/fake-symbiota/profiles';
 import { demoState, type FakeState } from '../../src/portal/fake-symbiota/state';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:8080';
 
 /** A fake portal served by MSW at `rootPath`, and an adapter pointed at it. Call `close()` after the test. */
-export function startFakePortal(options: { state?: FakeState; rootPath?: string; loggedInAs?: string } = {}) {
-  const rootPath = options.rootPath ?? '';
+export function startFakePortal(
+  options: { state?: FakeState; rootPath?: string; loggedInAs?: string; profile?: PortalProfile } = {},
+) {
+  const rootPath = options.rootPath ?? options.profile?.rootPath ?? '';
   let tick = Date.parse('2026-11-23T19:00:00Z');
   const fake = new FakeSymbiota({
-    state: options.state ?? demoState(),
+    state: withLegacyStamps(options.state ?? demoState(), options.profile?.legacyStamps ?? 'identifiers'),
     clock: () => new Date((tick += 1000)),
+    ...(options.profile ? { profile: options.profile } : {}),
   });
   if (options.loggedInAs) fake.login(options.loggedInAs, 'demo');
   const server = setupServer(...fakeSymbiotaHandlers(fake, rootPath));

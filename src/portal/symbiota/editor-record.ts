@@ -127,8 +127,9 @@ export function parseImageTab(
   doc: Document,
   absolute: (url: string | null | undefined) => string | null,
 ): SpecimenImage[] {
+  // Each image has several forms carrying its id (edit, remap, delete); the edit form holds the URLs.
   return [...doc.querySelectorAll('form')]
-    .filter((f) => f.querySelector('input[name="imgid"]'))
+    .filter((f) => f.querySelector('input[name="imgid"]') && f.querySelector('input[name="url"]'))
     .map((f) => {
       const value = (name: string) => f.querySelector(`input[name="${name}"]`)?.getAttribute('value') ?? null;
       const originalUrl = absolute(value('originalUrl'));
