@@ -19,12 +19,16 @@ async function boot() {
   }
   const { config } = loaded;
   let demo: DemoControls | null = null;
+  let portalBasePath = config.portalBasePath;
   // Statically false outside demo mode, so the production bundle carries no fake portal and no MSW.
   if (DEMO) {
     const { startDemoPortal } = await import('./portal/fake-symbiota/browser');
-    demo = await startDemoPortal(config.portalBasePath);
+    const started = await startDemoPortal();
+    demo = started;
+    // The demo portal plays a kind of portal, at the root or under a path (?portal=NAME).
+    portalBasePath = started.rootPath;
   }
-  const portal = createSymbiotaPortal({ portalUrl: `${window.location.origin}${config.portalBasePath}` });
+  const portal = createSymbiotaPortal({ portalUrl: `${window.location.origin}${portalBasePath}` });
   root.render(
     <StrictMode>
       <App

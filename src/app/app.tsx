@@ -9,6 +9,7 @@ import {
 } from '../features/link-unprocessed/unprocessed-store';
 import { createImagingStore } from '../features/link-while-imaging/imaging-store';
 import { LinkWhileImaging } from '../features/link-while-imaging/link-while-imaging';
+import { PortalCheckScreen } from '../features/portal-check/portal-check-screen';
 import { ReviewScreen } from '../features/review/review-screen';
 import { SessionGate } from '../features/session/session-gate';
 import { openStationJournal, type StationJournal } from '../journal/station-journal';
@@ -53,6 +54,7 @@ export function App({ config, portal, demo = null, loginHint, queryClient, journ
               unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
               review: <ReviewScreen />,
               journal: <JournalScreen />,
+              'portal-check': <PortalCheckScreen />,
             }}
           />
         )}

@@ -5,6 +5,7 @@ export const SCREENS = [
   { id: 'unprocessed', label: 'Link unprocessed records', key: '2' },
   { id: 'review', label: 'Review', key: '3' },
   { id: 'journal', label: 'Journal', key: '4' },
+  { id: 'portal-check', label: 'Check this portal', key: '5' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

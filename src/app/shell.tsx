@@ -1,10 +1,30 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import type { Station } from '../ui/station';
 import { goTo, SCREENS, useScreen, type ScreenId } from './routes';
 import { ScreenErrorBoundary } from './screen-error-boundary';
 
 export interface DemoControls {
   reset: () => void;
+  /** Which kind of portal the demo plays (see fake-symbiota/profiles.ts). */
+  profileLabel: string;
+}
+
+/** One line for everyone when the station reads records another way than usual (recorded INDEX §14–15). */
+function RecordSourceBanner({ station }: { station: Station }) {
+  const { portal } = station;
+  const source = useSyncExternalStore(
+    (onChange) => portal.onRecordSourceChange(onChange),
+    () => portal.recordSource(),
+  );
+  if (source.via === 'api') return null;
+  return (
+    <p className="portal-banner" role="status">
+      The portal&apos;s API v2 does not answer ({source.reason}): records are read from the portal&apos;s
+      editor pages, which marks each record as being edited for a while. Everything else works as usual.{' '}
+      <a href="#/portal-check">Check this portal</a> (<kbd>Alt+5</kbd>) says what an administrator could
+      change.
+    </p>
+  );
 }
 
 interface Props {
@@ -52,8 +72,8 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
         </nav>
         <div className="shell-user">
           {demo ? (
-            <span className="demo-badge" role="note">
-              Demo portal{' '}
+            <span className="demo-badge" role="note" title={demo.profileLabel}>
+              Demo portal ({demo.profileLabel}){' '}
               <button type="button" onClick={demo.reset}>
                 Reset demo data
               </button>
@@ -67,6 +87,7 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
           </button>
         </div>
       </header>
+      <RecordSourceBanner station={station} />
       <main className="shell-main">
         <ScreenErrorBoundary key={screen} screen={SCREENS.find((s) => s.id === screen)?.label ?? screen}>
           {screens[screen]}

@@ -1,9 +1,29 @@
 import { setupWorker } from 'msw/browser';
 import { FakeSymbiota } from './fake-portal';
 import { fakeSymbiotaHandlers } from './handlers';
+import {
+  DEFAULT_PROFILE,
+  isProfileName,
+  PORTAL_PROFILES,
+  withLegacyStamps,
+  type PortalProfile,
+} from './profiles';
 import { demoState, type FakeState } from './state';
 
-const STORAGE_KEY = 'specimen-linker.demo-portal.v1';
+const PROFILE_KEY = 'specimen-linker.demo-portal.profile';
+/** Where the demo's sheet images are served (public/demo), whatever root the portal plays. */
+const MEDIA_ROOT = '/demo';
+
+/**
+ * The kind of portal the demo plays: `?portal=NAME` in the address chooses it and is remembered on this
+ * browser; otherwise a fresh install's configuration.
+ */
+function chosenProfile(): PortalProfile {
+  const asked = new URLSearchParams(window.location.search).get('portal');
+  if (isProfileName(asked)) localStorage.setItem(PROFILE_KEY, asked);
+  const kept = localStorage.getItem(PROFILE_KEY);
+  return PORTAL_PROFILES[isProfileName(kept) ? kept : DEFAULT_PROFILE];
+}
 
 declare global {
   interface Window {
@@ -12,18 +32,22 @@ declare global {
   }
 }
 
-function restore(): FakeState {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  if (saved === null) return demoState();
+function restore(key: string, profile: PortalProfile): FakeState {
+  const fresh = () => withLegacyStamps(demoState(), profile.legacyStamps);
+  const saved = localStorage.getItem(key);
+  if (saved === null) return fresh();
   try {
     return JSON.parse(saved) as FakeState;
   } catch {
-    return demoState();
+    return fresh();
   }
 }
 
 /** Starts the in-browser demo portal; its data survive a reload until "Reset demo data". */
-export async function startDemoPortal(rootPath: string) {
+export async function startDemoPortal() {
+  const profile = chosenProfile();
+  // Each kind of portal keeps its own database: they hold the legacy stamps in different places.
+  const STORAGE_KEY = `specimen-linker.demo-portal.v2.${profile.name}`;
   // The demo's database is written to localStorage a moment after it changes (and when the page goes
   // away), not on every change: a large benchmark queue would otherwise be serialised on every save.
   let pending: ReturnType<typeof setTimeout> | null = null;
@@ -40,7 +64,8 @@ export async function startDemoPortal(rootPath: string) {
     }
   };
   const fake: FakeSymbiota = new FakeSymbiota({
-    state: restore(),
+    state: restore(STORAGE_KEY, profile),
+    profile,
     onChange: () => {
       pending ??= setTimeout(persist, 200);
     },
@@ -52,7 +77,7 @@ export async function startDemoPortal(rootPath: string) {
     }
   });
   fake.changed();
-  const worker = setupWorker(...fakeSymbiotaHandlers(fake, rootPath));
+  const worker = setupWorker(...fakeSymbiotaHandlers(fake, profile.rootPath, MEDIA_ROOT));
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
@@ -60,6 +85,8 @@ export async function startDemoPortal(rootPath: string) {
   });
   window.__demoPortal = fake;
   return {
+    rootPath: profile.rootPath,
+    profileLabel: profile.label,
     reset() {
       resetting = true;
       if (pending !== null) clearTimeout(pending);

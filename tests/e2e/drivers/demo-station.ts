@@ -4,8 +4,9 @@ import { expect, type Page } from '@playwright/test';
 export class DemoStation {
   constructor(readonly page: Page) {}
 
-  async open() {
-    await this.page.goto('/');
+  /** `profile`: the kind of portal the demo plays (`?portal=NAME`, src/portal/fake-symbiota/profiles.ts). */
+  async open(profile?: string) {
+    await this.page.goto(profile ? `/?portal=${profile}` : '/');
     await expect(this.page.getByRole('heading', { name: /Log in to the portal/ })).toBeVisible();
   }
 
@@ -16,8 +17,8 @@ export class DemoStation {
   }
 
   /** Opens the demo, logs in as the technician and goes to Option 1 with the keyboard. */
-  async startImaging() {
-    await this.open();
+  async startImaging(profile?: string) {
+    await this.open(profile);
     await this.logIn('tech');
     await expect(this.page.getByText('Logged in as')).toBeVisible();
     await this.page.keyboard.press('Alt+1');
@@ -25,8 +26,8 @@ export class DemoStation {
   }
 
   /** Opens the demo, logs in as the technician and goes to Option 2 with the keyboard. */
-  async startUnprocessed() {
-    await this.open();
+  async startUnprocessed(profile?: string) {
+    await this.open(profile);
     await this.logIn('tech');
     await expect(this.page.getByText('Logged in as')).toBeVisible();
     await this.page.keyboard.press('Alt+2');
