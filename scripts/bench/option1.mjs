@@ -203,6 +203,7 @@ export async function benchOption1(browser, base) {
   const mouseInputs = await countMouse(page);
 
   const inputs = [];
+  const requestsBefore = await page.evaluate(() => window.__demoPortal.requestsReceived);
   for (let i = 0; i < LINKS; i++) {
     inputs.push(
       await linkOne(page, String(FIRST_ACCESSION + i), `DEMO${String(7_100_000 + i).padStart(7, '0')}`),
@@ -224,6 +225,7 @@ export async function benchOption1(browser, base) {
     },
     { first: FIRST_ACCESSION, count: LINKS },
   );
+  const requests = (await page.evaluate(() => window.__demoPortal.requestsReceived)) - requestsBefore;
   const bench = await page.evaluate(() => ({
     scanToReady: window.__bench.scanToReady,
   }));
@@ -247,6 +249,8 @@ export async function benchOption1(browser, base) {
     links: LINKS,
     linksSaved: saved,
     inputsPerStampedLink: Math.max(...inputs),
+    // Requests the demo portal answered per link (search, re-read, barcode check, save), over all links.
+    portalRequestsPerLink: round(requests / LINKS),
     mouseInputs: mouse,
     scanToReadyMs: {
       p50: round(percentile(bench.scanToReady, 50)),

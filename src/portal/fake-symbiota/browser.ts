@@ -78,6 +78,9 @@ export async function startDemoPortal() {
   });
   fake.changed();
   const worker = setupWorker(...fakeSymbiotaHandlers(fake, profile.rootPath, MEDIA_ROOT));
+  worker.events.on('request:match', () => {
+    fake.requestsReceived++;
+  });
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,

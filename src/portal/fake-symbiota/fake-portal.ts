@@ -32,6 +32,8 @@ export class FakeSymbiota {
   state: FakeState;
   /** Which kind of portal this one plays (see profiles.ts); the recorded one unless told otherwise. */
   readonly profile: PortalProfile;
+  /** How many requests the portal answered (the benchmark counts requests per link). */
+  requestsReceived = 0;
   private readonly clock: () => Date;
   private readonly onChange: (state: FakeState) => void;
 
