@@ -87,3 +87,13 @@ export function recordFromListing(row: RecordSummary, collid: number): SpecimenR
     fields: { ...listed, otherCatalogNumbers },
   };
 }
+
+/**
+ * A record read through API v2 lacks the legacy Other Catalog Numbers column (hidden there). When it has
+ * no identifier rows, the search row's merged string is exactly that column, so the merge preview can show
+ * what the merge will keep (PROTOCOL §9.3 step 2; recorded INDEX §14).
+ */
+export function withListedCatalogNumbers(record: SpecimenRecord, listed: string | null): SpecimenRecord {
+  if (record.identifiers.length > 0 || 'otherCatalogNumbers' in record.fields) return record;
+  return { ...record, fields: { ...record.fields, otherCatalogNumbers: listed } };
+}

@@ -1,6 +1,10 @@
 import type { Accession, AccessionRules } from '../../domain/accession';
 import { decideDuplicate, type DuplicateDecision } from '../../domain/duplicates';
-import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import {
+  withListedCatalogNumbers,
+  type RecordSummary,
+  type SpecimenRecord,
+} from '../../domain/occurrence';
 import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalClient } from '../../portal/portal';
 
@@ -42,7 +46,14 @@ export async function findDuplicates(
   const records = await Promise.all(rows.map((r) => portal.readRecord(r.occid)));
   const duplicates = rows.flatMap((row, i) => {
     const record = records[i];
-    return record ? [{ record, otherCatalogNumbers: row.otherCatalogNumbers }] : [];
+    return record
+      ? [
+          {
+            record: withListedCatalogNumbers(record, row.otherCatalogNumbers),
+            otherCatalogNumbers: row.otherCatalogNumbers,
+          },
+        ]
+      : [];
   });
   const decision = decideDuplicate(
     duplicates.map((d) => ({

@@ -1,6 +1,10 @@
 import { readAccession, type AccessionRules } from '../../domain/accession';
 import { ESCALATION_REASONS, parseEscalationComment, type EscalationReason } from '../../domain/escalation';
-import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import {
+  withListedCatalogNumbers,
+  type RecordSummary,
+  type SpecimenRecord,
+} from '../../domain/occurrence';
 import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalClient, RecordComment } from '../../portal/portal';
 
@@ -78,6 +82,14 @@ export async function findCandidates(
   const records = await Promise.all(rows.map(({ row }) => portal.readRecord(row.occid)));
   return rows.flatMap(({ row, foundBy }, i) => {
     const r = records[i];
-    return r ? [{ record: r, otherCatalogNumbers: row.otherCatalogNumbers, foundBy }] : [];
+    return r
+      ? [
+          {
+            record: withListedCatalogNumbers(r, row.otherCatalogNumbers),
+            otherCatalogNumbers: row.otherCatalogNumbers,
+            foundBy,
+          },
+        ]
+      : [];
   });
 }

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../src/app/app';
 import type { StationConfig } from '../../../src/domain/station';
+import type { PortalProfile } from '../../../src/portal/fake-symbiota/profiles';
 import type { FakeState } from '../../../src/portal/fake-symbiota/state';
 import { startFakePortal } from '../../support/fake-server';
 
@@ -19,13 +20,19 @@ export const stationConfig = (overrides: Partial<StationConfig> = {}): StationCo
 
 export interface OpenOptions {
   state?: FakeState;
+  /** The kind of portal the fake plays (default: the recorded one). */
+  profile?: PortalProfile;
   config?: Partial<StationConfig>;
   as?: string;
 }
 
 /** A station on a fake portal, logged in through the form, on one screen (`#/imaging`, `#/unprocessed`). */
 export async function openStation(screenHash: string, heading: string, options: OpenOptions = {}) {
-  const portal = startFakePortal({ rootPath: '/portal', ...(options.state ? { state: options.state } : {}) });
+  const portal = startFakePortal({
+    rootPath: '/portal',
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
   window.location.hash = screenHash;
   const user = userEvent.setup();
   render(<App config={stationConfig(options.config)} portal={portal.portal} />);

@@ -1,0 +1,66 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PORTAL_PROFILES } from '../../src/portal/fake-symbiota/profiles';
+import { openStation } from './drivers/open-station';
+
+/** The row of the check for one portal path, as the deploying person reads it. */
+const row = (name: RegExp) =>
+  within(screen.getByRole('table', { name: 'What the station uses on this portal' })).getByRole('row', {
+    name,
+  });
+
+describe('Check this portal: what works, what the station does instead, what an admin could change', () => {
+  let close = () => undefined as void;
+  afterEach(() => {
+    close();
+    cleanup();
+    window.location.hash = '';
+  });
+
+  it('on a fresh install (key empty) it names the cookie problem and the fix, and writes nothing', async () => {
+    const { portal } = await openStation('#/portal-check', 'Check this portal', {
+      profile: PORTAL_PROFILES['fresh-install'],
+    });
+    close = portal.close;
+    const edits = portal.fake.state.edits.length;
+    await screen.findByRole('table', { name: 'What the station uses on this portal' });
+    expect(row(/Login and editor rights/)).toHaveTextContent('Works');
+    expect(row(/Searches/)).toHaveTextContent('10 unprocessed records without an accession number');
+    expect(row(/through API v2 \(without cookies\)/)).toHaveTextContent('Works');
+    expect(row(/with the login cookie/)).toHaveTextContent('HTTP 500');
+    expect(row(/with the login cookie/)).toHaveTextContent('$SECURITY_KEY');
+    expect(row(/legacy stamps/)).toHaveTextContent('only in the old Other Catalog Numbers column');
+    expect(row(/editor pages/)).toHaveTextContent('Not tried');
+    expect(row(/Duplicate checks/)).toHaveTextContent('Works');
+    expect(row(/Sheet images/)).toHaveTextContent('An image loads');
+    expect(row(/Symbiota version/)).toHaveTextContent('Symbiota 3.4.14');
+    expect(screen.getByText(/The station works on this portal, in 2 places another way/)).toBeInTheDocument();
+    expect(portal.fake.state.edits.length).toBe(edits);
+    // No record was opened in the editor: that would take an edit lock.
+    expect(portal.fake.state.editLocks ?? []).toEqual([]);
+  });
+
+  it('without API v2 it reads through the editor pages, says so in a banner, and says what to enable', async () => {
+    const { portal } = await openStation('#/portal-check', 'Check this portal', {
+      profile: PORTAL_PROFILES['no-api'],
+    });
+    close = portal.close;
+    await screen.findByRole('table', { name: 'What the station uses on this portal' });
+    expect(row(/through API v2/)).toHaveTextContent('not routed on this portal');
+    expect(row(/through API v2/)).toHaveTextContent('rewrite rules');
+    expect(row(/through the editor pages/)).toHaveTextContent('Works');
+    expect(row(/Symbiota version/)).toHaveTextContent('does not say');
+    expect(await screen.findByText(/records are read from the portal's editor pages/)).toBeInTheDocument();
+  });
+
+  it('for a user without rights it says the station cannot work and who can fix it', async () => {
+    const { portal } = await openStation('#/imaging', 'Link while imaging', {});
+    close = portal.close;
+    portal.fake.state.users.find((u) => u.login === 'tech')!.collEditor = [];
+    window.location.hash = '#/portal-check';
+    await screen.findByRole('table', { name: 'What the station uses on this portal' });
+    expect(row(/Login and editor rights/)).toHaveTextContent('no editor rights');
+    expect(row(/Login and editor rights/)).toHaveTextContent('CollEditor');
+    expect(screen.getByRole('alert')).toHaveTextContent('The station cannot work on this portal');
+  });
+});
