@@ -1,4 +1,4 @@
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PORTAL_PROFILES } from '../../src/portal/fake-symbiota/profiles';
 import { openStation } from './drivers/open-station';
@@ -13,7 +13,6 @@ describe('Check this portal: what works, what the station does instead, what an 
   let close = () => undefined as void;
   afterEach(() => {
     close();
-    cleanup();
     window.location.hash = '';
   });
 
