@@ -133,3 +133,9 @@ export class PortalHttp {
     };
   }
 }
+
+/** Editor pages answer an anonymous request with a redirect to the login page (PROTOCOL §2.1, rec. 02b, 09d2). */
+export function requireSession(response: PortalResponse): PortalResponse {
+  if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended.');
+  return response;
+}

@@ -4,8 +4,8 @@ import type { RecordSource } from '../portal';
 import { individualJsonSchema, occurrenceResponseSchema, toSpecimenRecord } from './api-record';
 import { parseEditorRecord, parseImageTab } from './editor-record';
 import { parseHtml } from './html';
-import type { PortalHttp, PortalResponse } from './http';
-import { EDITOR, IMAGE_TAB, RECORD_PAGE } from './paths';
+import { requireSession, type PortalHttp, type PortalResponse } from './http';
+import { API_RECORD, EDITOR, IMAGE_TAB, RECORD_PAGE } from './paths';
 
 export function parseJson(text: string, what: string): unknown {
   try {
@@ -42,11 +42,11 @@ export function createRecordReader(http: PortalHttp) {
 
   async function fromApi(occid: number): Promise<ApiAnswer> {
     const response = await http.get(
-      `api/v2/occurrence/${occid}`,
+      `${API_RECORD}/${occid}`,
       { includeMedia: 1 },
       { returnServerErrors: true },
     );
-    const where = `API v2 (api/v2/occurrence/${occid})`;
+    const where = `API v2 (${API_RECORD}/${occid})`;
     if (response.redirected) return { kind: 'unusable', reason: `${where} answered with a redirect` };
     if (response.status === 404 && isJson(response)) return { kind: 'not-found' };
     if (response.status === 404)
@@ -66,8 +66,7 @@ export function createRecordReader(http: PortalHttp) {
 
   /** The editor form (it takes an edit lock, rec. 15b) and, when the record has images, the image tab. */
   async function fromEditorPages(occid: number): Promise<SpecimenRecord | null> {
-    const response = await http.get(EDITOR, { occid });
-    if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended.');
+    const response = requireSession(await http.get(EDITOR, { occid }));
     // The page for a record that does not exist is not recorded; whatever it shows, it shows no form for
     // this occid, and neither does the refusal a user without rights on the record's collection gets.
     const record = parseEditorRecord(parseHtml(response.text), occid);
@@ -75,8 +74,9 @@ export function createRecordReader(http: PortalHttp) {
     // The page lists the record's images in a script (`imgArr[1] = "…_med.jpg"`, rec. 15b); without one
     // there is nothing to ask the image tab for.
     if (!/imgArr\[\d+\]\s*=/.test(response.text)) return { ...record, images: [] };
-    const tab = await http.get(IMAGE_TAB, { occid, occindex: 0, csmode: 0, collid: record.collid });
-    if (tab.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended.');
+    const tab = requireSession(
+      await http.get(IMAGE_TAB, { occid, occindex: 0, csmode: 0, collid: record.collid }),
+    );
     return { ...record, images: parseImageTab(parseHtml(tab.text), (url) => http.absolute(url)) };
   }
 

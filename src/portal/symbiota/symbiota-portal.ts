@@ -2,7 +2,7 @@ import { statusVocabulary } from '../../domain/processing-status';
 import type { RecordPage } from '../../domain/occurrence';
 import { PortalError } from '../errors';
 import type { CollectorSearch, PageRequest, PortalClient, SessionState } from '../portal';
-import { PortalHttp, type PortalHttpOptions, type PortalResponse } from './http';
+import { PortalHttp, requireSession, type PortalHttpOptions } from './http';
 import { checkPortal } from './portal-check';
 import { createRecordReader, parseJson } from './record-reader';
 import {
@@ -18,12 +18,6 @@ import { API_STATUS, EDITOR, LOGIN, RECORD_PAGE, TABLE } from './paths';
 import { createGuardedWrites } from './writes';
 
 const DEFAULT_PAGE: PageRequest = { offset: 0, limit: 100 };
-
-/** Editor pages answer an anonymous request with a redirect to the login page (PROTOCOL §2.1, rec. 02b, 09d2). */
-export function requireSession(response: PortalResponse): PortalResponse {
-  if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended.');
-  return response;
-}
 
 /** The portal's own paging: `occindex` is rounded down to a multiple of `reclimit`, and 0 divides by zero (§5.3). */
 function paging(page: PageRequest): [string, string][] {
