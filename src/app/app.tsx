@@ -12,6 +12,9 @@ import { LinkWhileImaging } from '../features/link-while-imaging/link-while-imag
 import { PortalCheckScreen } from '../features/portal-check/portal-check-screen';
 import { ReviewScreen } from '../features/review/review-screen';
 import { SessionGate } from '../features/session/session-gate';
+import { currentSessionUser } from '../features/session/session-store';
+import { durablePortal } from '../outbox/durable-portal';
+import { openOutboxStore, type OutboxStore } from '../outbox/outbox-store';
 import { openStationJournal, type StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
 import { Shell, type DemoControls } from './shell';
@@ -23,6 +26,8 @@ interface Props {
   loginHint?: string;
   queryClient?: QueryClient;
   journal?: StationJournal;
+  /** Where the outbox keeps writes (IndexedDB unless a test hands in another). */
+  outboxStore?: OutboxStore;
 }
 
 export const newQueryClient = () =>
@@ -30,11 +35,15 @@ export const newQueryClient = () =>
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
   });
 
-export function App({ config, portal, demo = null, loginHint, queryClient, journal }: Props) {
+export function App({ config, portal, demo = null, loginHint, queryClient, journal, outboxStore }: Props) {
   const [client] = useState(() => queryClient ?? newQueryClient());
   // Made here, not in the screen, so the session's links survive moving to another screen and back.
   const [imagingStore] = useState(() => createImagingStore());
   const [stationJournal] = useState(() => journal ?? openStationJournal());
+  // Every write the screens make goes through the durable outbox (docs/decisions/010).
+  const [durable] = useState(() =>
+    durablePortal(portal, { store: outboxStore ?? openOutboxStore(), user: currentSessionUser }),
+  );
   const [unprocessedStores] = useState(() => new Map<number, UnprocessedStore>());
   const unprocessedStore = (collid: number) => {
     let store = unprocessedStores.get(collid);
@@ -43,7 +52,13 @@ export function App({ config, portal, demo = null, loginHint, queryClient, journ
   };
   return (
     <QueryClientProvider client={client}>
-      <SessionGate config={config} portal={portal} journal={stationJournal} loginHint={loginHint}>
+      <SessionGate
+        config={config}
+        portal={durable.portal}
+        journal={stationJournal}
+        outbox={durable.outbox}
+        loginHint={loginHint}
+      >
         {(station, logOut) => (
           <Shell
             station={station}

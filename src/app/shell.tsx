@@ -1,4 +1,8 @@
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { LoginAgainDialog } from '../features/session/login-again-dialog';
+import { keepInJournal } from '../journal/station-journal';
+import { recoveredEntry } from '../outbox/recovered-entry';
+import { OutboxBar } from '../ui/outbox-status';
 import type { Station } from '../ui/station';
 import { goTo, SCREENS, useScreen, type ScreenId } from './routes';
 import { ScreenErrorBoundary } from './screen-error-boundary';
@@ -37,6 +41,18 @@ interface Props {
 /** Header, navigation (Alt+1/2/3) and the current screen. */
 export function Shell({ station, onLogOut, demo, screens }: Props) {
   const screen = useScreen();
+  const { outbox, username, journal, collid } = station;
+  const [openedAt] = useState(() => Date.now());
+  const [journalProblem, setJournalProblem] = useState<string | null>(null);
+
+  // Writes an earlier page left in the outbox go out now; those nobody waits for are journalled here.
+  useEffect(() => {
+    const off = outbox.onRecovered((item) =>
+      void keepInJournal(journal, recoveredEntry(item, collid, new Date()), setJournalProblem),
+    );
+    void outbox.start(username);
+    return off;
+  }, [outbox, username, journal, collid]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -88,6 +104,13 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
         </div>
       </header>
       <RecordSourceBanner station={station} />
+      <OutboxBar outbox={outbox} user={username} since={openedAt} />
+      {journalProblem ? (
+        <p className="portal-banner" role="alert">
+          {journalProblem}
+        </p>
+      ) : null}
+      <LoginAgainDialog />
       <main className="shell-main">
         <ScreenErrorBoundary key={screen} screen={SCREENS.find((s) => s.id === screen)?.label ?? screen}>
           {screens[screen]}

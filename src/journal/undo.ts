@@ -28,6 +28,11 @@ export function undoPlan(entry: JournalEntry, all: JournalEntry[]): UndoPlan {
       ok: false,
       why: `Record ${entry.occid} was created by this escalation; the portal's editor cannot delete it. Resolve the case in Review, or ask an administrator to delete the record.`,
     };
+  if (Object.keys(entry.before).length === 0)
+    return {
+      ok: false,
+      why: 'This write was finished from the outbox after the station was reopened, and what the record held before is not known here; change it in the portal if it must be undone.',
+    };
   const fields = Object.keys(entry.after);
   if (fields.some((f) => !REVERTIBLE.has(f)))
     return {

@@ -7,6 +7,7 @@ export type PortalErrorKind =
   | 'record-missing'
   | 'portal-refused'
   | 'portal-unreachable'
+  | 'portal-busy'
   | 'unexpected-response'
   | 'merge-unconfirmed';
 
@@ -19,6 +20,7 @@ const NEXT_STEP: Record<PortalErrorKind, string> = {
   'record-missing': 'The record may have been merged or deleted; search again.',
   'portal-refused': 'Nothing was saved; try again, or tell a supervisor what the portal said.',
   'portal-unreachable': 'Check the network connection and retry; your input is kept.',
+  'portal-busy': 'The station tries again by itself; your input is kept.',
   'unexpected-response':
     'The portal answered in a way this app does not understand; tell a supervisor. Your input is kept.',
   'merge-unconfirmed': 'Open both records in the portal and check them before going on; tell a supervisor.',
@@ -40,6 +42,13 @@ export class PortalError extends Error {
 }
 
 export const isPortalError = (e: unknown): e is PortalError => e instanceof PortalError;
+
+/**
+ * Faults that pass by themselves (no network, no answer in time, the portal busy or failing): the write may
+ * or may not have been carried out, so it is read back before it is sent again, and retried without a click.
+ */
+export const isTransient = (e: unknown): boolean =>
+  isPortalError(e) && (e.kind === 'portal-unreachable' || e.kind === 'portal-busy');
 
 /** A sentence for the status line, whatever was thrown. */
 export function explain(error: unknown): string {

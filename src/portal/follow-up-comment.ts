@@ -14,6 +14,8 @@ export async function postFollowUpComment(
     await portal.addComment(occid, text);
     return null;
   } catch (error) {
+    if (error instanceof Error && error.name === 'KeptInOutbox')
+      return `The comment on record ${occid} is not posted yet: ${error.message} The change itself is saved.`;
     return `The comment on record ${occid} was not posted (${error instanceof Error ? error.message : String(error)}); the change itself is saved — tell the supervisor the reason, or add it as a comment in the portal.`;
   }
 }

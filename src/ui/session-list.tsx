@@ -1,4 +1,6 @@
 import { throughput } from '../domain/throughput';
+import { OutboxNote } from './outbox-status';
+import { useStation } from './station';
 import { ThroughputFigures } from './throughput-figures';
 export type WorkState = 'saving' | 'linked' | 'failed' | 'escalated' | 'merged' | 'skipped';
 
@@ -12,6 +14,8 @@ export interface WorkEntry {
   message: string | null;
   /** A refused write can be reopened at the step that made it. */
   reopenable: boolean;
+  /** False for a write an earlier page left: its outcome is final, shown as the portal holds it. */
+  retryable?: boolean;
   /** When the technician finished with the specimen (ms since the epoch). */
   at: number;
 }
@@ -61,6 +65,7 @@ function ThroughputLine({ links }: { links: WorkEntry[] }) {
 }
 
 export function SessionList({ links, onRetry, onReopen }: Props) {
+  const { outbox } = useStation();
   if (links.length === 0) return null;
   return (
     <section className="session-links" aria-labelledby="session-heading">
@@ -85,14 +90,22 @@ export function SessionList({ links, onRetry, onReopen }: Props) {
               <td>{l.occid}</td>
               <td>
                 <strong>{STATE_TEXT[l.state]}</strong>
+                {l.state === 'saving' ? (
+                  <OutboxNote
+                    outbox={outbox}
+                    match={(i) => 'occid' in i.intent && i.intent.occid === l.occid}
+                  />
+                ) : null}
                 {l.state !== 'failed' && l.message ? <span className="hint"> {l.message}</span> : null}
                 {l.state === 'failed' ? (
                   <>
                     {' '}
                     <span role="alert">{l.message}</span>{' '}
-                    <button type="button" onClick={() => onRetry(l.id)}>
-                      Retry {l.barcode}
-                    </button>{' '}
+                    {l.retryable !== false ? (
+                      <button type="button" onClick={() => onRetry(l.id)}>
+                        Retry {l.barcode}
+                      </button>
+                    ) : null}{' '}
                     {l.reopenable ? (
                       <button type="button" onClick={() => onReopen(l.id)}>
                         Reopen {l.barcode}

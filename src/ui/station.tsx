@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { StationConfig } from '../domain/station';
 import type { StationJournal } from '../journal/station-journal';
+import type { Outbox } from '../outbox/durable-portal';
 import type { PortalClient } from '../portal/portal';
 
 /** What every screen of a logged-in station knows: the rules, the portal, who is working on what. */
@@ -13,6 +14,8 @@ export interface Station {
   statuses: string[];
   /** Every write this station makes, kept locally (IndexedDB). */
   journal: StationJournal;
+  /** Every write waits here until the portal has it (docs/decisions/010). */
+  outbox: Outbox;
 }
 
 const StationContext = createContext<Station | null>(null);

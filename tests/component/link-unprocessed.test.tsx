@@ -231,18 +231,15 @@ describe('link unprocessed records: duplicates', () => {
     expect(s.fake.state.edits).toEqual([]);
   });
 
-  it('a save that does not reach the portal waits in the session list with Retry', async () => {
+  it('a save that does not reach the portal waits in the outbox and goes out by itself', async () => {
     const s = await open();
     await s.sheet('DEMO0001231');
-    const { http, HttpResponse } = await import('msw');
-    s.portal.server.use(http.post('*/editor/occurrenceeditor.php', () => HttpResponse.error()));
+    s.fake.injectFault('server-error');
     await s.enterAccession('5120');
-    const row = await s.sessionRow('DEMO0001231', /Not saved/);
-    expect(within(row).getByRole('alert')).toHaveTextContent(/could not be reached/i);
+    const row = await s.sessionRow('DEMO0001231', /Saving/);
+    expect(await within(row).findByText(/HTTP 500.*next try in \d+ s/)).toBeInTheDocument();
     expect(s.record(36)?.accessions).toEqual([]);
-    s.portal.server.resetHandlers();
-    await s.user.click(within(row).getByRole('button', { name: 'Retry DEMO0001231' }));
-    await s.sessionRow('DEMO0001231', /Linked/);
+    await s.sessionRow('DEMO0001231', /Linked/, 6000);
     expect(s.record(36)?.accessions).toEqual(['5120']);
   });
 });
@@ -273,9 +270,10 @@ it('an Expert Required whose comment does not get through is shown as escalated,
   const s = (station = await UnprocessedStation.open());
   await s.sheet('DEMO0001231');
   const { http, HttpResponse } = await import('msw');
-  s.portal.server.use(http.post('*/individual/index.php', () => HttpResponse.error()));
+  s.portal.server.use(http.post('*/individual/index.php', () => HttpResponse.error(), { once: true }));
   await s.press('{F8}');
   const row = await s.sessionRow('DEMO0001231', /Escalated/);
-  expect(row).toHaveTextContent(/The comment on record 36 was not posted/);
+  expect(row).toHaveTextContent(/The comment on record 36 is not posted yet: It waits in the outbox/);
   expect(s.record(36)).toMatchObject({ status: 'expert required', comments: [] });
+  await waitFor(() => expect(s.record(36)?.comments).toHaveLength(1), { timeout: 6000 });
 });

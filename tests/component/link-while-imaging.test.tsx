@@ -361,20 +361,43 @@ describe('link while imaging: failures never lose the barcode', () => {
     expect(s.field(1, 'catalogNumber')).toBe('DEMO0009008');
   });
 
-  it('a portal that cannot be reached leaves the link waiting with Retry', async () => {
+  it('a save that does not reach the portal waits in the outbox, says so, and goes out by itself', async () => {
     const s = await open();
     await s.typeStamp('1499');
     await s.confirmCard();
     await s.press('{Enter}');
-    const { http, HttpResponse } = await import('msw');
-    s.portal.server.use(http.post('*/editor/occurrenceeditor.php', () => HttpResponse.error()));
+    s.fake.injectFault('drop-request');
     await s.scan('DEMO0009009');
-    const row = await s.waitForSessionRow('DEMO0009009', /Not saved/);
-    expect(within(row).getByRole('alert')).toHaveTextContent('could not be reached');
-    s.portal.server.resetHandlers();
-    await s.user.click(within(row).getByRole('button', { name: 'Retry DEMO0009009' }));
-    await s.waitForSessionRow('DEMO0009009', /Linked/);
-    await waitFor(() => expect(s.field(1, 'catalogNumber')).toBe('DEMO0009009'));
+    const row = await s.waitForSessionRow('DEMO0009009', /Saving/);
+    expect(await within(row).findByText(/did not answer .*next try in \d+ s/)).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Outbox' })).toHaveTextContent(/Offline.*1 write waits/);
+    expect(s.field(1, 'catalogNumber')).toBeFalsy();
+    await s.waitForSessionRow('DEMO0009009', /Linked/, 6000);
+    expect(s.field(1, 'catalogNumber')).toBe('DEMO0009009');
+    expect(s.fake.writesApplied).toBe(1);
+    expect(screen.queryByRole('region', { name: 'Outbox' })).not.toBeInTheDocument();
+  });
+
+  it('a save the portal applied but whose answer was lost is read back and shown as saved, once', async () => {
+    const s = await open();
+    await s.typeStamp('1499');
+    await s.confirmCard();
+    await s.press('{Enter}');
+    s.fake.injectFault('drop-answer');
+    await s.scan('DEMO0009009');
+    const row = await s.waitForSessionRow('DEMO0009009', /Linked/, 6000);
+    expect(row).toHaveTextContent(/answer was lost; reading the record showed it saved, once/);
+    expect(s.field(1, 'catalogNumber')).toBe('DEMO0009009');
+    expect(s.fake.writesApplied).toBe(1);
+    await waitFor(async () =>
+      expect(await indexedDbJournal().list()).toEqual([
+        expect.objectContaining({
+          action: 'link',
+          outcome: 'done',
+          message: expect.stringMatching(/answer was lost/) as string,
+        }),
+      ]),
+    );
   });
 });
 
@@ -383,19 +406,27 @@ describe('link while imaging: an escalation whose comment does not get through',
     const s = await open();
     await s.typeStamp('9999');
     await screen.findByRole('heading', { name: 'No record found' });
-    const { http, HttpResponse } = await import('msw');
-    s.portal.server.use(http.post('*/individual/index.php', () => HttpResponse.error()));
     await s.press('e');
     await s.scan('DEMO0009104');
+    // The record is created; the comment after it is lost on the way, once.
+    const create = s.fake.writesApplied;
+    const { http, HttpResponse } = await import('msw');
+    s.portal.server.use(http.post('*/individual/index.php', () => HttpResponse.error(), { once: true }));
     await s.press('{Enter}');
     const row = await s.waitForSessionRow('DEMO0009104', /Escalated/);
-    expect(row).toHaveTextContent(/The comment on record \d+ was not posted/);
+    expect(row).toHaveTextContent(/The comment on record \d+ is not posted yet: It waits in the outbox/);
     expect(newestRecord(s).fields['processingStatus']).toBe('expert required');
     expect(s.fake.state.comments).toEqual([]);
+    // The outbox posts it by itself, once.
+    await waitFor(() => expect(s.fake.state.comments).toHaveLength(1), { timeout: 6000 });
+    expect(s.fake.writesApplied).toBe(create + 2);
     await waitFor(async () =>
-      expect(await indexedDbJournal().list()).toEqual([
-        expect.objectContaining({ action: 'escalation', barcode: 'DEMO0009104', outcome: 'done' }),
-      ]),
+      expect(await indexedDbJournal().list()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'escalation', barcode: 'DEMO0009104', outcome: 'done' }),
+          expect.objectContaining({ action: 'comment', outcome: 'done' }),
+        ]),
+      ),
     );
   });
 });

@@ -52,12 +52,16 @@ export async function saveLink(
   collid: number,
   link: Pick<SessionLink, 'occid' | 'barcode' | 'label'>,
   linkedStatus: string | null,
+  confirmedByReading: (result: unknown) => boolean = () => false,
 ): Promise<string> {
   const saved = await portal.setCatalogNumber(collid, link.occid, link.barcode, linkedStatus ?? undefined);
   const images = saved.images.length;
   const already =
     images > 0 ? ` The record already had ${images === 1 ? 'an image' : `${images} images`}.` : '';
-  return `${saved.catalogNumber ?? link.barcode} → ${link.label}. Saved in the portal (record ${saved.occid}).${already}`;
+  const how = confirmedByReading(saved)
+    ? ' The portal\'s answer was lost; reading the record showed it saved, once.'
+    : '';
+  return `${saved.catalogNumber ?? link.barcode} → ${link.label}. Saved in the portal (record ${saved.occid}).${how}${already}`;
 }
 
 export function failureLine(error: unknown, link: Pick<SessionLink, 'barcode' | 'label'>): string {

@@ -5,7 +5,9 @@ import { EXPERT_REQUIRED } from '../../domain/processing-status';
 import { keepInJournal } from '../../journal/station-journal';
 import { explain, isPortalError } from '../../portal/errors';
 import { useStation } from '../../ui/station';
-import { SessionList } from '../../ui/session-list';
+import { useOutboxView } from '../../ui/outbox-status';
+import { SessionList, type WorkEntry } from '../../ui/session-list';
+import { recoveredLinks } from './recovered-links';
 import { StatusLine } from '../../ui/status-line';
 import { useUnsavedGuard } from '../../ui/use-unsaved-guard';
 import { CandidateList } from './candidate-list';
@@ -28,7 +30,8 @@ import { useImaging, useImagingActions } from './use-imaging';
 /** Option 1: find the record by the stamp (or collector, number, date), check it, scan the barcode. */
 export function LinkWhileImaging({ store }: { store: ImagingStore }) {
   const station = useStation();
-  const { portal, collid, config, username, journal } = station;
+  const { portal, collid, config, username, journal, outbox } = station;
+  const outboxView = useOutboxView(outbox);
   const step = useImaging(store, (s) => s.step);
   const notice = useImaging(store, (s) => s.notice);
   const links = useImaging(store, (s) => s.links);
@@ -189,7 +192,10 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
       ) : null}
 
       <SessionList
-        links={links.map((l) => ({ ...l, reopenable: l.candidate !== null }))}
+        links={[
+          ...links.map((l): WorkEntry => ({ ...l, reopenable: l.candidate !== null })),
+          ...recoveredLinks(outboxView, username, links),
+        ]}
         onRetry={actions.retry}
         onReopen={events.linkReopened}
       />

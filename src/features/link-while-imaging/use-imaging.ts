@@ -18,7 +18,7 @@ export function useImaging<T>(store: ImagingStore, pick: (s: ImagingState & Imag
 
 /** The portal work behind the screen's keys: search, save a link (in the background), retry. */
 export function useImagingActions(store: ImagingStore) {
-  const { portal, collid, config, username, journal } = useStation();
+  const { portal, collid, config, username, journal, outbox } = useStation();
 
   const search = useCallback(async () => {
     const state = store.getState();
@@ -78,7 +78,9 @@ export function useImagingActions(store: ImagingStore) {
       });
       const journalFailed = (text: string) => store.getState().noticeShown('warning', text);
       try {
-        const line = await saveLink(portal, collid, link, config.linkedStatus);
+        const line = await saveLink(portal, collid, link, config.linkedStatus, (r) =>
+          outbox.confirmedByReading(r),
+        );
         store.getState().linkSettled(id, 'linked', line);
         await keepInJournal(journal, entry('done', line), journalFailed);
       } catch (error) {
@@ -87,7 +89,7 @@ export function useImagingActions(store: ImagingStore) {
         await keepInJournal(journal, entry('failed', line), journalFailed);
       }
     },
-    [store, portal, collid, config.linkedStatus, username, journal],
+    [store, portal, collid, config.linkedStatus, username, journal, outbox],
   );
 
   /** The scan passed its checks: the save runs while the technician takes the next sheet. */

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { StationConfig } from '../../domain/station';
 import { explain } from '../../portal/errors';
 import type { StationJournal } from '../../journal/station-journal';
+import type { Outbox } from '../../outbox/durable-portal';
 import type { PortalClient } from '../../portal/portal';
 import { StationProvider, type Station } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
@@ -14,6 +15,7 @@ interface Props {
   config: StationConfig;
   portal: PortalClient;
   journal: StationJournal;
+  outbox: Outbox;
   loginHint?: string | undefined;
   children: (station: Station, logOut: () => void) => ReactNode;
 }
@@ -21,7 +23,7 @@ interface Props {
 export const sessionQueryKey = (collid: number) => ['portal-session', collid] as const;
 
 /** Shows the station screens only to a logged-in editor of the collection; says clearly what is missing otherwise. */
-export function SessionGate({ config, portal, journal, loginHint, children }: Props) {
+export function SessionGate({ config, portal, journal, outbox, loginHint, children }: Props) {
   const chosen = useChosenCollection();
   const username = useSessionUser();
   const events = useSessionEvents();
@@ -101,6 +103,7 @@ export function SessionGate({ config, portal, journal, loginHint, children }: Pr
     username: username ?? 'you',
     statuses: state.statuses,
     journal,
+    outbox,
   };
   return <StationProvider station={station}>{children(station, () => void logOut())}</StationProvider>;
 }

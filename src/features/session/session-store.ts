@@ -24,6 +24,9 @@ const useSessionStore = create<SessionStore>()(
   ),
 );
 
+/** Who is logged in on this station now, for code outside React (the outbox). */
+export const currentSessionUser = () => useSessionStore.getState().username;
+
 export const useSessionUser = () => useSessionStore((s) => s.username);
 export const useChosenCollection = () => useSessionStore((s) => s.chosenCollid);
 export const useSessionEvents = () => ({

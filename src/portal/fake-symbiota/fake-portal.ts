@@ -16,6 +16,24 @@ const empty = (v: string | null | undefined) => v === null || v === undefined ||
 export type SaveOutcome =
   { kind: 'saved'; record: FakeRecord } | { kind: 'error'; message: string } | { kind: 'not-authorized' };
 
+/**
+ * A fault the fake portal can be told to produce, to test that nothing is lost or misreported:
+ * `drop-request` (the request never arrives), `drop-answer` (the portal applies it, the answer is lost),
+ * `server-error` (HTTP 500, nothing applied), `slow-answer` (applied, answered after `delayMs`),
+ * `end-session` (the portal session ends just before the request).
+ */
+export type FaultKind = 'drop-request' | 'drop-answer' | 'server-error' | 'slow-answer' | 'end-session';
+export const FAULT_KINDS: FaultKind[] = ['drop-request', 'drop-answer', 'server-error', 'slow-answer', 'end-session'];
+
+export interface Fault {
+  kind: FaultKind;
+  /** Only requests that write (saves, record creation, merges, comments), or every request. */
+  on: 'writes' | 'everything';
+  /** How many matching requests it hits. */
+  remaining: number;
+  delayMs: number;
+}
+
 export interface SaveRequest {
   occid: number;
   collid?: number;
@@ -34,6 +52,9 @@ export class FakeSymbiota {
   readonly profile: PortalProfile;
   /** How many requests the portal answered (the benchmark counts requests per link). */
   requestsReceived = 0;
+  /** Writes the portal carried out (saves, created records, merges, comments): a doubled write shows here. */
+  writesApplied = 0;
+  private faults: Fault[] = [];
   private readonly clock: () => Date;
   private readonly onChange: (state: FakeState) => void;
 
@@ -55,6 +76,29 @@ export class FakeSymbiota {
   expirePhpSession() {
     this.state.phpSessionExpired = true;
     this.changed();
+  }
+
+  /** Makes the next matching request(s) fail on purpose (see FaultKind). */
+  injectFault(kind: FaultKind, options: { on?: Fault['on']; times?: number; delayMs?: number } = {}) {
+    this.faults.push({
+      kind,
+      on: options.on ?? 'writes',
+      remaining: options.times ?? 1,
+      delayMs: options.delayMs ?? 10_000,
+    });
+  }
+
+  clearFaults() {
+    this.faults = [];
+  }
+
+  /** The fault this request meets, if any; each use counts down. */
+  faultFor(isWrite: boolean): Fault | null {
+    const fault = this.faults.find((f) => f.on === 'everything' || isWrite);
+    if (!fault) return null;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return fault;
   }
 
   /** Any editor or profile page re-creates the PHP session from the crumb. */
@@ -241,6 +285,7 @@ export class FakeSymbiota {
       );
     }
     if (rowChanged) record.fields['dateLastModified'] = this.now();
+    this.writesApplied++;
     this.changed();
     return { kind: 'saved', record };
   }
@@ -277,6 +322,7 @@ export class FakeSymbiota {
     fields['dateLastModified'] = this.now();
     const record = { occid, collid, fields };
     this.state.records.push(record);
+    this.writesApplied++;
     this.changed();
     return record;
   }
@@ -316,6 +362,7 @@ export class FakeSymbiota {
     };
     this.state.archive.push({ archiveId: this.state.next.archive++, occid: sourceOccid, record: deleted });
     this.state.records = this.state.records.filter((r) => r !== source);
+    this.writesApplied++;
     this.changed();
     return { ok: true };
   }
@@ -343,6 +390,7 @@ export class FakeSymbiota {
       reviewStatus: 1,
       posted: this.now(),
     });
+    this.writesApplied++;
     this.changed();
     return true;
   }

@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { apiOccurrence, dwcOccurrence } from './api-json';
 import type { FakeSymbiota } from './fake-portal';
 import {
@@ -32,6 +32,44 @@ const first = (params: [string, string][], key: string) => params.find(([k]) => 
 
 /** A request carries the browser's cookies unless the page asked it not to (`credentials: 'omit'`). */
 const carriesCookies = (request: Request) => request.credentials !== 'omit';
+
+/** Saves, record creation, merges and comments: the requests that change the portal. */
+async function isWrite(request: Request): Promise<boolean> {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith('/dupesearch.php')) return url.searchParams.get('submitaction') === 'mergerecs';
+  if (request.method !== 'POST') return false;
+  const form = new URLSearchParams(await request.clone().text());
+  if (url.pathname.endsWith('/occurrenceeditor.php'))
+    return ['saveOccurEdits', 'addOccurRecord'].includes(form.get('submitaction') ?? '');
+  if (url.pathname.endsWith('/individual/index.php')) return form.get('formsubmit') === 'submitComment';
+  return false;
+}
+
+/** Wraps a resolver so the portal can be told to fail on purpose (FakeSymbiota.injectFault). */
+function withFaults(fake: FakeSymbiota, resolver: HttpResponseResolver): HttpResponseResolver {
+  return async (info) => {
+    const fault = fake.faultFor(await isWrite(info.request));
+    if (!fault) return resolver(info);
+    switch (fault.kind) {
+      case 'drop-request':
+        return HttpResponse.error();
+      case 'server-error':
+        return new HttpResponse('<html><body><h1>Internal Server Error</h1></body></html>', {
+          status: 500,
+          headers: HTML,
+        });
+      case 'end-session':
+        fake.logout();
+        return resolver(info);
+      case 'slow-answer':
+        await delay(fault.delayMs);
+        return resolver(info);
+      case 'drop-answer':
+        await resolver(info);
+        return HttpResponse.error();
+    }
+  };
+}
 
 /**
  * MSW handlers that answer on a stock Symbiota 3.4's URLs with its response shapes. One set serves vitest,
@@ -183,28 +221,30 @@ export function fakeSymbiotaHandlers(
 
   const rpcForm = async (request: Request) => new URLSearchParams(await request.text());
   const numeric = (v: string | null) => v !== null && /^\d+$/.test(v);
+  const get = (path: string, resolver: HttpResponseResolver) => http.get(path, withFaults(fake, resolver));
+  const post = (path: string, resolver: HttpResponseResolver) => http.post(path, withFaults(fake, resolver));
 
   return [
-    http.post(at('profile/index.php'), async ({ request }) => {
+    post(at('profile/index.php'), async ({ request }) => {
       const form = await rpcForm(request);
       if (form.get('action') === 'login' && fake.login(form.get('login') ?? '', form.get('password') ?? '')) {
         return new HttpResponse(null, { status: 302, headers: { Location: '../index.php' } });
       }
       return html(loginPage('Your username or password was incorrect. Please try again.'));
     }),
-    http.get(at('profile/index.php'), ({ request }) => {
+    get(at('profile/index.php'), ({ request }) => {
       if (new URL(request.url).searchParams.get('submit') === 'logout') {
         fake.logout();
         return new HttpResponse(null, { status: 302, headers: { Location: '../index.php' } });
       }
       return html(loginPage(null));
     }),
-    http.get(at('collections/editor/occurrenceeditor.php'), editor),
-    http.post(at('collections/editor/occurrenceeditor.php'), editor),
-    http.get(at('collections/editor/occurrencetabledisplay.php'), table),
-    http.post(at('collections/editor/occurrencetabledisplay.php'), table),
+    get(at('collections/editor/occurrenceeditor.php'), editor),
+    post(at('collections/editor/occurrenceeditor.php'), editor),
+    get(at('collections/editor/occurrencetabledisplay.php'), table),
+    post(at('collections/editor/occurrencetabledisplay.php'), table),
     // The rpc checks need no login (PROTOCOL §2.5, rec. 08h).
-    http.post(at('collections/editor/rpc/dupequerycatnum.php'), async ({ request }) => {
+    post(at('collections/editor/rpc/dupequerycatnum.php'), async ({ request }) => {
       const form = await rpcForm(request);
       if (!numeric(form.get('collid')) || !numeric(form.get('occid'))) return text('');
       return text(
@@ -217,7 +257,7 @@ export function fakeSymbiotaHandlers(
           .join(','),
       );
     }),
-    http.post(at('collections/editor/rpc/dupequeryothercatnum.php'), async ({ request }) => {
+    post(at('collections/editor/rpc/dupequeryothercatnum.php'), async ({ request }) => {
       const form = await rpcForm(request);
       const holders = fake.otherCatalogNumberHolders(
         (form.get('othercatnum') ?? '').trim(),
@@ -226,18 +266,18 @@ export function fakeSymbiotaHandlers(
       );
       return text(`ocnum:${holders.join(',')}`);
     }),
-    http.post(at('collections/editor/rpc/getassocimgcnt.php'), async ({ request }) => {
+    post(at('collections/editor/rpc/getassocimgcnt.php'), async ({ request }) => {
       const form = await rpcForm(request);
       return text(String(fake.mediaOf(Number(form.get('occid'))).length));
     }),
-    http.get(at('collections/editor/dupesearch.php'), ({ request }) => {
+    get(at('collections/editor/dupesearch.php'), ({ request }) => {
       const q = new URL(request.url).searchParams;
       if (q.get('submitaction') !== 'mergerecs') return html(mergePage(null, null));
       const target = Number(q.get('occidmerge'));
       const outcome = fake.merge(target, Number(q.get('curoccid')), Number(q.get('collid')));
       return html(outcome.ok ? mergePage(target, null) : mergePage(null, outcome.error));
     }),
-    http.get(
+    get(
       at('api/v2/installation/status'),
       ({ request }) =>
         apiRefusal(request) ??
@@ -251,7 +291,7 @@ export function fakeSymbiotaHandlers(
           apiVersion: '2.0',
         }),
     ),
-    http.get(at('api/v2/occurrence/:occid'), ({ request, params }) => {
+    get(at('api/v2/occurrence/:occid'), ({ request, params }) => {
       const refused = apiRefusal(request);
       if (refused) return refused;
       const record = fake.record(Number(params['occid']));
@@ -262,8 +302,8 @@ export function fakeSymbiotaHandlers(
       if (!record || hidden) return json({ error: 'Occurrence not found' }, 404);
       return json(apiOccurrence(fake, record, new URL(request.url).origin, mediaRoot));
     }),
-    http.get(at('api/*'), ({ request }) => apiRefusal(request) ?? json({ error: 'Not found' }, 404)),
-    http.get(at('collections/editor/includes/imagetab.php'), ({ request }) => {
+    get(at('api/*'), ({ request }) => apiRefusal(request) ?? json({ error: 'Not found' }, 404)),
+    get(at('collections/editor/includes/imagetab.php'), ({ request }) => {
       const q = new URL(request.url).searchParams;
       const record = fake.record(Number(q.get('occid')));
       if (fake.user() === undefined || !record || !fake.canEdit(record.collid))
@@ -277,13 +317,13 @@ export function fakeSymbiotaHandlers(
       );
       return new HttpResponse(null, { status: known ? 200 : 404 });
     }),
-    http.get(at('collections/individual/index.php'), ({ request }) => {
+    get(at('collections/individual/index.php'), ({ request }) => {
       const q = new URL(request.url).searchParams;
       const record = fake.record(Number(q.get('occid')));
       if (q.get('format') === 'json') return record ? json(dwcOccurrence(fake, record)) : json(null);
       return recordPage(record);
     }),
-    http.post(at('collections/individual/index.php'), async ({ request }) => {
+    post(at('collections/individual/index.php'), async ({ request }) => {
       const form = await rpcForm(request);
       const occid = Number(form.get('occid'));
       if (form.get('formsubmit') === 'submitComment') fake.addComment(occid, form.get('commentstr') ?? '');

@@ -6,7 +6,12 @@ export interface PortalHttpOptions {
   /** Absolute URL of the portal's root, e.g. `https://herbarium.example.org/portal` (its `$CLIENT_ROOT`). */
   portalUrl: string;
   fetch?: FetchLike;
+  /** How long a request may take before the station treats the portal as not answering. */
+  timeoutMs?: number;
 }
+
+/** Long enough for a slow portal's save (seconds), short enough that a dead connection is noticed. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface PortalResponse {
   status: number;
@@ -44,8 +49,10 @@ export class PortalHttp {
   readonly root: string;
   readonly origin: string;
   private readonly fetchImpl: FetchLike;
+  private readonly timeoutMs: number;
 
   constructor(options: PortalHttpOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.root = options.portalUrl.replace(/\/+$/, '');
     this.origin = new URL(this.root).origin;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -99,19 +106,26 @@ export class PortalHttp {
     options: SendOptions = {},
   ): Promise<PortalResponse> {
     let response: Response;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
     try {
       response = await this.fetchImpl(url, {
         ...init,
         credentials: options.credentials ?? cookiesFor(path),
         redirect: 'manual',
         cache: 'no-store',
+        signal: timeout.signal,
       });
     } catch (cause) {
       throw new PortalError(
         'portal-unreachable',
-        'The portal could not be reached.',
+        timeout.signal.aborted
+          ? `The portal did not answer within ${Math.round(this.timeoutMs / 1000)} s.`
+          : 'The portal could not be reached.',
         cause instanceof Error ? cause.message : String(cause),
       );
+    } finally {
+      clearTimeout(timer);
     }
     // Browsers hide a manual redirect behind an opaque response; Node shows the 3xx itself.
     const redirected =
@@ -119,8 +133,10 @@ export class PortalHttp {
     const text = redirected ? '' : await response.text();
     if (!redirected && response.status >= 500 && !options.returnServerErrors) {
       throw new PortalError(
-        'portal-refused',
-        `The portal reported an internal error (HTTP ${response.status}).`,
+        'portal-busy',
+        response.status === 500
+          ? `The portal reported an internal error (HTTP ${response.status}).`
+          : `The portal is busy or being restarted (HTTP ${response.status}).`,
         text.slice(0, 500),
       );
     }

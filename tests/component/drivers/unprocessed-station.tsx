@@ -55,10 +55,10 @@ export class UnprocessedStation {
       .map((n) => n.textContent ?? '')
       .join(' | ');
 
-  async sessionRow(barcode: string, state: RegExp) {
+  async sessionRow(barcode: string, state: RegExp, timeout = 1000) {
     const list = await screen.findByRole('region', { name: /This session/ });
     const row = await within(list).findByRole('row', { name: new RegExp(barcode) });
-    await within(row).findByText(state);
+    await within(row).findByText(state, {}, { timeout });
     return row;
   }
 

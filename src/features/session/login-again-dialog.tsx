@@ -1,0 +1,98 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { isSettled } from '../../domain/outbox';
+import { explain } from '../../portal/errors';
+import { useOutboxView } from '../../ui/outbox-status';
+import { useStation } from '../../ui/station';
+import { StatusLine } from '../../ui/status-line';
+import { sessionQueryKey } from './session-gate';
+import { useSessionEvents } from './session-store';
+
+/**
+ * The portal said the session ended: log in again over the current screen. The screen, what was typed and
+ * the outbox stay; the waiting writes go out after the login. Another user logging in here does not send
+ * them under their name.
+ */
+export function LoginAgainDialog() {
+  const { portal, outbox, username, collid } = useStation();
+  const queryClient = useQueryClient();
+  const view = useOutboxView(outbox);
+  const events = useSessionEvents();
+  const [name, setName] = useState(username);
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const waiting = view.items.filter((i) => !isSettled(i) && i.user === username).length;
+
+  useEffect(() => {
+    if (view.sessionEnded) passwordRef.current?.focus();
+  }, [view.sessionEnded]);
+
+  if (!view.sessionEnded) return null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (name.trim() === '' || password === '') {
+      setProblem('Type your portal user name and password.');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      await portal.login(name.trim(), password);
+      setPassword('');
+      const who = name.trim();
+      if (who !== username) {
+        // Another person: the station goes on as them; the first user's writes stay kept for them.
+        events.loggedIn(who);
+        await queryClient.invalidateQueries({ queryKey: sessionQueryKey(collid) });
+      }
+      outbox.loggedIn(who);
+    } catch (error) {
+      setProblem(explain(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop">
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="login-again-heading"
+        className="panel login dialog"
+        onSubmit={(e) => void submit(e)}
+      >
+        <h2 id="login-again-heading">Your portal session has ended</h2>
+        <p>
+          Log in again to go on: this screen and what you typed stay as they are
+          {waiting > 0
+            ? `, and the ${waiting} ${waiting === 1 ? 'write' : 'writes'} waiting in the outbox go out after the login`
+            : ''}
+          . Writes decided by {username} are only sent when {username} logs in.
+        </p>
+        <label>
+          User name
+          <input name="username" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input
+            ref={passwordRef}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Logging in…' : 'Log in again'}
+        </button>
+        {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
+      </form>
+    </div>
+  );
+}
