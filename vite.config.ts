@@ -64,7 +64,7 @@ export default defineConfig(({ mode }) => {
     test: {
       environment: 'jsdom',
       setupFiles: ['tests/setup.ts'],
-      include: ['tests/{unit,contract,component}/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+      include: ['tests/{unit,contract,component,reliability}/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
       restoreMocks: true,
       testTimeout: 15000,
     },

@@ -46,6 +46,8 @@ interface Options {
   user: () => string | null;
   now?: () => number;
   newId?: () => string;
+  /** The pause before automatic try n (the fault suite shortens it). */
+  retryDelay?: (attempts: number) => number;
 }
 
 /** The write did not get through yet; it waits in the outbox and goes out by itself. */
@@ -83,6 +85,7 @@ export function durablePortal(inner: PortalClient, options: Options): { portal: 
   const { store } = options;
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const retryDelay = options.retryDelay ?? retryDelayMs;
   const items = new Map<string, OutboxItem>();
   const waiters = new Map<string, Waiter>();
   const inFlight = new Set<string>();
@@ -129,10 +132,12 @@ export function durablePortal(inner: PortalClient, options: Options): { portal: 
   }
 
   async function save(item: OutboxItem) {
+    // A stopped outbox is a page that has gone: whatever it was doing leaves no trace.
+    if (stopped) return;
     items.set(item.id, item);
     emit();
     await store.put(item);
-    channel?.postMessage(item.id);
+    if (!stopped) channel?.postMessage(item.id);
   }
 
   async function readNow(intent: WriteIntent): Promise<PortalNow> {
@@ -293,7 +298,7 @@ export function durablePortal(inner: PortalClient, options: Options): { portal: 
         ...item,
         state: 'waiting',
         waitingFor: 'network',
-        nextTryAt: now() + retryDelayMs(item.attempts),
+        nextTryAt: now() + retryDelay(item.attempts),
         message,
       };
       await save(waiting);

@@ -440,6 +440,8 @@ describe('merging a skeletal record into its legacy record (10)', () => {
         },
       },
       exchange('10b-w2-merge-as-viewer-no-effect'),
+      // A merge that did nothing and said nothing: is the session still there? (it is: not a login problem)
+      exchange('02f-probe-editor-viewer-not-authorized'),
     );
     const error = await rejection(portal.mergeSkeletalIntoLegacy(1, 32, 8));
     expect(error.kind).toBe('not-authorized');

@@ -121,6 +121,15 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
     return after;
   }
 
+  /**
+   * The merge and the comment form say nothing when the session has ended (PROTOCOL §9.1): they just do
+   * nothing. Before calling that a refusal, ask an editor page, which redirects an expired session (§2.1).
+   */
+  async function sessionHasEnded(collid: number): Promise<boolean> {
+    const probe = await http.get(EDITOR, [['collid', String(collid)]]);
+    return probe.redirected;
+  }
+
   return {
     async setCatalogNumber(collid, occid, barcode, status) {
       // The portal saves a barcode another record already holds (rec. 09e), so ask first (§8.1); the
@@ -277,6 +286,8 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
           .map((e) => e.textContent?.trim())
           .find(Boolean);
         if (error) throw new PortalError('portal-refused', `The portal refused the merge: ${error}`, error);
+        if (await sessionHasEnded(collid))
+          throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was merged.');
         throw new PortalError(
           'not-authorized',
           'The portal did not merge the records and gave no reason; usually this means you lack editor rights.',
@@ -352,6 +363,8 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
       const comments = parseComments(parseHtml(response.text));
       const normalised = text.replace(/\s+/g, ' ').trim();
       if (!comments.some((c) => c.text === normalised)) {
+        if (await sessionHasEnded(0))
+          throw new PortalError('not-logged-in', 'Your portal session has ended; the comment was not posted.');
         throw new PortalError(
           'portal-refused',
           `The portal did not list the comment on record ${occid} after posting it.`,
