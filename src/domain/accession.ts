@@ -1,3 +1,4 @@
+import { quote } from './text';
 import { accept, refuse, type Checked } from './result';
 
 export interface AccessionRules {
@@ -36,7 +37,7 @@ export function readAccession(
   if (text === '') return refuse('Type the accession number stamped on the sheet.');
   if (/\s/.test(text)) {
     return refuse(
-      `"${text}" has a space in it. An accession number is one group of digits.`,
+      `${quote(text)} has a space in it. An accession number is one group of digits.`,
       text.replace(/\s+/g, ''),
     );
   }
@@ -45,19 +46,21 @@ export function readAccession(
     const withZeros = text.replace(/[oO]/g, '0');
     if (withZeros !== text && splitPrefix(withZeros, rules) !== null) {
       const fixed = stripZeros(withZeros);
-      return refuse(`"${text}" has the letter O where a digit should be. Did you mean ${fixed}?`, fixed);
+      return refuse(`${quote(text)} has the letter O where a digit should be. Did you mean ${fixed}?`, fixed);
     }
     return rules.prefixPattern === null
-      ? refuse(`"${text}" is not an accession number: this collection's accession numbers are digits only.`)
+      ? refuse(
+          `${quote(text)} is not an accession number: this collection's accession numbers are digits only.`,
+        )
       : refuse(
-          `"${text}" is not an accession number: expected digits, optionally after the collection's prefix.`,
+          `${quote(text)} is not an accession number: expected digits, optionally after the collection's prefix.`,
         );
   }
   const digits = stripZeros(parts.digits);
   const value = parts.prefix + digits;
   if (value.length > rules.maxLength) {
     return refuse(
-      `"${text}" is ${value.length} characters long; accession numbers here have at most ${rules.maxLength}. Check the stamp.`,
+      `${quote(text)} is ${value.length} characters long; accession numbers here have at most ${rules.maxLength}. Check the stamp.`,
     );
   }
   return accept({ value, prefix: parts.prefix, digits });

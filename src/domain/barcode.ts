@@ -1,3 +1,4 @@
+import { quote } from './text';
 import { accept, refuse, type Checked } from './result';
 
 export interface BarcodeRules {
@@ -32,11 +33,11 @@ export function readBarcode(raw: string, rules: BarcodeRules): Checked<string> {
   if (new RegExp(rules.pattern).test(value)) return accept(value);
   if (/^\d{1,8}$/.test(value)) {
     return refuse(
-      `"${value}" looks like an accession number, not a barcode. Scan the barcode label, not the stamp.`,
+      `${quote(value)} looks like an accession number, not a barcode. Scan the barcode label, not the stamp.`,
     );
   }
   return refuse(
-    `"${value}" is not one of this collection's barcodes (expected ${describePattern(rules.pattern)}).`,
+    `${quote(value)} is not one of this collection's barcodes (expected ${describePattern(rules.pattern)}).`,
   );
 }
 

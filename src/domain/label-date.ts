@@ -1,3 +1,4 @@
+import { quote } from './text';
 import { accept, refuse, type Checked } from './result';
 
 export type DateOrder = 'MDY' | 'DMY' | 'ISO';
@@ -83,21 +84,23 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
   // 14 Jul 1961, 14 July 1961, 14.VII.1961, 14-vii-1961
   if ((m = /^(\d{1,2})[ .\-/]?([A-Za-z]+\.?)[ .\-/,]*(\d{2,4})$/.exec(text))) {
     const month = monthFromWord(m[2]!);
-    if (month === null) return refuse(`"${m[2]}" is not a month. Write it like 14 Jul 1961 or 1961-07-14.`);
+    if (month === null)
+      return refuse(`${quote(m[2] ?? '')} is not a month. Write it like 14 Jul 1961 or 1961-07-14.`);
     if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 1961.');
     return dayDate(+m[3]!, month, +m[1]!, today);
   }
   // July 14, 1961 / Jul 14 1961
   if ((m = /^([A-Za-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{2,4})$/.exec(text))) {
     const month = monthFromWord(m[1]!);
-    if (month === null) return refuse(`"${m[1]}" is not a month. Write it like July 14, 1961 or 1961-07-14.`);
+    if (month === null)
+      return refuse(`${quote(m[1] ?? '')} is not a month. Write it like July 14, 1961 or 1961-07-14.`);
     if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 1961.');
     return dayDate(+m[3]!, month, +m[2]!, today);
   }
   // Jul 1961, VII.1961
   if ((m = /^([A-Za-z]+\.?)[ .\-/,]*(\d{4})$/.exec(text))) {
     const month = monthFromWord(m[1]!);
-    if (month === null) return refuse(`"${m[1]}" is not a month. Write it like Jul 1961.`);
+    if (month === null) return refuse(`${quote(m[1] ?? '')} is not a month. Write it like Jul 1961.`);
     return monthRange(+m[2]!, month, today);
   }
   // 7/14/1961, 14.7.1961: the order decides unless only one reading is a real date
@@ -112,15 +115,15 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
       if (options.order === 'MDY') return dayDate(y, a, b, today);
       if (options.order === 'DMY') return dayDate(y, b, a, today);
       return refuse(
-        `${text} could be ${MONTH_NAMES[a - 1]} ${b} or ${a} ${MONTH_NAMES[b - 1]}. Type it unambiguously: ${iso(y, a, b)} or ${iso(y, b, a)}.`,
+        `${quote(text)} could be ${MONTH_NAMES[a - 1]} ${b} or ${a} ${MONTH_NAMES[b - 1]}. Type it unambiguously: ${iso(y, a, b)} or ${iso(y, b, a)}.`,
       );
     }
     if (asMDY) return dayDate(y, a, b, today);
     if (asDMY) return dayDate(y, b, a, today);
-    return refuse(`${text} is not a real date. Check the label.`);
+    return refuse(`${quote(text)} is not a real date. Check the label.`);
   }
   return refuse(
-    `"${text}" is not a date this station can read. Type it like 1961-07-14, 14 Jul 1961 or 14.VII.1961.`,
+    `${quote(text)} is not a date this station can read. Type it like 1961-07-14, 14 Jul 1961 or 14.VII.1961.`,
   );
 }
 

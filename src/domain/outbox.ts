@@ -79,9 +79,7 @@ export type PortalNow =
   | { kind: 'comments'; texts: string[] };
 
 export type ReplayDecision =
-  | { do: 'done'; occid: number | null }
-  | { do: 'decide'; why: string }
-  | { do: 'send' };
+  { do: 'done'; occid: number | null } | { do: 'decide'; why: string } | { do: 'send' };
 
 const norm = (v: string | null | undefined) => (v ?? '').replace(/\s+/g, ' ').trim();
 const sameValue = (a: string | null, b: string | null) => norm(a).toLowerCase() === norm(b).toLowerCase();

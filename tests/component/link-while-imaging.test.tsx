@@ -279,7 +279,7 @@ describe('link while imaging: bad input', () => {
   it('refuses an impossible label date', async () => {
     const s = await open();
     await s.searchWithoutStamp('Smith', '212', '2/30/1961');
-    expect(s.notice()).toContain('2/30/1961 is not a real date. Check the label.');
+    expect(s.notice()).toContain('"2/30/1961" is not a real date. Check the label.');
   });
 });
 

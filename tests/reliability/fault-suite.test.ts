@@ -113,29 +113,34 @@ function judge(c: WriteCase, fake: FakeSymbiota, appliedBefore: number, reported
 }
 
 describe.each(WRITES)('a $kind', (c) => {
-  it.each(FAULT_KINDS)('under "%s" is applied exactly once and reported as done', async (fault: FaultKind) => {
-    const s = station();
-    stations.push(s);
-    await c.prepare?.(s.portal);
-    const before = s.fake.writesApplied;
-    s.fake.injectFault(fault, { delayMs: SLOW_MS });
-    const pending = c.write(s.portal).then(
-      () => 'done' as const,
-      () => 'failed' as const,
-    );
-    if (fault === 'end-session') {
-      // The login dialog: the same technician logs in again, and the waiting write goes out.
-      await expect.poll(() => s.outbox.view().sessionEnded).toBe(true);
-      await s.portal.login('tech', 'demo');
-      s.outbox.loggedIn('tech');
-    }
-    const answered = await pending;
-    // A follow-up comment is answered at once with "it waits in the outbox"; the outbox finishes it.
-    if (c.kind !== 'comment') expect(answered).toBe('done');
-    await expect.poll(() => s.outbox.view().items.every((i) => i.state !== 'waiting' && i.state !== 'sending')).toBe(true);
-    const reported = s.outbox.view().items.every((i) => i.state === 'done') ? 'done' : 'failed';
-    judge(c, s.fake, before, reported);
-  });
+  it.each(FAULT_KINDS)(
+    'under "%s" is applied exactly once and reported as done',
+    async (fault: FaultKind) => {
+      const s = station();
+      stations.push(s);
+      await c.prepare?.(s.portal);
+      const before = s.fake.writesApplied;
+      s.fake.injectFault(fault, { delayMs: SLOW_MS });
+      const pending = c.write(s.portal).then(
+        () => 'done' as const,
+        () => 'failed' as const,
+      );
+      if (fault === 'end-session') {
+        // The login dialog: the same technician logs in again, and the waiting write goes out.
+        await expect.poll(() => s.outbox.view().sessionEnded).toBe(true);
+        await s.portal.login('tech', 'demo');
+        s.outbox.loggedIn('tech');
+      }
+      const answered = await pending;
+      // A follow-up comment is answered at once with "it waits in the outbox"; the outbox finishes it.
+      if (c.kind !== 'comment') expect(answered).toBe('done');
+      await expect
+        .poll(() => s.outbox.view().items.every((i) => i.state !== 'waiting' && i.state !== 'sending'))
+        .toBe(true);
+      const reported = s.outbox.view().items.every((i) => i.state === 'done') ? 'done' : 'failed';
+      judge(c, s.fake, before, reported);
+    },
+  );
 });
 
 describe('a write whose page closed', () => {
@@ -154,9 +159,7 @@ describe('a write whose page closed', () => {
     const reopened = s.reopen();
     stations.push({ server: { close: () => undefined }, outbox: reopened.outbox });
     await reopened.outbox.start('tech');
-    await expect
-      .poll(() => reopened.outbox.view().items[0]?.state)
-      .toMatch(/done|refused|needs-decision/);
+    await expect.poll(() => reopened.outbox.view().items[0]?.state).toMatch(/done|refused|needs-decision/);
     expect(reopened.outbox.view().items[0]).toMatchObject({ state: 'done', message: null });
     judge(WRITES[0]!, s.fake, before, 'done');
   });

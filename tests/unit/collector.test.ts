@@ -23,8 +23,12 @@ describe("reading a collector's last name", () => {
     expect(readCollector(typed)).toEqual({ ok: true, value: { lastName, portalTerm: term } });
   });
 
-  it('strips full-text operators so they cannot change the search', () => {
-    expect(readCollector('+Smith*')).toMatchObject({ ok: true, value: { portalTerm: '%Smith' } });
+  it('refuses search operators rather than let them change the search, and names them', () => {
+    expect(readCollector('+Smith*')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not part of a name (+ *)') as string,
+    });
+    expect(readCollector("O'Brien-Smith")).toMatchObject({ ok: true, value: { lastName: "O'Brien-Smith" } });
   });
 
   it.each([
