@@ -86,6 +86,26 @@ describe('review: the supervisor queue', () => {
     expect(s.record(36)?.comments.at(-1)).toBe('[Specimen Linker] Resolved — marked reviewed — by tech');
   });
 
+  it('R pressed while the case is still being read is kept, said, and applied once it is read', async () => {
+    const s = await withCases();
+    // The portal answers slowly, as real ones do (a few hundred ms).
+    s.fake.injectFault('slow-answer', { on: 'everything', times: 3, delayMs: 400 });
+    const options = screen.getAllByRole('option');
+    const index = options.findIndex((o) => o.textContent?.includes('DEMO0001231'));
+    for (let i = 0; i < index; i++) await s.press('{ArrowDown}');
+    await s.press('{Enter}');
+    await screen.findByRole('heading', { name: 'Case DEMO0001231' });
+    expect(screen.getByText('Reading the record…')).toBeInTheDocument();
+    await s.press('r');
+    expect(screen.getByText(/is applied as soon as it is read/)).toHaveTextContent(
+      'Still reading the case: R is applied as soon as it is read.',
+    );
+    expect(
+      await screen.findByText(/DEMO0001231: Resolved: marked reviewed/, {}, { timeout: 4000 }),
+    ).toBeInTheDocument();
+    expect(s.record(36)).toMatchObject({ status: 'reviewed' });
+  });
+
   it('send back to the technicians and set the accession, each closing its case', async () => {
     const s = await withCases();
     await openCase(s, 'DEMO0001231');

@@ -16,6 +16,8 @@ import { useStepKeys } from '../../ui/use-step-keys';
 import { findCandidates, reasonText, type ReviewCase } from './review-cases';
 import { resolveCase, type Resolution } from './resolutions';
 
+type DecisionKey = 'm' | 'a' | 'b' | 'u' | 'r';
+
 interface Props {
   reviewCase: ReviewCase;
   /** Back to the queue; with the outcome line when the case was resolved. */
@@ -96,18 +98,61 @@ export function CaseView({ reviewCase, onClose }: Props) {
     }
   };
 
+  /** The resolutions by key, as the case stands now. */
+  const decisions: Record<DecisionKey, () => void> = {
+    m: () => {
+      if (candidate && mergeBlocked === null) void resolve({ kind: 'merge', into: candidate.record });
+      else setProblem(`No merge: ${mergeBlocked ?? 'no candidate'}.`);
+    },
+    a: () => openEntry('accession'),
+    b: () => {
+      if (caseRecord && !hasBarcode(caseRecord)) openEntry('barcode');
+      else
+        setProblem(`No barcode to set: record ${occid} already has ${caseRecord?.catalogNumber ?? 'one'}.`);
+    },
+    u: () => void resolve({ kind: 'send-back' }),
+    r: () => void resolve({ kind: 'reviewed' }),
+  };
+  // A key that arrives while the case is still being read is kept and applied once it is read (never
+  // dropped); one that arrives while a decision is being written is answered at once.
+  const [queued, setQueued] = useState<DecisionKey | null>(null);
+  const readyFor = (key: DecisionKey) => (key === 'm' ? candidates.isSuccess : caseRecord !== null);
+  const press = (key: DecisionKey) => {
+    if (busy)
+      return setProblem(
+        `Still writing the last decision to the portal; ${key.toUpperCase()} was not applied.`,
+      );
+    if (record.isError)
+      return setProblem(`The case record could not be read, so ${key.toUpperCase()} cannot be applied.`);
+    if (!readyFor(key)) return setQueued(key);
+    decisions[key]();
+  };
+  const latest = useRef({ decisions, readyFor });
+  useEffect(() => {
+    latest.current = { decisions, readyFor };
+  });
+  const recordRead = caseRecord !== null;
+  useEffect(() => {
+    if (queued === null || !latest.current.readyFor(queued)) return;
+    // Applied once the render that brought the data has settled, with the case as it now stands.
+    queueMicrotask(() => {
+      setQueued(null);
+      latest.current.decisions[queued]();
+    });
+  }, [queued, recordRead, candidates.isSuccess]);
+
   useStepKeys(
     {
       Escape: () => (entry ? setEntry(null) : onClose(null)),
       ArrowDown: () => list.length && setHighlighted((highlighted + 1) % list.length),
       ArrowUp: () => list.length && setHighlighted((highlighted - 1 + list.length) % list.length),
-      m: () => candidate && mergeBlocked === null && void resolve({ kind: 'merge', into: candidate.record }),
-      a: () => openEntry('accession'),
-      b: () => caseRecord && !hasBarcode(caseRecord) && openEntry('barcode'),
-      u: () => void resolve({ kind: 'send-back' }),
-      r: () => void resolve({ kind: 'reviewed' }),
+      m: () => press('m'),
+      a: () => press('a'),
+      b: () => press('b'),
+      u: () => press('u'),
+      r: () => press('r'),
     },
-    { active: !busy, inFields: ['Escape'] },
+    { inFields: ['Escape'] },
   );
 
   const label = reviewCase.summary.catalogNumber ?? `record ${occid}`;
@@ -170,6 +215,11 @@ export function CaseView({ reviewCase, onClose }: Props) {
               Save and close the case <kbd>Enter</kbd>
             </button>
           </form>
+        ) : null}
+        {queued ? (
+          <StatusLine tone="info">
+            Still reading the case: <kbd>{queued.toUpperCase()}</kbd> is applied as soon as it is read.
+          </StatusLine>
         ) : null}
         {busy ? <StatusLine tone="info">Writing to the portal…</StatusLine> : null}
         {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}

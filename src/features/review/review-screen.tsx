@@ -90,8 +90,10 @@ export function ReviewScreen() {
           <kbd>↑</kbd> <kbd>↓</kbd> then <kbd>Enter</kbd> opens a case. Records set to Expert Required by hand
           in the portal are here too.
         </p>
+        {queue.isSuccess && cases.length === 0 ? <p className="hint">No case is waiting.</p> : null}
         <div
           ref={list}
+          hidden={cases.length === 0}
           role="listbox"
           tabIndex={0}
           aria-label="Cases"
@@ -113,7 +115,6 @@ export function ReviewScreen() {
               <span>{c.escalation?.note || 'no note'}</span>
             </div>
           ))}
-          {queue.isSuccess && cases.length === 0 ? <p className="hint">No case is waiting.</p> : null}
         </div>
         <div className="step-actions">
           <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>
