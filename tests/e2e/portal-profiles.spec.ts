@@ -72,7 +72,8 @@ for (const profile of Object.values(PORTAL_PROFILES)) {
     // Option 2, no stamp: F8 sends it to a supervisor.
     await page.keyboard.press('F8');
     await station.expectSheet('DEMO0001236');
-    expect(await station.portalRecord(41)).toMatchObject({ status: 'expert required' });
+    // The save runs in the background while the next sheet is shown (docs/decisions/006).
+    await expect.poll(() => station.portalRecord(41)).toMatchObject({ status: 'expert required' });
 
     // The PHP session times out while the remember-me cookie lives on (rec. 14f): the station goes on.
     await page.evaluate(() => window.__demoPortal!.expirePhpSession());

@@ -18,6 +18,7 @@ const ACTIONS: (JournalAction | 'all')[] = [
   'escalation',
   'resolution',
   'undo',
+  'comment',
 ];
 
 const kindOf = (e: JournalEntry): WorkDone['kind'] =>
