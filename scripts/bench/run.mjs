@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { benchOption1 } from './option1.mjs';
 import { benchOption2 } from './option2.mjs';
+import { benchReliability } from './reliability.mjs';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -47,6 +48,7 @@ try {
   const results = {};
   if (!only || only === 'option1') results.option1 = await benchOption1(browser, BASE);
   if (!only || only === 'option2') results.option2 = await benchOption2(browser, BASE);
+  if (!only || only === 'reliability') Object.assign(results, benchReliability());
 
   await mkdir('bench', { recursive: true });
   let previous = {};
@@ -97,6 +99,17 @@ function printTable(results) {
       o2.queue20k.heapGrowthMb,
       'flat',
     ]);
+  }
+  if (results.reliability) {
+    const r = results.reliability;
+    rows.push(['reliability.faultsInjected', r.faultsInjected, '']);
+    rows.push(['reliability.writesLost', r.writesLost, '0']);
+    rows.push(['reliability.writesDoubled', r.writesDoubled, '0']);
+    rows.push(['reliability.misreported', r.misreported, '0']);
+  }
+  if (results.badInputs) {
+    rows.push(['badInputs.cases', results.badInputs.cases, '≥ 40']);
+    rows.push(['badInputs.wroteSomething', results.badInputs.wroteSomething, '0']);
   }
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  goal`);

@@ -118,3 +118,29 @@ export function OutboxNote({ outbox, match }: { outbox: Outbox; match: (item: Ou
   if (!item) return null;
   return <span className="hint"> {waitingText(item, now)}</span>;
 }
+
+/** The outbox as the Journal shows it: every write not (yet) saved, and why. */
+export function OutboxList({ outbox }: { outbox: Outbox }) {
+  const view = useOutboxView(outbox);
+  const open = view.items.filter((i) => i.state !== 'done');
+  const now = useNow(open.some((i) => !isSettled(i)));
+  return (
+    <section className="step-panel" aria-labelledby="outbox-heading">
+      <h2 id="outbox-heading">In the outbox</h2>
+      {open.length === 0 ? (
+        <p className="hint">Every write of the last day reached the portal.</p>
+      ) : (
+        <ul>
+          {open.map((i) => (
+            <li key={i.id}>
+              {outboxLine(i, now)}{' '}
+              <span className="hint">
+                ({i.user}, {new Date(i.createdAt).toLocaleString()})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

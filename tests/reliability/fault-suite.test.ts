@@ -227,3 +227,39 @@ describe('writes decided by one technician', () => {
     await expect.poll(() => fake.record(1)?.fields['catalogNumber']).toBe('DEMO0009001');
   });
 });
+
+describe('two tabs of one station', () => {
+  it('never both send the same write: one sends it, the other finds it done', async () => {
+    // The Web Locks API as browsers give it (jsdom has none): a lock asked for "if available" is refused
+    // while another holder has it.
+    const held = new Set<string>();
+    const locks = {
+      async request(name: string, _options: object, run: (lock: object | null) => Promise<unknown>) {
+        if (held.has(name)) return run(null);
+        held.add(name);
+        try {
+          return await run({ name });
+        } finally {
+          held.delete(name);
+        }
+      },
+    };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    try {
+      const first = station();
+      stations.push(first);
+      first.fake.injectFault('drop-request', { on: 'everything', times: 3 });
+      const answered = first.portal.setCatalogNumber(COLLID, 1, 'DEMO0009001');
+      await expect.poll(() => first.outbox.view().items[0]?.state).toBe('waiting');
+      const second = first.reopen();
+      stations.push({ server: { close: () => undefined }, outbox: second.outbox });
+      await second.outbox.start('tech');
+      await expect(answered).resolves.toMatchObject({ catalogNumber: 'DEMO0009001' });
+      await expect.poll(() => second.outbox.view().items[0]?.state).toBe('done');
+      expect(first.fake.writesApplied).toBe(1);
+      expect(first.fake.editsOf(1)).toHaveLength(1);
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks');
+    }
+  });
+});

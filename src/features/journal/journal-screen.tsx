@@ -1,3 +1,4 @@
+import { OutboxList } from '../../ui/outbox-status';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { throughput, type WorkDone } from '../../domain/throughput';
@@ -37,7 +38,7 @@ const shown = (values: Record<string, string | null>) =>
 
 /** Everything this station wrote to the portal, filtered, with the day's throughput and a CSV export. */
 export function JournalScreen() {
-  const { journal, username, portal, collid } = useStation();
+  const { journal, username, portal, collid, outbox } = useStation();
   const queryClient = useQueryClient();
   const entries = useQuery({ queryKey: ['station-journal'], queryFn: () => journal.list() });
   const [undoNotice, setUndoNotice] = useState<{ tone: StatusTone; text: string } | null>(null);
@@ -111,6 +112,7 @@ export function JournalScreen() {
   return (
     <div className="screen journal">
       <h1 className="screen-title">Station journal</h1>
+      <OutboxList outbox={outbox} />
       <section className="step-panel" aria-labelledby="throughput-heading">
         <h2 id="throughput-heading">Today, {username}</h2>
         <ThroughputFigures figures={figures} label={`Throughput today, ${username}`} />

@@ -8,6 +8,7 @@ import { hasBarcode } from '../../domain/occurrence';
 import { keepInJournal } from '../../journal/station-journal';
 import { explain } from '../../portal/errors';
 import { MergePreviewTable } from '../../ui/merge-preview-table';
+import { OutboxNote } from '../../ui/outbox-status';
 import { RecordCard } from '../../ui/record-card';
 import { SpecimenViewer } from '../../ui/specimen-viewer';
 import { useStation } from '../../ui/station';
@@ -26,7 +27,7 @@ interface Props {
 
 /** One case: the sheet, the record, the technician's note, live candidates, and the resolutions. */
 export function CaseView({ reviewCase, onClose }: Props) {
-  const { portal, collid, config, username, journal } = useStation();
+  const { portal, collid, config, username, journal, outbox } = useStation();
   const occid = reviewCase.summary.occid;
   const record = useQuery({ queryKey: ['review-record', occid], queryFn: () => portal.readRecord(occid) });
   const note = reviewCase.escalation?.note ?? '';
@@ -221,7 +222,12 @@ export function CaseView({ reviewCase, onClose }: Props) {
             Still reading the case: <kbd>{queued.toUpperCase()}</kbd> is applied as soon as it is read.
           </StatusLine>
         ) : null}
-        {busy ? <StatusLine tone="info">Writing to the portal…</StatusLine> : null}
+        {busy ? (
+          <StatusLine tone="info">
+            Writing to the portal…
+            <OutboxNote outbox={outbox} match={(i) => 'occid' in i.intent && i.intent.occid === occid} />
+          </StatusLine>
+        ) : null}
         {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
         <div className="step-actions">
           <button
