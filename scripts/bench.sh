@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 npx vite build --mode demo --outDir dist-demo --logLevel warn
+npx vite build --logLevel warn
 node scripts/bench/run.mjs "$@"

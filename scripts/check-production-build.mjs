@@ -1,6 +1,7 @@
 // The production bundle must carry no demo portal: no MSW, no fake Symbiota, no demo sheets.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { INITIAL_JS_LIMIT_KB, initialJs } from './initial-js.mjs';
 
 const dist = 'dist';
 const problems = [];
@@ -13,8 +14,19 @@ for (const file of readdirSync(join(dist, 'assets'))) {
     if (text.includes(marker)) problems.push(`${file} contains ${marker}`);
   }
 }
+// The first screen must come quickly on a station's network: the screens, the viewer and the readers
+// load when first needed (src/app/screens.tsx).
+const first = initialJs(dist);
+if (first.kb > INITIAL_JS_LIMIT_KB)
+  problems.push(
+    `the JavaScript before the login screen is ${first.kb} KB gzip (limit ${INITIAL_JS_LIMIT_KB} KB): ${first.files
+      .map((f) => `${f.file} ${Math.round(f.gzipBytes / 1024)} KB`)
+      .join(', ')}`,
+  );
 if (problems.length > 0) {
   console.error(`Production build check failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.warn('Production build check: no demo portal code or assets in dist/.');
+console.warn(
+  `Production build check: no demo portal code or assets in dist/; ${first.kb} KB gzip of JavaScript before the login screen (limit ${INITIAL_JS_LIMIT_KB} KB).`,
+);

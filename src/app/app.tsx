@@ -1,16 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StationConfig } from '../domain/station';
-import { JournalScreen } from '../features/journal/journal-screen';
-import { LinkUnprocessed } from '../features/link-unprocessed/link-unprocessed';
 import {
   createUnprocessedStore,
   type UnprocessedStore,
 } from '../features/link-unprocessed/unprocessed-store';
 import { createImagingStore } from '../features/link-while-imaging/imaging-store';
-import { LinkWhileImaging } from '../features/link-while-imaging/link-while-imaging';
-import { PortalCheckScreen } from '../features/portal-check/portal-check-screen';
-import { ReviewScreen } from '../features/review/review-screen';
 import { SessionGate } from '../features/session/session-gate';
 import { currentSessionUser } from '../features/session/session-store';
 import { durablePortal } from '../outbox/durable-portal';
@@ -18,6 +13,7 @@ import { openOutboxStore, type OutboxStore } from '../outbox/outbox-store';
 import { openStationJournal, type StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
 import { Shell, type DemoControls } from './shell';
+import { JournalScreen, LinkUnprocessed, LinkWhileImaging, PortalCheckScreen, ReviewScreen } from './screens';
 
 interface Props {
   config: StationConfig;

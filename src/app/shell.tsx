@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LoginAgainDialog } from '../features/session/login-again-dialog';
 import { keepInJournal } from '../journal/station-journal';
 import { recoveredEntry } from '../outbox/recovered-entry';
@@ -6,6 +6,7 @@ import { OutboxBar } from '../ui/outbox-status';
 import type { Station } from '../ui/station';
 import { goTo, SCREENS, useScreen, type ScreenId } from './routes';
 import { ScreenErrorBoundary } from './screen-error-boundary';
+import { prefetchScreens } from './screens';
 
 export interface DemoControls {
   reset: () => void;
@@ -47,12 +48,14 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
 
   // Writes an earlier page left in the outbox go out now; those nobody waits for are journalled here.
   useEffect(() => {
-    const off = outbox.onRecovered((item) =>
-      void keepInJournal(journal, recoveredEntry(item, collid, new Date()), setJournalProblem),
+    const off = outbox.onRecovered(
+      (item) => void keepInJournal(journal, recoveredEntry(item, collid, new Date()), setJournalProblem),
     );
     void outbox.start(username);
     return off;
   }, [outbox, username, journal, collid]);
+
+  useEffect(() => prefetchScreens(), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -113,7 +116,15 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
       <LoginAgainDialog />
       <main className="shell-main">
         <ScreenErrorBoundary key={screen} screen={SCREENS.find((s) => s.id === screen)?.label ?? screen}>
-          {screens[screen]}
+          <Suspense
+            fallback={
+              <p className="panel" role="status">
+                Loading the screen… keys pressed now wait for it.
+              </p>
+            }
+          >
+            {screens[screen]}
+          </Suspense>
         </ScreenErrorBoundary>
       </main>
     </div>
