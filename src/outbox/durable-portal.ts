@@ -60,6 +60,9 @@ export class KeptInOutbox extends Error {
 
 type Waiter = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
+/** How many times an answer the station cannot read is tried again (read first) before a person decides. */
+const UNREADABLE_TRIES = 3;
+
 const NEEDS_DECISION = new Set(['record-changed', 'barcode-in-use', 'merge-unconfirmed']);
 
 /** One tab sends a given write at a time: the Web Locks API where the browser has it. */
@@ -292,7 +295,11 @@ export function durablePortal(inner: PortalClient, options: Options): { portal: 
 
   async function failed(item: OutboxItem, error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    if (isTransient(error)) {
+    // An answer the station cannot read (a proxy's error page, a half-loaded page) says nothing about
+    // whether the write was made: read the record and try again a few times before asking a person.
+    const unreadable =
+      isPortalError(error) && error.kind === 'unexpected-response' && item.attempts < UNREADABLE_TRIES;
+    if (isTransient(error) || unreadable) {
       if (isPortalError(error) && error.kind === 'portal-unreachable') setOffline(true);
       const waiting: OutboxItem = {
         ...item,

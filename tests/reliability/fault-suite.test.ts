@@ -263,3 +263,24 @@ describe('two tabs of one station', () => {
     }
   });
 });
+
+describe('an answer the station cannot read', () => {
+  it('is read back and tried again, not reported as refused', async () => {
+    const s = station();
+    stations.push(s);
+    const { http, HttpResponse } = await import('msw');
+    // A proxy's page instead of the portal's, once.
+    s.server.use(
+      http.post(
+        '*/collections/editor/occurrenceeditor.php',
+        () => HttpResponse.html('<html><body>Bad gateway page</body></html>', { status: 404 }),
+        { once: true },
+      ),
+    );
+    await expect(s.portal.setCatalogNumber(COLLID, 1, 'DEMO0009001')).resolves.toMatchObject({
+      catalogNumber: 'DEMO0009001',
+    });
+    expect(s.fake.writesApplied).toBe(1);
+    expect(s.outbox.view().items[0]).toMatchObject({ state: 'done', attempts: 2 });
+  });
+});
