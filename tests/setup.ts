@@ -13,7 +13,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  localStorage.clear();
+  // Tests of the readers run in Node, without a DOM.
+  if (typeof localStorage !== 'undefined') localStorage.clear();
   // Every test starts with an empty station journal.
   globalThis.indexedDB = new IDBFactory();
 });

@@ -1,0 +1,74 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import type { Worker } from 'tesseract.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSheetBarcode, pickStampNumber } from '../../src/domain/sheet-reading';
+import { ocrWorker, readSheet, SHEETS } from '../support/sheet-pipeline';
+
+interface Skeletal {
+  catalogNumber: string;
+  stamped_accession_on_image: string | null;
+}
+const manifest = JSON.parse(readFileSync(`${SHEETS}/../manifest.json`, 'utf8')) as { skeletal: Skeletal[] };
+
+describe('reading the demo sheets as the station does (tesseract.js, zxing-wasm)', () => {
+  let worker: Worker;
+  beforeAll(async () => {
+    worker = await ocrWorker();
+  }, 60_000);
+  afterAll(() => worker.terminate());
+
+  it.each(manifest.skeletal)(
+    'sheet $catalogNumber: stamp $stamped_accession_on_image, and its own barcode',
+    async ({ catalogNumber, stamped_accession_on_image: stamp }) => {
+      const read = await readSheet(worker, `${SHEETS}/${catalogNumber}.jpg`, 80);
+      if (stamp === null) expect(read.stamp.kind).toBe('unread');
+      else expect(read.stamp).toMatchObject({ kind: 'proposal', proposal: { value: stamp } });
+      expect(checkSheetBarcode(catalogNumber, read.barcodes)).toEqual({
+        kind: 'matches',
+        shown: catalogNumber,
+      });
+    },
+    30_000,
+  );
+});
+
+describe('choosing the stamped number among what the OCR read', () => {
+  const word = (text: string, confidence: number, height: number) => ({ text, confidence, height });
+
+  it('takes the tall number, not the small print', () => {
+    expect(pickStampNumber([word('DEMO', 96, 25), word('1961', 95, 30), word('5120', 96, 96)], 80)).toEqual({
+      kind: 'proposal',
+      proposal: { value: '5120', confidence: 96 },
+    });
+  });
+
+  it('proposes nothing below the confidence threshold, and says why', () => {
+    expect(pickStampNumber([word('4488', 61, 90)], 80)).toEqual({
+      kind: 'unread',
+      why: 'the number read (4488) is too uncertain (61 % < 80 %)',
+    });
+  });
+
+  it('proposes nothing when two numbers of the same size disagree', () => {
+    expect(pickStampNumber([word('981', 95, 90), word('081', 90, 88)], 80)).toMatchObject({ kind: 'unread' });
+  });
+
+  it('proposes nothing when no word is a number', () => {
+    expect(pickStampNumber([word('HERBARIUM', 96, 34)], 80)).toMatchObject({ kind: 'unread' });
+  });
+});
+
+describe('the barcode in the picture', () => {
+  it('matches the record, is another barcode, or cannot be read', () => {
+    expect(checkSheetBarcode('DEMO0001231', ['DEMO0001231'])).toEqual({
+      kind: 'matches',
+      shown: 'DEMO0001231',
+    });
+    expect(checkSheetBarcode('DEMO0001231', ['*DEMO0001299*'])).toEqual({
+      kind: 'mismatch',
+      shown: ['DEMO0001299'],
+    });
+    expect(checkSheetBarcode('DEMO0001231', [])).toEqual({ kind: 'unreadable' });
+  });
+});
