@@ -1,5 +1,6 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createReadStream, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin, ProxyOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -17,6 +18,41 @@ function stripDemoAssets(mode: string): Plugin {
       if (mode === 'demo') return;
       rmSync(resolve(outDir, 'demo'), { recursive: true, force: true });
       rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/**
+ * tesseract.js's worker, its WebAssembly cores and its English data, served from the app's own origin under
+ * `ocr/` (by the dev server, and emitted into the build): by default tesseract.js fetches them from a CDN,
+ * and a station must not depend on any other origin (issue 11). Only the LSTM cores: the station asks for
+ * the LSTM engine, and tesseract.js picks the fastest one the browser can run.
+ */
+function sheetReaderAssets(): Plugin {
+  const core = packageDir('tesseract.js-core');
+  const files: Record<string, string> = {
+    'ocr/worker.min.js': resolve(packageDir('tesseract.js'), 'dist/worker.min.js'),
+    'ocr/lang/eng.traineddata.gz': resolve(packageDir('@tesseract.js-data/eng'), '4.0.0/eng.traineddata.gz'),
+  };
+  for (const variant of ['relaxedsimd-lstm', 'simd-lstm', 'lstm'])
+    files[`ocr/core/tesseract-core-${variant}.wasm.js`] = resolve(core, `tesseract-core-${variant}.wasm.js`);
+  return {
+    name: 'sheet-reader-assets',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
+        const file = files[path];
+        if (!file) return next();
+        res.setHeader('Content-Type', path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+        createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const [fileName, file] of Object.entries(files))
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
     },
   };
 }
@@ -58,7 +94,13 @@ export default defineConfig(({ mode }) => {
   const portal = realPortal(process.env['PORTAL_URL']);
   return {
     base: './',
-    plugins: [react(), stripDemoAssets(mode), ...(portal.plugin ? [portal.plugin] : [])],
+    plugins: [
+      react(),
+      stripDemoAssets(mode),
+      sheetReaderAssets(),
+      ...(portal.plugin ? [portal.plugin] : []),
+    ],
+    worker: { format: 'es' as const },
     server: { proxy: portal.proxy, port: 5173 },
     build: { chunkSizeWarningLimit: 800 },
     test: {

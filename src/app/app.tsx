@@ -10,6 +10,7 @@ import { SessionGate } from '../features/session/session-gate';
 import { currentSessionUser } from '../features/session/session-store';
 import { durablePortal } from '../outbox/durable-portal';
 import { openOutboxStore, type OutboxStore } from '../outbox/outbox-store';
+import { lazySheetReader, type SheetReader } from '../readers/sheet-reader';
 import { openStationJournal, type StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
 import { Shell, type DemoControls } from './shell';
@@ -24,6 +25,8 @@ interface Props {
   journal?: StationJournal;
   /** Where the outbox keeps writes (IndexedDB unless a test hands in another). */
   outboxStore?: OutboxStore;
+  /** Reads the sheets (the browser's workers unless a test hands in another; null: reading off). */
+  sheetReader?: SheetReader | null;
 }
 
 export const newQueryClient = () =>
@@ -31,7 +34,16 @@ export const newQueryClient = () =>
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
   });
 
-export function App({ config, portal, demo = null, loginHint, queryClient, journal, outboxStore }: Props) {
+export function App({
+  config,
+  portal,
+  demo = null,
+  loginHint,
+  queryClient,
+  journal,
+  outboxStore,
+  sheetReader,
+}: Props) {
   const [client] = useState(() => queryClient ?? newQueryClient());
   // Made here, not in the screen, so the session's links survive moving to another screen and back.
   const [imagingStore] = useState(() => createImagingStore());
@@ -39,6 +51,9 @@ export function App({ config, portal, demo = null, loginHint, queryClient, journ
   // Every write the screens make goes through the durable outbox (docs/decisions/010).
   const [durable] = useState(() =>
     durablePortal(portal, { store: outboxStore ?? openOutboxStore(), user: currentSessionUser }),
+  );
+  const [reader] = useState(() =>
+    sheetReader !== undefined ? sheetReader : config.reading.enabled ? lazySheetReader(config.reading) : null,
   );
   const [unprocessedStores] = useState(() => new Map<number, UnprocessedStore>());
   const unprocessedStore = (collid: number) => {
@@ -53,6 +68,7 @@ export function App({ config, portal, demo = null, loginHint, queryClient, journ
         portal={durable.portal}
         journal={stationJournal}
         outbox={durable.outbox}
+        sheetReader={reader}
         loginHint={loginHint}
       >
         {(station, logOut) => (

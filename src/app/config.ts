@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StationConfig } from '../domain/station';
+import { DEFAULT_READING, type StationConfig } from '../domain/station';
 
 const regexSource = z
   .string()
@@ -35,6 +35,17 @@ export const configSchema = z
     labelDateOrder: z.enum(['MDY', 'DMY', 'ISO']).default('ISO'),
     escalationComments: z.boolean().default(true),
     linkedStatus: z.string().trim().toLowerCase().nullable().default(null),
+    reading: z
+      .object({
+        enabled: z.boolean().default(DEFAULT_READING.enabled),
+        stampConfidence: z.number().min(0).max(100).default(DEFAULT_READING.stampConfidence),
+        barcodeFormats: z
+          .array(z.enum(['Code39', 'Code128', 'DataMatrix', 'QRCode', 'EAN-13', 'ITF']))
+          .min(1)
+          .default(DEFAULT_READING.barcodeFormats),
+      })
+      .strict()
+      .default(DEFAULT_READING),
   })
   .strict();
 

@@ -8,6 +8,7 @@ export const ESCALATION_REASONS = {
   'no-stamp': 'no stamp on the sheet',
   'stamp-illegible': 'stamp illegible',
   'already-barcoded': 'record already has a barcode',
+  'image-barcode': 'the image shows another barcode',
   other: 'other',
 } as const;
 

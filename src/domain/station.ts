@@ -16,4 +16,22 @@ export interface StationConfig {
   escalationComments: boolean;
   /** The processing status given to a record once linked; null leaves the status as it is. */
   linkedStatus: string | null;
+  /** Reading the sheet for the technician: stamp proposal and barcode check (issue 11). */
+  reading: ReadingSettings;
 }
+
+export type BarcodeFormat = 'Code39' | 'Code128' | 'DataMatrix' | 'QRCode' | 'EAN-13' | 'ITF';
+
+export interface ReadingSettings {
+  enabled: boolean;
+  /** Below this OCR confidence (0–100) no stamp is proposed. */
+  stampConfidence: number;
+  /** The symbologies the barcode check looks for in the image. */
+  barcodeFormats: BarcodeFormat[];
+}
+
+export const DEFAULT_READING: ReadingSettings = {
+  enabled: true,
+  stampConfidence: 80,
+  barcodeFormats: ['Code39', 'Code128', 'DataMatrix'],
+};

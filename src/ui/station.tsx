@@ -3,6 +3,7 @@ import type { StationConfig } from '../domain/station';
 import type { StationJournal } from '../journal/station-journal';
 import type { Outbox } from '../outbox/durable-portal';
 import type { PortalClient } from '../portal/portal';
+import type { SheetReader } from '../readers/sheet-reader';
 
 /** What every screen of a logged-in station knows: the rules, the portal, who is working on what. */
 export interface Station {
@@ -16,6 +17,8 @@ export interface Station {
   journal: StationJournal;
   /** Every write waits here until the portal has it (docs/decisions/010). */
   outbox: Outbox;
+  /** Reads stamps and barcodes off the sheets; null when config.json turns reading off. */
+  sheetReader: SheetReader | null;
 }
 
 const StationContext = createContext<Station | null>(null);

@@ -20,7 +20,6 @@ import {
  * libraries (tesseract.js, zxing-wasm) from the project's own node_modules, nothing fetched.
  */
 const require = createRequire(import.meta.url);
-export const SHEETS = `${process.cwd()}/../shared/demo-herbarium/sheets`;
 
 export function decodeSheet(path: string): Pixels {
   const image = jpeg.decode(readFileSync(path), { useTArray: true, maxMemoryUsageInMB: 1024 });

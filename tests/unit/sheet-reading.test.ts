@@ -1,15 +1,9 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
 import type { Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSheetBarcode, pickStampNumber } from '../../src/domain/sheet-reading';
-import { ocrWorker, readSheet, SHEETS } from '../support/sheet-pipeline';
-
-interface Skeletal {
-  catalogNumber: string;
-  stamped_accession_on_image: string | null;
-}
-const manifest = JSON.parse(readFileSync(`${SHEETS}/../manifest.json`, 'utf8')) as { skeletal: Skeletal[] };
+import { DEMO_SHEETS_DIR, DEMO_STAMPS } from '../support/demo-stamps';
+import { ocrWorker, readSheet } from '../support/sheet-pipeline';
 
 describe('reading the demo sheets as the station does (tesseract.js, zxing-wasm)', () => {
   let worker: Worker;
@@ -18,10 +12,10 @@ describe('reading the demo sheets as the station does (tesseract.js, zxing-wasm)
   }, 60_000);
   afterAll(() => worker.terminate());
 
-  it.each(manifest.skeletal)(
-    'sheet $catalogNumber: stamp $stamped_accession_on_image, and its own barcode',
-    async ({ catalogNumber, stamped_accession_on_image: stamp }) => {
-      const read = await readSheet(worker, `${SHEETS}/${catalogNumber}.jpg`, 80);
+  it.each(DEMO_STAMPS)(
+    'sheet $barcode: stamp $stamp, and its own barcode',
+    async ({ barcode: catalogNumber, stamp }) => {
+      const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/${catalogNumber}.jpg`, 80);
       if (stamp === null) expect(read.stamp.kind).toBe('unread');
       else expect(read.stamp).toMatchObject({ kind: 'proposal', proposal: { value: stamp } });
       expect(checkSheetBarcode(catalogNumber, read.barcodes)).toEqual({

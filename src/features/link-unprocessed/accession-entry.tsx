@@ -1,7 +1,18 @@
 import { useEffect, useRef } from 'react';
 
+/** A number read off the stamp, put in the field for the technician to accept (Enter) or replace. */
+export interface Proposal {
+  value: string;
+  confidence: number;
+  crop: string | null;
+}
+
 interface Props {
   value: string;
+  /** The stamp as the station read it; shown while the field holds it. */
+  proposal: Proposal | null;
+  /** What the reading says when there is no proposal (reading, could not read). */
+  readingNote: string | null;
   busy: boolean;
   onType: (value: string) => void;
   onSubmit: () => void;
@@ -11,11 +22,27 @@ interface Props {
 }
 
 /** Step 1: the stamped number read off the image. F-keys so that typing digits never triggers a command. */
-export function AccessionEntry({ value, busy, onType, onSubmit, onNoStamp, onEscalate, onSkip }: Props) {
+export function AccessionEntry({
+  value,
+  proposal,
+  readingNote,
+  busy,
+  onType,
+  onSubmit,
+  onNoStamp,
+  onEscalate,
+  onSkip,
+}: Props) {
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!busy) field.current?.focus();
   }, [busy]);
+  const proposed = proposal !== null && value === proposal.value ? proposal : null;
+  // The proposal is selected: Enter accepts it, the first digit typed replaces it.
+  const proposedValue = proposed?.value ?? null;
+  useEffect(() => {
+    if (proposedValue !== null && document.activeElement === field.current) field.current?.select();
+  }, [proposedValue]);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     const action =
@@ -49,6 +76,19 @@ export function AccessionEntry({ value, busy, onType, onSubmit, onNoStamp, onEsc
           aria-describedby="accession-hint"
         />
       </label>
+      {proposed ? (
+        <div className="stamp-proposal" role="status">
+          {proposed.crop ? <img src={proposed.crop} alt={`The stamp as read from the sheet`} /> : null}
+          <p>
+            Read from the stamp: <strong>{proposed.value}</strong> ({proposed.confidence} % sure).{' '}
+            <kbd>Enter</kbd> accepts it if the stamp shows the same; typing replaces it.
+          </p>
+        </div>
+      ) : readingNote ? (
+        <p className="hint" role="status">
+          {readingNote}
+        </p>
+      ) : null}
       <p id="accession-hint" className="hint">
         Read the stamp in the image (<kbd>F2</kbd> zooms to it), type it and press <kbd>Enter</kbd>: the
         duplicates are checked and the record saved or sent on.

@@ -9,6 +9,7 @@ interface Props {
   accession: string | null;
   duplicates: Duplicate[];
   commentsOn: boolean;
+  initialNote?: string | undefined;
   onSubmit: (reason: EscalationReason, note: string) => void;
   onBack: () => void;
 }
@@ -19,12 +20,13 @@ export function EscalateStep({
   accession,
   duplicates,
   commentsOn,
+  initialNote = '',
   onSubmit,
   onBack,
 }: Props) {
   const note = useRef<HTMLInputElement>(null);
   const [reason, setReason] = useState<EscalationReason>(initial);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialNote);
   useEffect(() => note.current?.focus(), []);
   useStepKeys({ Escape: onBack }, { inFields: ['Escape'] });
   return (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { readAccession } from '../../domain/accession';
 import { looksLikeBarcode } from '../../domain/barcode';
@@ -15,7 +15,8 @@ import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { useStepKeys } from '../../ui/use-step-keys';
 import { useUnsavedGuard } from '../../ui/use-unsaved-guard';
-import { AccessionEntry } from './accession-entry';
+import { useSheetReading } from '../../ui/use-sheet-reading';
+import { AccessionEntry, type Proposal } from './accession-entry';
 import { CompareStep } from './compare-step';
 import { EscalateStep } from './escalate-step';
 import { findDuplicates, type Duplicate } from './find-duplicates';
@@ -47,6 +48,35 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
   useUnsavedGuard(entries.some((e) => e.state === 'saving'));
   const skeletal = record.data ?? null;
   const barcode = current?.catalogNumber ?? `record ${current?.occid ?? ''}`;
+
+  // The station reads the sheet (stamp, barcode) while the technician looks at it, the next one meanwhile.
+  const sheet = useSheetReading(skeletal, nextRecord ?? null);
+  const stamp = sheet.reading?.stamp ?? null;
+  const proposal: Proposal | null =
+    stamp?.kind === 'proposal' ? { ...stamp.proposal, crop: sheet.reading?.stampCrop ?? null } : null;
+  const imageBarcode = sheet.reading?.barcode ?? null;
+  const mismatch = imageBarcode?.kind === 'mismatch' ? imageBarcode.shown : null;
+  const readingNote =
+    sheet.status === 'reading'
+      ? 'Reading the stamp…'
+      : sheet.problem
+        ? sheet.problem
+        : stamp?.kind === 'unread'
+          ? `The stamp could not be read (${stamp.why}): type it.`
+          : null;
+  // A proposal goes into an empty field once per sheet; what the technician typed is never replaced.
+  const proposedFor = useRef<number | null>(null);
+  const proposalValue = proposal?.value ?? null;
+  const occid = skeletal?.occid ?? null;
+  useEffect(() => {
+    if (proposalValue === null || occid === null || proposedFor.current === occid) return;
+    const state = store.getState();
+    if (state.step.kind !== 'enter' || state.accession !== '') return;
+    proposedFor.current = occid;
+    state.accessionTyped(proposalValue);
+  }, [proposalValue, occid, store]);
+  // A barcode mismatch holds the link until the technician presses Enter a second time on purpose.
+  const mismatchConfirmed = useRef<number | null>(null);
 
   // A record someone else changed meanwhile is not ours to touch: skip it and say why.
   useEffect(() => {
@@ -160,6 +190,14 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
 
   const submit = async () => {
     if (!skeletal || !current) return;
+    if (mismatch && mismatchConfirmed.current !== skeletal.occid) {
+      mismatchConfirmed.current = skeletal.occid;
+      events.noticeShown({
+        tone: 'warning',
+        text: `Not linked yet: the image shows barcode ${mismatch.join(', ')}, but this record's Catalog Number is ${skeletal.catalogNumber ?? 'empty'}, so the image may belong to another record. F7 sends it to a supervisor (the image shows barcode ${mismatch.join(', ')}); Enter again links it anyway.`,
+      });
+      return;
+    }
     if (looksLikeBarcode(accession, config.barcode)) {
       events.accessionTyped('');
       events.noticeShown({
@@ -306,10 +344,20 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
               : null}
           </p>
           {notice ? <StatusLine tone={notice.tone}>{notice.text}</StatusLine> : null}
+          {mismatch && skeletal ? (
+            <StatusLine tone="warning">
+              The image shows barcode {mismatch.join(', ')}, but this record&apos;s Catalog Number is{' '}
+              {skeletal.catalogNumber ?? 'empty'}: check before linking. <kbd>F7</kbd> Expert Required.
+            </StatusLine>
+          ) : imageBarcode?.kind === 'unreadable' ? (
+            <p className="hint">No barcode could be read in the image.</p>
+          ) : null}
           {record.isError ? <StatusLine tone="error">{explain(record.error)}</StatusLine> : null}
           {step.kind === 'enter' || step.kind === 'checking' ? (
             <AccessionEntry
               value={accession}
+              proposal={proposal}
+              readingNote={readingNote}
               busy={step.kind === 'checking' || !skeletal}
               onType={events.accessionTyped}
               onSubmit={() => void submit()}
@@ -318,10 +366,11 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
                 const read = readAccession(accession, config.accession);
                 events.stepChanged({
                   kind: 'escalate',
-                  reason: 'stamp-illegible',
+                  reason: mismatch ? 'image-barcode' : 'stamp-illegible',
                   accession: read.ok ? read.value.value : null,
                   duplicates: [],
                   back: { kind: 'enter' },
+                  ...(mismatch ? { note: `image shows barcode ${mismatch.join(', ')}` } : {}),
                 });
               }}
               onSkip={() =>
@@ -353,6 +402,7 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
               accession={step.accession}
               duplicates={step.duplicates}
               commentsOn={config.escalationComments}
+              initialNote={step.note}
               onSubmit={(reason, note) => escalate(skeletal, reason, step.accession, step.duplicates, note)}
               onBack={() => events.stepChanged(step.back)}
             />

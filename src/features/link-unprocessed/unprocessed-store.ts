@@ -16,6 +16,8 @@ export type Step =
       accession: string | null;
       duplicates: Duplicate[];
       back: Step;
+      /** What the note starts with (e.g. which barcode the image shows). */
+      note?: string;
     }
   | { kind: 'merging'; check: DuplicateCheck; legacy: Duplicate; preview: MergePreview }
   | { kind: 'merged'; merged: SpecimenRecord; statusNote: string };

@@ -5,6 +5,7 @@ import { explain } from '../../portal/errors';
 import type { StationJournal } from '../../journal/station-journal';
 import type { Outbox } from '../../outbox/durable-portal';
 import type { PortalClient } from '../../portal/portal';
+import type { SheetReader } from '../../readers/sheet-reader';
 import { StationProvider, type Station } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { CollectionPicker } from './collection-picker';
@@ -16,6 +17,7 @@ interface Props {
   portal: PortalClient;
   journal: StationJournal;
   outbox: Outbox;
+  sheetReader: SheetReader | null;
   loginHint?: string | undefined;
   children: (station: Station, logOut: () => void) => ReactNode;
 }
@@ -23,7 +25,7 @@ interface Props {
 export const sessionQueryKey = (collid: number) => ['portal-session', collid] as const;
 
 /** Shows the station screens only to a logged-in editor of the collection; says clearly what is missing otherwise. */
-export function SessionGate({ config, portal, journal, outbox, loginHint, children }: Props) {
+export function SessionGate({ config, portal, journal, outbox, sheetReader, loginHint, children }: Props) {
   const chosen = useChosenCollection();
   const username = useSessionUser();
   const events = useSessionEvents();
@@ -104,6 +106,7 @@ export function SessionGate({ config, portal, journal, outbox, loginHint, childr
     statuses: state.statuses,
     journal,
     outbox,
+    sheetReader,
   };
   return <StationProvider station={station}>{children(station, () => void logOut())}</StationProvider>;
 }

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../src/app/app';
-import type { StationConfig } from '../../../src/domain/station';
+import { DEFAULT_READING, type StationConfig } from '../../../src/domain/station';
 import type { PortalProfile } from '../../../src/portal/fake-symbiota/profiles';
 import type { FakeState } from '../../../src/portal/fake-symbiota/state';
 import { startFakePortal } from '../../support/fake-server';
@@ -15,6 +15,8 @@ export const stationConfig = (overrides: Partial<StationConfig> = {}): StationCo
   labelDateOrder: 'MDY',
   escalationComments: true,
   linkedStatus: null,
+  // Component tests read no sheets unless they ask to (the readers are tested in Node and end to end).
+  reading: { ...DEFAULT_READING, enabled: false },
   ...overrides,
 });
 

@@ -1,0 +1,90 @@
+/// <reference lib="webworker" />
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { findStamp, stampMask, type Box } from '../domain/sheet-reading';
+import type { BarcodeFormat } from '../domain/station';
+
+/**
+ * The pixel work of reading a sheet, off the main thread: decode the image, find and isolate the stamp,
+ * decode the barcodes. The OCR itself runs in tesseract.js's own worker.
+ */
+export interface PixelsRequest {
+  id: number;
+  url: string;
+  formats: BarcodeFormat[];
+}
+
+export interface PixelsAnswer {
+  id: number;
+  /** The stamp's ink alone, black on white (PNG), for the OCR; null: no stamp ink on the sheet. */
+  mask: Blob | null;
+  /** The stamp as it looks on the sheet (JPEG), for the technician. */
+  crop: Blob | null;
+  box: Box | null;
+  barcodes: string[];
+  error: string | null;
+}
+
+// The wasm file is one of the app's own assets: zxing-wasm would otherwise fetch it from a CDN.
+prepareZXingModule({
+  overrides: {
+    locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? zxingWasm : prefix + path),
+  },
+});
+
+async function read({ id, url, formats }: PixelsRequest): Promise<PixelsAnswer> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`the image could not be loaded (HTTP ${response.status})`);
+  const bitmap = await createImageBitmap(await response.blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('this browser cannot read images in a worker');
+  context.drawImage(bitmap, 0, 0);
+  const image = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  const found = await readBarcodes(image, { formats, tryHarder: true, maxNumberOfSymbols: 4 });
+  const barcodes = found.filter((b) => b.isValid).map((b) => b.text);
+  const box = findStamp(image);
+  if (!box) return { id, mask: null, crop: null, box: null, barcodes, error: null };
+  const scale = Math.max(1, Math.round(Math.min(bitmap.width, bitmap.height) / 900));
+  const mask = stampMask(image, box, scale);
+  const maskCanvas = new OffscreenCanvas(mask.width, mask.height);
+  const maskContext = maskCanvas.getContext('2d')!;
+  const rgba = maskContext.createImageData(mask.width, mask.height);
+  for (let i = 0; i < mask.data.length; i++) {
+    const v = mask.data[i]!;
+    rgba.data[i * 4] = v;
+    rgba.data[i * 4 + 1] = v;
+    rgba.data[i * 4 + 2] = v;
+    rgba.data[i * 4 + 3] = 255;
+  }
+  maskContext.putImageData(rgba, 0, 0);
+  const cropWidth = Math.min(360, box.width);
+  const cropCanvas = new OffscreenCanvas(cropWidth, Math.round((box.height * cropWidth) / box.width));
+  cropCanvas
+    .getContext('2d')!
+    .drawImage(bitmap, box.x, box.y, box.width, box.height, 0, 0, cropCanvas.width, cropCanvas.height);
+  bitmap.close();
+  return {
+    id,
+    mask: await maskCanvas.convertToBlob({ type: 'image/png' }),
+    crop: await cropCanvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 }),
+    box,
+    barcodes,
+    error: null,
+  };
+}
+
+self.onmessage = (event: MessageEvent<PixelsRequest>) => {
+  read(event.data).then(
+    (answer) => self.postMessage(answer),
+    (error: unknown) =>
+      self.postMessage({
+        id: event.data.id,
+        mask: null,
+        crop: null,
+        box: null,
+        barcodes: [],
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies PixelsAnswer),
+  );
+};

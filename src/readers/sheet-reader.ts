@@ -1,0 +1,31 @@
+import type { BarcodeCheck, StampReading } from '../domain/sheet-reading';
+import type { ReadingSettings } from '../domain/station';
+
+/** What the station read on one sheet. */
+export interface SheetReading {
+  stamp: StampReading;
+  /** The stamp as cut from the sheet (an object URL), shown beside the proposal so the eye checks it. */
+  stampCrop: string | null;
+  barcode: BarcodeCheck;
+  /** How long the reading took (ms). */
+  ms: number;
+}
+
+/** Reads sheets in workers; a sheet already read (or being read) is not read again. */
+export interface SheetReader {
+  read(imageUrl: string, catalogNumber: string | null): Promise<SheetReading>;
+}
+
+/**
+ * The browser's reader, loaded only when a sheet is first read: tesseract.js, its core and its English
+ * data and zxing-wasm come from the app's own origin (built into `ocr/` and the assets), never a CDN.
+ */
+export function lazySheetReader(settings: ReadingSettings): SheetReader {
+  let reader: Promise<SheetReader> | null = null;
+  return {
+    read(imageUrl, catalogNumber) {
+      reader ??= import('./browser-sheet-reader').then((m) => m.browserSheetReader(settings));
+      return reader.then((r) => r.read(imageUrl, catalogNumber));
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { SpecimenRecord } from '../domain/occurrence';
+import type { SheetReading } from '../readers/sheet-reader';
+import { useStation } from './station';
+
+/** The full-size image: the stamp's digits are largest there. */
+const imageOf = (record: SpecimenRecord | null) => {
+  const image = record?.images[0];
+  return image ? (image.originalUrl ?? image.webUrl) : null;
+};
+
+const readingKey = (url: string | null, catalogNumber: string | null) =>
+  ['sheet-reading', url, catalogNumber] as const;
+
+/**
+ * What the station read on a record's sheet (stamp proposal, barcode check), read in workers; the next
+ * sheet is read meanwhile, so its proposal is there when it appears. Never blocks typing: until it is
+ * ready, or when it fails, the screen works as without it.
+ */
+export function useSheetReading(
+  record: SpecimenRecord | null,
+  next: SpecimenRecord | null = null,
+): { reading: SheetReading | null; status: 'off' | 'reading' | 'done' | 'failed'; problem: string | null } {
+  const { sheetReader } = useStation();
+  const queryClient = useQueryClient();
+  const url = imageOf(record);
+  const query = useQuery({
+    queryKey: readingKey(url, record?.catalogNumber ?? null),
+    queryFn: () => sheetReader!.read(url!, record?.catalogNumber ?? null),
+    enabled: sheetReader !== null && url !== null,
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+    retry: false,
+  });
+  const nextUrl = imageOf(next);
+  const nextCatalogNumber = next?.catalogNumber ?? null;
+  useEffect(() => {
+    if (!sheetReader || !nextUrl) return;
+    void queryClient.prefetchQuery({
+      queryKey: readingKey(nextUrl, nextCatalogNumber),
+      queryFn: () => sheetReader.read(nextUrl, nextCatalogNumber),
+      staleTime: Infinity,
+    });
+  }, [sheetReader, queryClient, nextUrl, nextCatalogNumber]);
+  if (sheetReader === null || url === null) return { reading: null, status: 'off', problem: null };
+  if (query.isError)
+    return {
+      reading: null,
+      status: 'failed',
+      problem: `The sheet could not be read (${query.error instanceof Error ? query.error.message : String(query.error)}); type the stamp as usual.`,
+    };
+  return { reading: query.data ?? null, status: query.data ? 'done' : 'reading', problem: null };
+}
