@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { benchOption1 } from './option1.mjs';
 import { benchOption2 } from './option2.mjs';
+import { benchOcr } from './ocr.mjs';
 import { benchReliability } from './reliability.mjs';
 import { initialJs } from '../initial-js.mjs';
 
@@ -50,6 +51,10 @@ try {
   if (!only || only === 'option1') results.option1 = await benchOption1(browser, BASE);
   if (!only || only === 'option2') results.option2 = await benchOption2(browser, BASE);
   if (!only || only === 'reliability') Object.assign(results, benchReliability());
+  if (!only || only === 'ocr') {
+    results.ocr = await benchOcr(browser, BASE);
+    results.option2 = { ...(results.option2 ?? {}), inputsWithProposal: results.ocr.inputsWithProposal };
+  }
   // The production build (bench.sh builds it): JavaScript before the login screen, gzip.
   results.initialJsKbGzip = initialJs('dist').kb;
 
@@ -104,6 +109,26 @@ function printTable(results) {
     ]);
   }
   rows.push(['initialJsKbGzip', results.initialJsKbGzip, '≤ 150']);
+  if (results.ocr) {
+    const o = results.ocr;
+    rows.push(['ocr.proposedCorrectly', `${o.proposedCorrectly}/${o.stampedSheets}`, 'all']);
+    rows.push(['ocr.proposedWrongly', o.proposedWrongly, '0']);
+    rows.push(['ocr.unstampedProposed', o.unstampedProposed, '0']);
+    rows.push([
+      `ocr.proposalReadyWhenShownPct (pause ${o.readingPauseMs} ms)`,
+      o.proposalReadyWhenShownPct,
+      '≥ 95',
+    ]);
+    rows.push(['ocr.coldReadMs p50', o.coldReadMs.p50, '']);
+    rows.push(['ocr.coldReadMs p95', o.coldReadMs.p95, '≤ 1500']);
+    rows.push(['ocr.barcodesRead', `${o.barcodesRead}/${o.sheets}`, 'all']);
+    rows.push([
+      'ocr.barcodeMismatchesFlagged',
+      `${o.barcodeMismatchesFlagged}/${o.barcodeMismatchesPlanted}`,
+      'all',
+    ]);
+    rows.push(['option2.inputsWithProposal', o.inputsWithProposal, '1']);
+  }
   if (results.reliability) {
     const r = results.reliability;
     rows.push(['reliability.faultsInjected', r.faultsInjected, '']);

@@ -70,6 +70,9 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
   }
 
   return {
+    warm() {
+      void startOcr().catch(() => undefined);
+    },
     read(url, catalogNumber) {
       const key = `${url}|${catalogNumber ?? ''}`;
       let reading = cache.get(key);

@@ -14,6 +14,8 @@ export interface SheetReading {
 /** Reads sheets in workers; a sheet already read (or being read) is not read again. */
 export interface SheetReader {
   read(imageUrl: string, catalogNumber: string | null): Promise<SheetReading>;
+  /** Starts the readers (loads the OCR engine and its data) before the first sheet arrives. */
+  warm(): void;
 }
 
 /**
@@ -22,10 +24,17 @@ export interface SheetReader {
  */
 export function lazySheetReader(settings: ReadingSettings): SheetReader {
   let reader: Promise<SheetReader> | null = null;
+  const load = () =>
+    (reader ??= import('./browser-sheet-reader').then((m) => m.browserSheetReader(settings)));
   return {
     read(imageUrl, catalogNumber) {
-      reader ??= import('./browser-sheet-reader').then((m) => m.browserSheetReader(settings));
-      return reader.then((r) => r.read(imageUrl, catalogNumber));
+      return load().then((r) => r.read(imageUrl, catalogNumber));
+    },
+    warm() {
+      void load().then(
+        (r) => r.warm(),
+        () => undefined,
+      );
     },
   };
 }

@@ -33,6 +33,8 @@ export function useSheetReading(
     gcTime: 10 * 60_000,
     retry: false,
   });
+  // The engine starts with the screen, while its first record and image are still on their way.
+  useEffect(() => sheetReader?.warm(), [sheetReader]);
   const nextUrl = imageOf(next);
   const nextCatalogNumber = next?.catalogNumber ?? null;
   useEffect(() => {

@@ -27,6 +27,19 @@ describe('reading the demo sheets as the station does (tesseract.js, zxing-wasm)
   );
 });
 
+describe('an image named with the wrong barcode', () => {
+  it('shows its own barcode, which is not the record’s', async () => {
+    const worker = await ocrWorker();
+    try {
+      // Record DEMO0001231 given the image of DEMO0001232, as a batch upload with a misnamed file does.
+      const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/DEMO0001232.jpg`, 80);
+      expect(checkSheetBarcode('DEMO0001231', read.barcodes)).toEqual({ kind: 'mismatch', shown: ['DEMO0001232'] });
+    } finally {
+      await worker.terminate();
+    }
+  }, 30_000);
+});
+
 describe('choosing the stamped number among what the OCR read', () => {
   const word = (text: string, confidence: number, height: number) => ({ text, confidence, height });
 

@@ -336,7 +336,12 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
       <h1 className="screen-title">Link unprocessed records</h1>
       <div className="unprocessed-layout">
         <SpecimenViewer image={image} nextImage={nextRecord?.images[0] ?? null} label={`Sheet ${barcode}`} />
-        <div className="unprocessed-panel">
+        <div
+          className="unprocessed-panel"
+          data-sheet-reading={sheet.status}
+          data-read-ms={sheet.reading ? Math.round(sheet.reading.ms) : undefined}
+          data-image-barcode={imageBarcode?.kind}
+        >
           <p className="queue-position" aria-live="polite">
             <strong>{barcode}</strong>{' '}
             {position

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../../src/app/app';
 import { DEFAULT_READING, type StationConfig } from '../../../src/domain/station';
 import type { PortalProfile } from '../../../src/portal/fake-symbiota/profiles';
+import type { SheetReader } from '../../../src/readers/sheet-reader';
 import type { FakeState } from '../../../src/portal/fake-symbiota/state';
 import { startFakePortal } from '../../support/fake-server';
 
@@ -26,6 +27,8 @@ export interface OpenOptions {
   profile?: PortalProfile;
   config?: Partial<StationConfig>;
   as?: string;
+  /** Reads the sheets (default: no reading). */
+  sheetReader?: SheetReader;
 }
 
 /** A station on a fake portal, logged in through the form, on one screen (`#/imaging`, `#/unprocessed`). */
@@ -37,7 +40,13 @@ export async function openStation(screenHash: string, heading: string, options: 
   });
   window.location.hash = screenHash;
   const user = userEvent.setup();
-  render(<App config={stationConfig(options.config)} portal={portal.portal} />);
+  render(
+    <App
+      config={stationConfig(options.config)}
+      portal={portal.portal}
+      {...(options.sheetReader ? { sheetReader: options.sheetReader } : {})}
+    />,
+  );
   await user.type(await screen.findByLabelText('User name'), options.as ?? 'tech');
   await user.type(screen.getByLabelText('Password'), 'demo');
   await user.click(screen.getByRole('button', { name: 'Log in' }));

@@ -1,0 +1,183 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SheetReader, SheetReading } from '../../src/readers/sheet-reader';
+import { UnprocessedStation } from './drivers/unprocessed-station';
+
+/**
+ * Option 2 with a reader that answers as told: what the technician sees and what the portal holds. The real
+ * readers are checked on the demo sheets in Node (tests/unit/sheet-reading.test.ts) and in Chromium (e2e).
+ */
+type Answer = SheetReading | Error | 'never';
+
+const proposal = (value: string, confidence = 96, barcode = 'DEMO0001231'): SheetReading => ({
+  stamp: { kind: 'proposal', proposal: { value, confidence } },
+  stampCrop: null,
+  barcode: { kind: 'matches', shown: barcode },
+  ms: 300,
+});
+
+function reader(answers: Record<string, Answer>, delayMs = 0): SheetReader & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    warm: () => undefined,
+    read(_url, catalogNumber) {
+      asked.push(catalogNumber ?? '');
+      const answer = answers[catalogNumber ?? ''] ?? 'never';
+      if (answer === 'never') return new Promise(() => undefined);
+      return new Promise((resolve, reject) =>
+        setTimeout(() => (answer instanceof Error ? reject(answer) : resolve(answer)), delayMs),
+      );
+    },
+  };
+}
+
+let station: UnprocessedStation | null = null;
+afterEach(() => {
+  station?.close();
+  station = null;
+});
+
+const open = async (sheetReader: SheetReader) =>
+  (station = await UnprocessedStation.open({
+    sheetReader,
+    config: { reading: { enabled: true, stampConfidence: 80, barcodeFormats: ['Code39'] } },
+  }));
+
+describe('Option 2: the stamp read for the technician', () => {
+  it('proposes the stamped number, selected; Enter accepts it and it is saved like a typed one', async () => {
+    const s = await open(reader({ DEMO0001231: proposal('5120') }));
+    const field = await s.sheet('DEMO0001231');
+    await waitFor(() => expect(field).toHaveValue('5120'));
+    expect(screen.getByText(/Read from the stamp:/)).toHaveTextContent(
+      'Read from the stamp: 5120 (96 % sure). Enter accepts it if the stamp shows the same; typing replaces it.',
+    );
+    expect([(field as HTMLInputElement).selectionStart, (field as HTMLInputElement).selectionEnd]).toEqual([
+      0, 4,
+    ]);
+    // Nothing is written until the technician's key.
+    expect(s.record(36)?.accessions).toEqual([]);
+    await s.press('{Enter}');
+    await s.sheet('DEMO0001232');
+    await s.sessionRow('DEMO0001231', /Linked/);
+    expect(s.record(36)?.accessions).toEqual(['5120']);
+  });
+
+  it('typing replaces the proposal', async () => {
+    const s = await open(reader({ DEMO0001231: proposal('5120') }));
+    const field = await s.sheet('DEMO0001231');
+    await waitFor(() => expect(field).toHaveValue('5120'));
+    await s.user.keyboard('6001');
+    expect(field).toHaveValue('6001');
+    expect(screen.queryByText(/Read from the stamp:/)).not.toBeInTheDocument();
+  });
+
+  it('reads the next sheet while the technician works on this one', async () => {
+    const r = reader({ DEMO0001231: proposal('5120'), DEMO0001232: proposal('4488', 94, 'DEMO0001232') });
+    const s = await open(r);
+    await s.sheet('DEMO0001231');
+    await waitFor(() => expect(r.asked).toEqual(expect.arrayContaining(['DEMO0001231', 'DEMO0001232'])));
+    await s.press('{Enter}');
+    const next = await s.sheet('DEMO0001232');
+    await waitFor(() => expect(next).toHaveValue('4488'));
+  });
+
+  it('proposes nothing when the stamp could not be read, and says so', async () => {
+    const s = await open(
+      reader({
+        DEMO0001231: {
+          stamp: { kind: 'unread', why: 'the number read (4488) is too uncertain (61 % < 80 %)' },
+          stampCrop: null,
+          barcode: { kind: 'matches', shown: 'DEMO0001231' },
+          ms: 300,
+        },
+      }),
+    );
+    const field = await s.sheet('DEMO0001231');
+    expect(
+      await screen.findByText(
+        'The stamp could not be read (the number read (4488) is too uncertain (61 % < 80 %)): type it.',
+      ),
+    ).toBeInTheDocument();
+    expect(field).toHaveValue('');
+  });
+
+  it('never overwrites what the technician typed before the proposal arrived', async () => {
+    const s = await open(reader({ DEMO0001231: proposal('5120') }, 300));
+    const field = await s.sheet('DEMO0001231');
+    await s.user.keyboard('51');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(field).toHaveValue('51');
+  });
+
+  it('a slow reader never blocks typing', async () => {
+    const s = await open(reader({ DEMO0001231: 'never' }));
+    await s.sheet('DEMO0001231');
+    expect(screen.getByText('Reading the stamp…')).toBeInTheDocument();
+    await s.enterAccession('5120');
+    await s.sheet('DEMO0001232');
+    await s.sessionRow('DEMO0001231', /Linked/);
+    expect(s.record(36)?.accessions).toEqual(['5120']);
+  });
+
+  it('a reader that fails says so quietly, and typing works as always', async () => {
+    const s = await open(reader({ DEMO0001231: new Error('the image could not be loaded (HTTP 404)') }));
+    await s.sheet('DEMO0001231');
+    expect(
+      await screen.findByText(
+        'The sheet could not be read (the image could not be loaded (HTTP 404)); type the stamp as usual.',
+      ),
+    ).toBeInTheDocument();
+    await s.enterAccession('5120');
+    await s.sessionRow('DEMO0001231', /Linked/);
+  });
+});
+
+describe('Option 2: the barcode in the image', () => {
+  const wrongImage: SheetReading = {
+    stamp: { kind: 'proposal', proposal: { value: '4488', confidence: 95 } },
+    stampCrop: null,
+    barcode: { kind: 'mismatch', shown: ['DEMO0001232'] },
+    ms: 300,
+  };
+
+  it('warns before linking a record whose image shows another barcode, and offers Expert Required with the reason', async () => {
+    const s = await open(reader({ DEMO0001231: wrongImage }));
+    const field = await s.sheet('DEMO0001231');
+    expect(
+      await screen.findByText(
+        /The image shows barcode DEMO0001232, but this record's Catalog Number is DEMO0001231/,
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(field).toHaveValue('4488'));
+    await s.press('{Enter}');
+    expect(s.notice()).toContain('Not linked yet: the image shows barcode DEMO0001232');
+    expect(s.record(36)?.accessions).toEqual([]);
+    await s.press('{F7}');
+    expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('image-barcode');
+    await s.press('{Enter}');
+    await s.sheet('DEMO0001232');
+    await s.sessionRow('DEMO0001231', /Escalated/);
+    expect(s.record(36)).toMatchObject({
+      status: 'expert required',
+      accessions: ['4488'],
+      comments: [
+        '[Specimen Linker] Expert required — the image shows another barcode — stamp 4488; image shows barcode DEMO0001232',
+      ],
+    });
+  });
+
+  it('a second Enter links it anyway, on purpose', async () => {
+    const s = await open(
+      reader({ DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: 'no stamp ink' } } }),
+    );
+    await s.sheet('DEMO0001231');
+    await screen.findByText(/The image shows barcode DEMO0001232/);
+    await s.enterAccession('5120');
+    expect(s.notice()).toContain('Not linked yet');
+    await s.press('{Enter}');
+    await s.sheet('DEMO0001232');
+    await s.sessionRow('DEMO0001231', /Linked/);
+    expect(s.record(36)?.accessions).toEqual(['5120']);
+  });
+});
