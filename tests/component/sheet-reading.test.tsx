@@ -181,3 +181,28 @@ describe('Option 2: the barcode in the image', () => {
     expect(s.record(36)?.accessions).toEqual(['5120']);
   });
 });
+
+describe('Review: the stamp read for the supervisor', () => {
+  it('A opens the accession with the stamp read off the case’s sheet, selected; Enter saves it and closes the case', async () => {
+    const r = reader({ DEMO0001236: proposal('6001', 93, 'DEMO0001236') });
+    const s = await open(r);
+    await s.sheet('DEMO0001231');
+    s.fake.record(35)!.fields['processingStatus'] = 'expert required';
+    await s.press('{Alt>}3{/Alt}');
+    await screen.findByRole('heading', { name: '1 case waiting for a supervisor' });
+    await s.press('{Enter}');
+    await screen.findByRole('article', { name: /Case record/ });
+    // The sheet is read while the supervisor looks at the case.
+    await waitFor(() => expect(r.asked).toContain('DEMO0001236'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await s.press('a');
+    const field = screen.getByLabelText('Accession number for this record');
+    expect(field).toHaveValue('6001');
+    expect(screen.getByText(/Read from the stamp:/)).toHaveTextContent(
+      'Read from the stamp: 6001 (93 % sure).',
+    );
+    await s.press('{Enter}');
+    expect(await screen.findByText(/DEMO0001236: Resolved: accession 6001 set/)).toBeInTheDocument();
+    expect(s.record(35)).toMatchObject({ accessions: ['6001'], status: 'reviewed' });
+  });
+});

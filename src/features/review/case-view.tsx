@@ -14,6 +14,7 @@ import { SpecimenViewer } from '../../ui/specimen-viewer';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { useStepKeys } from '../../ui/use-step-keys';
+import { useSheetReading } from '../../ui/use-sheet-reading';
 import { findCandidates, reasonText, type ReviewCase } from './review-cases';
 import { resolveCase, type Resolution } from './resolutions';
 
@@ -60,10 +61,20 @@ export function CaseView({ reviewCase, onClose }: Props) {
         : null
     : 'no candidate';
 
+  // The stamp read off the case's sheet: proposed when the supervisor sets the accession (A).
+  const sheet = useSheetReading(caseRecord);
+  const stamp = sheet.reading?.stamp ?? null;
+  const proposal = stamp?.kind === 'proposal' ? stamp.proposal : null;
+  const imageBarcode = sheet.reading?.barcode ?? null;
+
   /** Shows the field and focuses it before the next key arrives, so a fast typist loses no digit. */
   const openEntry = (kind: 'accession' | 'barcode') => {
-    flushSync(() => setEntry(kind));
+    flushSync(() => {
+      setEntry(kind);
+      if (kind === 'accession' && proposal && value === '') setValue(proposal.value);
+    });
     field.current?.focus();
+    if (kind === 'accession' && proposal) field.current?.select();
   };
 
   const resolve = async (resolution: Resolution) => {
@@ -175,6 +186,12 @@ export function CaseView({ reviewCase, onClose }: Props) {
           ) : null}
         </p>
         {record.isError ? <StatusLine tone="error">{explain(record.error)}</StatusLine> : null}
+        {imageBarcode?.kind === 'mismatch' && caseRecord ? (
+          <StatusLine tone="warning">
+            The image shows barcode {imageBarcode.shown.join(', ')}, but this record&apos;s Catalog Number is{' '}
+            {caseRecord.catalogNumber ?? 'empty'}: the image may belong to another record.
+          </StatusLine>
+        ) : null}
         {caseRecord ? <RecordCard record={caseRecord} title="Case record" /> : <p>Reading the record…</p>}
         <h3>Candidates</h3>
         {candidates.isPending && caseRecord ? <p>Searching the portal…</p> : null}
@@ -215,6 +232,15 @@ export function CaseView({ reviewCase, onClose }: Props) {
             <button type="submit" disabled={busy}>
               Save and close the case <kbd>Enter</kbd>
             </button>
+            {entry === 'accession' && proposal && value === proposal.value ? (
+              <p className="stamp-proposal" role="status">
+                {sheet.reading?.stampCrop ? (
+                  <img src={sheet.reading.stampCrop} alt="The stamp as read from the sheet" />
+                ) : null}
+                Read from the stamp: <strong>{proposal.value}</strong> ({proposal.confidence} % sure).{' '}
+                <kbd>Enter</kbd> accepts it; typing replaces it.
+              </p>
+            ) : null}
           </form>
         ) : null}
         {queued ? (
