@@ -1,3 +1,6 @@
+import { readCollector } from './collector';
+import { compareRecordToSheet, type Comparison, type RecordLabel } from './compare';
+import { readLabelDate, type DateOrder } from './label-date';
 /**
  * Reading a herbarium sheet for the technician (issue 11): where the accession stamp is, which number it
  * shows, whether the barcode in the picture is the record's, what the printed label says. Pure rules on
@@ -138,6 +141,29 @@ export function checkSheetBarcode(catalogNumber: string | null, decoded: string[
   return match ? { kind: 'matches', shown: match } : { kind: 'mismatch', shown };
 }
 
+/**
+ * Where the printed label sits: the bottom right of the sheet, as herbaria mount it (and the demo
+ * herbarium does), as fractions of the sheet.
+ */
+export const LABEL_REGION = { left: 0.46, top: 0.74, right: 1, bottom: 1 };
+
+/** The label's print as black on white: dark pixels of the label region. */
+export function labelMask(pixels: Pixels, region = LABEL_REGION): Mask {
+  const x0 = Math.floor(pixels.width * region.left);
+  const y0 = Math.floor(pixels.height * region.top);
+  const scale = Math.max(1, Math.round(pixels.width / 2000));
+  const width = Math.floor((Math.floor(pixels.width * region.right) - x0) / scale);
+  const height = Math.floor((Math.floor(pixels.height * region.bottom) - y0) / scale);
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = ((y0 + y * scale) * pixels.width + x0 + x * scale) * 4;
+      const gray = (pixels.data[i]! + pixels.data[i + 1]! + pixels.data[i + 2]!) / 3;
+      out[y * width + x] = gray < 140 ? 0 : 255;
+    }
+  return { data: out, width, height };
+}
+
 /** What the printed label says, as hints: never a decision. */
 export interface LabelHints {
   collector: string | null;
@@ -159,4 +185,22 @@ export function readLabelLines(lines: string[]): LabelHints {
       text,
     )?.[1] ?? null;
   return { collector: collector && collector.length > 1 ? collector : null, number, date };
+}
+
+/**
+ * The machine-read label against a record, field by field, as the record card compares what a technician
+ * typed: hints for the eye, never a decision.
+ */
+export function compareLabelHints(
+  record: RecordLabel,
+  hints: LabelHints,
+  dates: { order: DateOrder; today: string },
+): Comparison {
+  const collector = hints.collector ? readCollector(hints.collector) : null;
+  const date = hints.date ? readLabelDate(hints.date, dates) : null;
+  return compareRecordToSheet(record, {
+    collectorLastName: collector?.ok ? collector.value.lastName : null,
+    collectorNumber: hints.number,
+    date: date?.ok ? date.value : null,
+  });
 }

@@ -1,5 +1,11 @@
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import { checkSheetBarcode, pickStampNumber, type OcrWord } from '../domain/sheet-reading';
+import {
+  checkSheetBarcode,
+  pickStampNumber,
+  readLabelLines,
+  type LabelHints,
+  type OcrWord,
+} from '../domain/sheet-reading';
 import type { ReadingSettings } from '../domain/station';
 import type { PixelsAnswer, PixelsRequest } from './pixels.worker';
 import type { SheetReader, SheetReading } from './sheet-reader';
@@ -39,11 +45,15 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
   // One OCR at a time: the next sheet is read while the technician works on this one.
   let queue: Promise<unknown> = Promise.resolve();
   const cache = new Map<string, Promise<SheetReading>>();
+  /** The label's print from the same pass over the pixels, kept for the label hints. */
+  const labels = new Map<string, Blob | null>();
+  const labelHints = new Map<string, Promise<LabelHints>>();
 
   async function readSheet(url: string, catalogNumber: string | null): Promise<SheetReading> {
     const started = performance.now();
     const answer = await readPixels(url);
     if (answer.error) throw new Error(answer.error);
+    labels.set(url, answer.label);
     const barcode = checkSheetBarcode(catalogNumber, answer.barcodes);
     if (!answer.mask)
       return {
@@ -53,6 +63,7 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
         ms: performance.now() - started,
       };
     const worker = await startOcr();
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
     const result = await worker.recognize(answer.mask, {}, { blocks: true });
     const words: OcrWord[] = (result.data.blocks ?? []).flatMap((b) =>
       b.paragraphs.flatMap((p) =>
@@ -69,7 +80,28 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
     };
   }
 
+  async function readLabel(url: string): Promise<LabelHints> {
+    if (!labels.has(url)) labels.set(url, (await readPixels(url)).label);
+    const mask = labels.get(url);
+    if (!mask) return { collector: null, number: null, date: null };
+    const worker = await startOcr();
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+    const result = await worker.recognize(mask);
+    return readLabelLines(result.data.text.split('\n'));
+  }
+
   return {
+    readLabel(url) {
+      let hints = labelHints.get(url);
+      if (!hints) {
+        // After any stamp waiting in line: the stamp is what the technician needs first.
+        hints = queue.then(() => readLabel(url));
+        queue = hints.catch(() => undefined);
+        labelHints.set(url, hints);
+        hints.catch(() => labelHints.delete(url));
+      }
+      return hints;
+    },
     warm() {
       void startOcr().catch(() => undefined);
     },

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { findStamp, stampMask, type Box } from '../domain/sheet-reading';
+import { findStamp, labelMask, stampMask, type Box, type Mask } from '../domain/sheet-reading';
 import type { BarcodeFormat } from '../domain/station';
 
 /**
@@ -21,6 +21,8 @@ export interface PixelsAnswer {
   /** The stamp as it looks on the sheet (JPEG), for the technician. */
   crop: Blob | null;
   box: Box | null;
+  /** The label's print, black on white (PNG), for the label hints. */
+  label: Blob | null;
   barcodes: string[];
   error: string | null;
 }
@@ -43,21 +45,11 @@ async function read({ id, url, formats }: PixelsRequest): Promise<PixelsAnswer> 
   const image = context.getImageData(0, 0, bitmap.width, bitmap.height);
   const found = await readBarcodes(image, { formats, tryHarder: true, maxNumberOfSymbols: 4 });
   const barcodes = found.filter((b) => b.isValid).map((b) => b.text);
+  const label = await png(labelMask(image));
   const box = findStamp(image);
-  if (!box) return { id, mask: null, crop: null, box: null, barcodes, error: null };
+  if (!box) return { id, mask: null, crop: null, box: null, label, barcodes, error: null };
   const scale = Math.max(1, Math.round(Math.min(bitmap.width, bitmap.height) / 900));
-  const mask = stampMask(image, box, scale);
-  const maskCanvas = new OffscreenCanvas(mask.width, mask.height);
-  const maskContext = maskCanvas.getContext('2d')!;
-  const rgba = maskContext.createImageData(mask.width, mask.height);
-  for (let i = 0; i < mask.data.length; i++) {
-    const v = mask.data[i]!;
-    rgba.data[i * 4] = v;
-    rgba.data[i * 4 + 1] = v;
-    rgba.data[i * 4 + 2] = v;
-    rgba.data[i * 4 + 3] = 255;
-  }
-  maskContext.putImageData(rgba, 0, 0);
+  const mask = await png(stampMask(image, box, scale));
   const cropWidth = Math.min(360, box.width);
   const cropCanvas = new OffscreenCanvas(cropWidth, Math.round((box.height * cropWidth) / box.width));
   cropCanvas
@@ -66,12 +58,29 @@ async function read({ id, url, formats }: PixelsRequest): Promise<PixelsAnswer> 
   bitmap.close();
   return {
     id,
-    mask: await maskCanvas.convertToBlob({ type: 'image/png' }),
+    mask,
     crop: await cropCanvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 }),
     box,
+    label,
     barcodes,
     error: null,
   };
+}
+
+/** A gray mask as a PNG for the OCR. */
+function png(mask: Mask): Promise<Blob> {
+  const canvas = new OffscreenCanvas(mask.width, mask.height);
+  const context = canvas.getContext('2d')!;
+  const rgba = context.createImageData(mask.width, mask.height);
+  for (let i = 0; i < mask.data.length; i++) {
+    const v = mask.data[i]!;
+    rgba.data[i * 4] = v;
+    rgba.data[i * 4 + 1] = v;
+    rgba.data[i * 4 + 2] = v;
+    rgba.data[i * 4 + 3] = 255;
+  }
+  context.putImageData(rgba, 0, 0);
+  return canvas.convertToBlob({ type: 'image/png' });
 }
 
 self.onmessage = (event: MessageEvent<PixelsRequest>) => {
@@ -83,6 +92,7 @@ self.onmessage = (event: MessageEvent<PixelsRequest>) => {
         mask: null,
         crop: null,
         box: null,
+        label: null,
         barcodes: [],
         error: error instanceof Error ? error.message : String(error),
       } satisfies PixelsAnswer),

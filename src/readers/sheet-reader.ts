@@ -1,4 +1,4 @@
-import type { BarcodeCheck, StampReading } from '../domain/sheet-reading';
+import type { BarcodeCheck, LabelHints, StampReading } from '../domain/sheet-reading';
 import type { ReadingSettings } from '../domain/station';
 
 /** What the station read on one sheet. */
@@ -14,6 +14,8 @@ export interface SheetReading {
 /** Reads sheets in workers; a sheet already read (or being read) is not read again. */
 export interface SheetReader {
   read(imageUrl: string, catalogNumber: string | null): Promise<SheetReading>;
+  /** The printed label's collector, number and date, read after the stamp (a slower, second OCR). */
+  readLabel(imageUrl: string): Promise<LabelHints>;
   /** Starts the readers (loads the OCR engine and its data) before the first sheet arrives. */
   warm(): void;
 }
@@ -29,6 +31,9 @@ export function lazySheetReader(settings: ReadingSettings): SheetReader {
   return {
     read(imageUrl, catalogNumber) {
       return load().then((r) => r.read(imageUrl, catalogNumber));
+    },
+    readLabel(imageUrl) {
+      return load().then((r) => r.readLabel(imageUrl));
     },
     warm() {
       void load().then(

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SpecimenRecord } from '../domain/occurrence';
+import type { LabelHints } from '../domain/sheet-reading';
 import type { SheetReading } from '../readers/sheet-reader';
 import { useStation } from './station';
 
@@ -53,4 +54,19 @@ export function useSheetReading(
       problem: `The sheet could not be read (${query.error instanceof Error ? query.error.message : String(query.error)}); type the stamp as usual.`,
     };
   return { reading: query.data ?? null, status: query.data ? 'done' : 'reading', problem: null };
+}
+
+/** The printed label read off a record's sheet (collector, number, date), when a screen compares it. */
+export function useLabelHints(record: SpecimenRecord | null, wanted: boolean): LabelHints | null {
+  const { sheetReader } = useStation();
+  const url = imageOf(record);
+  const query = useQuery({
+    queryKey: ['label-hints', url],
+    queryFn: () => sheetReader!.readLabel(url!),
+    enabled: wanted && sheetReader !== null && url !== null,
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+    retry: false,
+  });
+  return query.data ?? null;
 }

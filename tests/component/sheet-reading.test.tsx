@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SheetReader, SheetReading } from '../../src/readers/sheet-reader';
 import { UnprocessedStation } from './drivers/unprocessed-station';
@@ -21,6 +21,7 @@ function reader(answers: Record<string, Answer>, delayMs = 0): SheetReader & { a
   return {
     asked,
     warm: () => undefined,
+    readLabel: () => Promise.resolve({ collector: 'J. Smith', number: '212', date: '1961-07-14' }),
     read(_url, catalogNumber) {
       asked.push(catalogNumber ?? '');
       const answer = answers[catalogNumber ?? ''] ?? 'never';
@@ -204,5 +205,29 @@ describe('Review: the stamp read for the supervisor', () => {
     await s.press('{Enter}');
     expect(await screen.findByText(/DEMO0001236: Resolved: accession 6001 set/)).toBeInTheDocument();
     expect(s.record(35)).toMatchObject({ accessions: ['6001'], status: 'reviewed' });
+  });
+});
+
+describe('the printed label as hints, next to the legacy record', () => {
+  it('shows collector, number and date as read, field by field against the record, marked machine-read', async () => {
+    const r = reader({});
+    r.readLabel = () => Promise.resolve({ collector: 'J. Smith', number: '213', date: '1961-07-14' });
+    const s = await open(r);
+    await s.sheet('DEMO0001231');
+    await s.leaveForLater('DEMO0001232', 'DEMO0001233', 'DEMO0001234');
+    await s.enterAccession('1499');
+    const table = await screen.findByRole('table', { name: 'Label read by the station' });
+    expect(table).toHaveTextContent('machine-read: a hint, check the image');
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((tr) => tr.textContent);
+    expect(rows).toEqual([
+      'CollectorJ. SmithJ. Smithagrees with the record',
+      'Number213212differs from the record',
+      'Date1961-07-141961-07-14agrees with the record',
+    ]);
+    // Hints only: nothing was merged or written.
+    expect(s.record(34)).toMatchObject({ accessions: [] });
   });
 });

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
+import { labelMask, readLabelLines, type LabelHints } from '../../src/domain/sheet-reading';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import {
   checkSheetBarcode,
@@ -118,6 +119,17 @@ export async function readSheet(worker: Worker, path: string, threshold: number)
   if (!box) return { stamp: { kind: 'unread', why: 'no stamp ink on the sheet' }, barcodes };
   const words = await wordsOf(worker, grayPng(stampMask(pixels, box)));
   return { stamp: pickStampNumber(words, threshold), barcodes };
+}
+
+/** The printed label's hints, as the station reads them after the stamp. */
+export async function readLabel(worker: Worker, path: string): Promise<LabelHints> {
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  try {
+    const result = await worker.recognize(grayPng(labelMask(decodeSheet(path))));
+    return readLabelLines(result.data.text.split('\n'));
+  } finally {
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+  }
 }
 
 export { checkSheetBarcode };

@@ -16,8 +16,21 @@ describe('runtime configuration', () => {
         labelDateOrder: 'ISO',
         escalationComments: true,
         linkedStatus: null,
+        reading: {
+          enabled: true,
+          stampConfidence: 80,
+          barcodeFormats: ['Code39', 'Code128', 'DataMatrix'],
+        },
       },
     });
+  });
+
+  it('reads the sheet-reading settings, and refuses a format it does not know', () => {
+    const reading = { enabled: false, stampConfidence: 90, barcodeFormats: ['Code128'] };
+    expect(parseConfig({ ...minimal, reading })).toMatchObject({ ok: true, config: { reading } });
+    const wrong = parseConfig({ ...minimal, reading: { barcodeFormats: ['Code93x'] } });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.problems.join(' ')).toMatch(/reading.barcodeFormats/);
   });
 
   it.each([

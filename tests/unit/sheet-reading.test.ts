@@ -3,7 +3,7 @@ import type { Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSheetBarcode, pickStampNumber } from '../../src/domain/sheet-reading';
 import { DEMO_SHEETS_DIR, DEMO_STAMPS } from '../support/demo-stamps';
-import { ocrWorker, readSheet } from '../support/sheet-pipeline';
+import { ocrWorker, readLabel, readSheet } from '../support/sheet-pipeline';
 
 describe('reading the demo sheets as the station does (tesseract.js, zxing-wasm)', () => {
   let worker: Worker;
@@ -27,13 +27,37 @@ describe('reading the demo sheets as the station does (tesseract.js, zxing-wasm)
   );
 });
 
+describe('the printed label, read as hints', () => {
+  it.each([
+    ['DEMO0001234', { collector: 'J. Smith', number: '212', date: '1961-07-14' }],
+    ['DEMO0001235', { collector: 'R. A. Darrow', number: '1045', date: '1958-06-02' }],
+    ['DEMO0001237', { collector: 'T. B. Nguyen', number: '77', date: '1979-07-03' }],
+    ['DEMO0001239', { collector: 'W. H. Brown', number: '502', date: '1964-05-27' }],
+    ['DEMO0001240', { collector: 'M. K. Lopez', number: '301', date: '1975-07-18' }],
+  ])(
+    'sheet %s: collector, number and date',
+    async (barcode, expected) => {
+      const worker = await ocrWorker();
+      try {
+        expect(await readLabel(worker, `${DEMO_SHEETS_DIR}/${barcode}.jpg`)).toEqual(expected);
+      } finally {
+        await worker.terminate();
+      }
+    },
+    30_000,
+  );
+});
+
 describe('an image named with the wrong barcode', () => {
   it('shows its own barcode, which is not the record’s', async () => {
     const worker = await ocrWorker();
     try {
       // Record DEMO0001231 given the image of DEMO0001232, as a batch upload with a misnamed file does.
       const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/DEMO0001232.jpg`, 80);
-      expect(checkSheetBarcode('DEMO0001231', read.barcodes)).toEqual({ kind: 'mismatch', shown: ['DEMO0001232'] });
+      expect(checkSheetBarcode('DEMO0001231', read.barcodes)).toEqual({
+        kind: 'mismatch',
+        shown: ['DEMO0001232'],
+      });
     } finally {
       await worker.terminate();
     }

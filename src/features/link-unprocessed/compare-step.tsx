@@ -1,4 +1,7 @@
 import { useEffect, useRef } from 'react';
+import type { LabelHints } from '../../domain/sheet-reading';
+import type { DateOrder } from '../../domain/label-date';
+import { LabelHintsTable } from '../../ui/label-hints';
 import { MergePreviewTable } from '../../ui/merge-preview-table';
 import { RecordCard } from '../../ui/record-card';
 import { useStepKeys } from '../../ui/use-step-keys';
@@ -9,13 +12,26 @@ type Compare = Extract<Step, { kind: 'compare' | 'merging' }>;
 interface Props {
   step: Compare;
   linkedStatus: string | null;
+  /** The sheet's label as the station read it, when it has. */
+  labelHints: LabelHints | null;
+  dateOrder: DateOrder;
+  today: string;
   onMerge: () => void;
   onEscalate: () => void;
   onBack: () => void;
 }
 
 /** One duplicate without image or barcode: the legacy record's data next to the sheet, and the merge preview. */
-export function CompareStep({ step, linkedStatus, onMerge, onEscalate, onBack }: Props) {
+export function CompareStep({
+  step,
+  linkedStatus,
+  labelHints,
+  dateOrder,
+  today,
+  onMerge,
+  onEscalate,
+  onBack,
+}: Props) {
   const panel = useRef<HTMLElement>(null);
   const merging = step.kind === 'merging';
   useEffect(() => panel.current?.focus(), []);
@@ -35,6 +51,9 @@ export function CompareStep({ step, linkedStatus, onMerge, onEscalate, onBack }:
         otherCatalogNumbers={legacy.otherCatalogNumbers}
         title="Legacy record"
       />
+      {labelHints ? (
+        <LabelHintsTable record={legacy.record} hints={labelHints} dateOrder={dateOrder} today={today} />
+      ) : null}
       <MergePreviewTable preview={preview} />
       <p className="hint">
         The merge copies the image record&apos;s status onto a legacy record without one (PROTOCOL rec. 10a);{' '}

@@ -15,7 +15,7 @@ import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { useStepKeys } from '../../ui/use-step-keys';
 import { useUnsavedGuard } from '../../ui/use-unsaved-guard';
-import { useSheetReading } from '../../ui/use-sheet-reading';
+import { useLabelHints, useSheetReading } from '../../ui/use-sheet-reading';
 import { AccessionEntry, type Proposal } from './accession-entry';
 import { CompareStep } from './compare-step';
 import { EscalateStep } from './escalate-step';
@@ -75,6 +75,7 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
     proposedFor.current = occid;
     state.accessionTyped(proposalValue);
   }, [proposalValue, occid, store]);
+  const labelHints = useLabelHints(skeletal, step.kind === 'compare' || step.kind === 'merging');
   // A barcode mismatch holds the link until the technician presses Enter a second time on purpose.
   const mismatchConfirmed = useRef<number | null>(null);
 
@@ -387,6 +388,9 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
             <CompareStep
               step={step}
               linkedStatus={config.linkedStatus}
+              labelHints={labelHints}
+              dateOrder={config.labelDateOrder}
+              today={new Date().toISOString().slice(0, 10)}
               onMerge={() => void merge()}
               onEscalate={() =>
                 step.kind === 'compare' &&

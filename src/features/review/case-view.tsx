@@ -14,7 +14,8 @@ import { SpecimenViewer } from '../../ui/specimen-viewer';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { useStepKeys } from '../../ui/use-step-keys';
-import { useSheetReading } from '../../ui/use-sheet-reading';
+import { LabelHintsTable } from '../../ui/label-hints';
+import { useLabelHints, useSheetReading } from '../../ui/use-sheet-reading';
 import { findCandidates, reasonText, type ReviewCase } from './review-cases';
 import { resolveCase, type Resolution } from './resolutions';
 
@@ -66,6 +67,7 @@ export function CaseView({ reviewCase, onClose }: Props) {
   const stamp = sheet.reading?.stamp ?? null;
   const proposal = stamp?.kind === 'proposal' ? stamp.proposal : null;
   const imageBarcode = sheet.reading?.barcode ?? null;
+  const labelHints = useLabelHints(caseRecord, true);
 
   /** Shows the field and focuses it before the next key arrives, so a fast typist loses no digit. */
   const openEntry = (kind: 'accession' | 'barcode') => {
@@ -209,6 +211,14 @@ export function CaseView({ reviewCase, onClose }: Props) {
             </li>
           ))}
         </ul>
+        {candidate && labelHints ? (
+          <LabelHintsTable
+            record={candidate.record}
+            hints={labelHints}
+            dateOrder={config.labelDateOrder}
+            today={new Date().toISOString().slice(0, 10)}
+          />
+        ) : null}
         {candidate && caseRecord ? (
           <MergePreviewTable preview={previewMerge(candidate.record, caseRecord)} />
         ) : null}

@@ -75,7 +75,12 @@ export function LoginAgainDialog() {
         </p>
         <label>
           User name
-          <input name="username" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         <label>
           Password
