@@ -109,5 +109,53 @@ export async function benchOcr(browser, base) {
     result.barcodeMismatchesFlagged++;
   result.barcodeMismatchesPlanted = 1;
   await second.close();
+
+  // A longer session: 30 more image records (copies of the stamped sheets) before the demo's own ten.
+  // Only the first sheet of a session is read while it appears; every later one is read before.
+  const third = await browser.newContext();
+  const long = await third.newPage();
+  await logIn(long, base);
+  const barcodes = await long.evaluate((count) => {
+    const portal = window.__demoPortal;
+    const stamped = portal.state.records
+      .filter(
+        (r) => /^DEMO000123/.test(r.fields.catalogNumber ?? '') || r.fields.catalogNumber === 'DEMO0001240',
+      )
+      .map((r) => portal.state.media.find((m) => m.occid === r.occid))
+      .filter(Boolean);
+    const made = [];
+    for (let i = 0; i < count; i++) {
+      const occid = portal.state.next.occid++;
+      const catalogNumber = `DEMO${String(100 + i).padStart(7, '0')}`;
+      portal.state.records.push({
+        occid,
+        collid: 1,
+        fields: {
+          catalogNumber,
+          otherCatalogNumbers: null,
+          processingStatus: 'unprocessed',
+          basisOfRecord: 'PreservedSpecimen',
+          recordSecurity: '0',
+          dateEntered: '2026-11-23 18:45:40',
+          dateLastModified: '2026-11-23 18:45:40',
+        },
+      });
+      portal.state.media.push({ ...stamped[i % stamped.length], mediaId: portal.state.next.media++, occid });
+      made.push(catalogNumber);
+    }
+    portal.changed();
+    return made;
+  }, 30);
+  await long.keyboard.press('Alt+2');
+  let ready = 0;
+  const queue = [...barcodes, ...STAMPS.map((s) => s.barcode)];
+  for (const barcode of queue) {
+    await sheetShown(long, barcode);
+    if ((await panel(long).getAttribute('data-sheet-reading')) === 'done') ready++;
+    await long.waitForTimeout(READING_MS);
+    await long.keyboard.press('F4');
+  }
+  result.longSession = { sheets: queue.length, readyWhenShownPct: round((ready / queue.length) * 100) };
+  await third.close();
   return result;
 }
