@@ -55,7 +55,10 @@ export function OutboxBar({ outbox, user, since }: { outbox: Outbox; user: strin
   const pending = view.items.filter((i) => !isSettled(i));
   const mine = pending.filter((i) => i.user === user);
   const others = pending.filter((i) => i.user !== user);
-  const recovered = view.items.filter((i) => i.createdAt < since && (isSettled(i) ? i.user === user : false));
+  // Writes an earlier page left unfinished and this page finished (not every write of the last day).
+  const recovered = view.items.filter(
+    (i) => i.user === user && i.createdAt < since && i.settledAt !== null && i.settledAt >= since,
+  );
   const now = useNow(mine.length > 0);
   if (!view.offline && mine.length === 0 && others.length === 0 && recovered.length === 0 && view.durable)
     return null;

@@ -16,24 +16,32 @@ const STATE: Record<OutboxItem['state'], WorkState> = {
  * still has them, so "This session" shows them with their outcome.
  */
 export function recoveredLinks(view: OutboxView, user: string, links: SessionLink[]): WorkEntry[] {
-  return view.items
-    .filter((i) => i.user === user && i.createdAt < view.openedAt)
-    .flatMap((i, index) => {
-      const intent = i.intent;
-      if (intent.kind !== 'barcode' || links.some((l) => l.barcode === intent.barcode)) return [];
-      const how = i.confirmedByReading ? ' (confirmed by reading the portal after an unclear answer)' : '';
-      return [
-        {
-          id: -1 - index,
-          barcode: intent.barcode,
-          occid: intent.occid,
-          label: `record ${intent.occid}, from before the station was reopened`,
-          state: STATE[i.state],
-          message: i.state === 'done' ? `Saved in the portal${how}.` : i.message,
-          reopenable: false,
-          retryable: false,
-          at: i.settledAt ?? i.createdAt,
-        },
-      ];
-    });
+  return (
+    view.items
+      // Left unfinished by an earlier page: still waiting, or finished since this page opened.
+      .filter(
+        (i) =>
+          i.user === user &&
+          i.createdAt < view.openedAt &&
+          (i.settledAt === null || i.settledAt >= view.openedAt),
+      )
+      .flatMap((i, index) => {
+        const intent = i.intent;
+        if (intent.kind !== 'barcode' || links.some((l) => l.barcode === intent.barcode)) return [];
+        const how = i.confirmedByReading ? ' (confirmed by reading the portal after an unclear answer)' : '';
+        return [
+          {
+            id: -1 - index,
+            barcode: intent.barcode,
+            occid: intent.occid,
+            label: `record ${intent.occid}, from before the station was reopened`,
+            state: STATE[i.state],
+            message: i.state === 'done' ? `Saved in the portal${how}.` : i.message,
+            reopenable: false,
+            retryable: false,
+            at: i.settledAt ?? i.createdAt,
+          },
+        ];
+      })
+  );
 }
