@@ -8,11 +8,12 @@ interface Options {
   field: React.RefObject<HTMLInputElement | null>;
   onScan: (code: string) => void;
   burst?: BurstOptions;
-  /** When each key arrived; a test can give the scanner's own pace. */
+  /**
+   * When each key arrived; a test can give the scanner's own pace. By default the key's own time stamp:
+   * when the page is busy for a moment, keys wait in line and are handled late, but a burst stays a burst.
+   */
   clock?: () => number;
 }
-
-const defaultClock = () => performance.now();
 
 /**
  * Catches a scan made while focus is elsewhere on the page, so its characters do not go astray and its
@@ -24,7 +25,7 @@ export function useScannerCapture({
   field,
   onScan,
   burst = DEFAULT_BURST,
-  clock = defaultClock,
+  clock,
 }: Options) {
   const state = useRef(EMPTY_BURST);
   const handler = useRef(onScan);
@@ -46,7 +47,7 @@ export function useScannerCapture({
           (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox'))
       )
         return;
-      const next = feedBurst(state.current, event.key, clock(), burst);
+      const next = feedBurst(state.current, event.key, clock ? clock() : event.timeStamp, burst);
       state.current = next.state;
       if (next.action.kind === 'pass') return;
       event.preventDefault();
