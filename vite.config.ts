@@ -27,7 +27,7 @@ const packageDir = (name: string) => dirname(require.resolve(`${name}/package.js
 
 /**
  * tesseract.js's worker, its WebAssembly cores and its English data, served from the app's own origin under
- * `ocr/` (by the dev server, and emitted into the build): by default tesseract.js fetches them from a CDN,
+ * `ocr/` (by the dev server, and emitted into the build; the English LSTM model alone, `4.0.0_best_int`, 3 MB): by default tesseract.js fetches them from a CDN,
  * and a station must not depend on any other origin (issue 11). Only the LSTM cores: the station asks for
  * the LSTM engine, and tesseract.js picks the fastest one the browser can run.
  */
@@ -35,7 +35,7 @@ function sheetReaderAssets(): Plugin {
   const core = packageDir('tesseract.js-core');
   const files: Record<string, string> = {
     'ocr/worker.min.js': resolve(packageDir('tesseract.js'), 'dist/worker.min.js'),
-    'ocr/lang/eng.traineddata.gz': resolve(packageDir('@tesseract.js-data/eng'), '4.0.0/eng.traineddata.gz'),
+    'ocr/lang/eng.traineddata.gz': resolve(packageDir('@tesseract.js-data/eng'), '4.0.0_best_int/eng.traineddata.gz'),
   };
   for (const variant of ['relaxedsimd-lstm', 'simd-lstm', 'lstm'])
     files[`ocr/core/tesseract-core-${variant}.wasm.js`] = resolve(core, `tesseract-core-${variant}.wasm.js`);

@@ -1,29 +1,76 @@
-import { lazy } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 
 /**
  * The work screens are loaded when first needed (and fetched in the background once someone has logged
  * in), so the JavaScript before the login screen stays small: the viewer (OpenSeadragon) comes with
  * Option 2 and Review, not with the login (issue 11; checked by scripts/check-production-build.mjs).
+ *
+ * Not React.lazy: a lazy screen suspends on its first render even when its code is already here, and React
+ * then holds the screen back for its Suspense throttle (300 ms), which a technician pressing Alt+2 feels.
+ * A screen whose code has arrived renders at once; one that has not says so until it has.
  */
-const loaders = {
-  imaging: () => import('../features/link-while-imaging/link-while-imaging'),
-  unprocessed: () => import('../features/link-unprocessed/link-unprocessed'),
-  review: () => import('../features/review/review-screen'),
-  journal: () => import('../features/journal/journal-screen'),
-  portalCheck: () => import('../features/portal-check/portal-check-screen'),
-};
+function loadedWhenNeeded<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => {
+        loaded = component;
+        return component;
+      },
+      (error: unknown) => {
+        loading = null; // the next attempt loads it again
+        throw error;
+      },
+    ));
 
-export const LinkWhileImaging = lazy(() => loaders.imaging().then((m) => ({ default: m.LinkWhileImaging })));
-export const LinkUnprocessed = lazy(() =>
-  loaders.unprocessed().then((m) => ({ default: m.LinkUnprocessed })),
+  function Screen(props: P) {
+    const [, arrived] = useState(0);
+    const [problem, setProblem] = useState<string | null>(null);
+    useEffect(() => {
+      if (loaded === null)
+        preload().then(
+          () => arrived((n) => n + 1),
+          (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+        );
+    }, []);
+    const Loaded = loaded;
+    if (Loaded === null && problem !== null)
+      return (
+        <p className="panel" role="alert">
+          This screen could not be loaded ({problem}). Check the network connection and reload the page; work
+          waiting in the outbox is kept.
+        </p>
+      );
+    if (Loaded === null)
+      return (
+        <p className="panel" role="status">
+          Loading the screen…
+        </p>
+      );
+    return <Loaded {...props} />;
+  }
+  return Object.assign(Screen, { preload });
+}
+
+export const LinkWhileImaging = loadedWhenNeeded(() =>
+  import('../features/link-while-imaging/link-while-imaging').then((m) => m.LinkWhileImaging),
 );
-export const ReviewScreen = lazy(() => loaders.review().then((m) => ({ default: m.ReviewScreen })));
-export const JournalScreen = lazy(() => loaders.journal().then((m) => ({ default: m.JournalScreen })));
-export const PortalCheckScreen = lazy(() =>
-  loaders.portalCheck().then((m) => ({ default: m.PortalCheckScreen })),
+export const LinkUnprocessed = loadedWhenNeeded(() =>
+  import('../features/link-unprocessed/link-unprocessed').then((m) => m.LinkUnprocessed),
+);
+export const ReviewScreen = loadedWhenNeeded(() =>
+  import('../features/review/review-screen').then((m) => m.ReviewScreen),
+);
+export const JournalScreen = loadedWhenNeeded(() =>
+  import('../features/journal/journal-screen').then((m) => m.JournalScreen),
+);
+export const PortalCheckScreen = loadedWhenNeeded(() =>
+  import('../features/portal-check/portal-check-screen').then((m) => m.PortalCheckScreen),
 );
 
 /** After the login: every screen is fetched while the technician starts, so switching never waits. */
 export function prefetchScreens() {
-  for (const load of Object.values(loaders)) void load().catch(() => undefined);
+  for (const screen of [LinkWhileImaging, LinkUnprocessed, ReviewScreen, JournalScreen, PortalCheckScreen])
+    void screen.preload().catch(() => undefined);
 }

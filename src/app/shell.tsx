@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LoginAgainDialog } from '../features/session/login-again-dialog';
 import { keepInJournal } from '../journal/station-journal';
 import { recoveredEntry } from '../outbox/recovered-entry';
@@ -116,15 +116,7 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
       <LoginAgainDialog />
       <main className="shell-main">
         <ScreenErrorBoundary key={screen} screen={SCREENS.find((s) => s.id === screen)?.label ?? screen}>
-          <Suspense
-            fallback={
-              <p className="panel" role="status">
-                Loading the screen… keys pressed now wait for it.
-              </p>
-            }
-          >
-            {screens[screen]}
-          </Suspense>
+          {screens[screen]}
         </ScreenErrorBoundary>
       </main>
     </div>

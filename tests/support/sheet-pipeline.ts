@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
@@ -79,8 +80,9 @@ function zxing() {
 }
 
 export async function ocrWorker(): Promise<Worker> {
-  const eng = require('@tesseract.js-data/eng') as { langPath: string };
-  const worker = await createWorker('eng', 1, { langPath: eng.langPath, gzip: true, cacheMethod: 'none' });
+  // The same English model the build serves (vite.config.ts, sheetReaderAssets).
+  const langPath = resolve(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+  const worker = await createWorker('eng', 1, { langPath, gzip: true, cacheMethod: 'none' });
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
   return worker;
 }
