@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { logIn, percentile, round } from './common.mjs';
+import { addSkeletalRecords } from './option2.mjs';
 // Reading the sheets in Option 2, in Chromium on the built demo: proposals right, wrong and missing, whether
 // the proposal is there when the sheet appears, how long a read takes, barcodes read and mismatches flagged.
 
@@ -115,37 +116,14 @@ export async function benchOcr(browser, base) {
   const third = await browser.newContext();
   const long = await third.newPage();
   await logIn(long, base);
-  const barcodes = await long.evaluate((count) => {
-    const portal = window.__demoPortal;
-    const stamped = portal.state.records
-      .filter(
-        (r) => /^DEMO000123/.test(r.fields.catalogNumber ?? '') || r.fields.catalogNumber === 'DEMO0001240',
-      )
-      .map((r) => portal.state.media.find((m) => m.occid === r.occid))
-      .filter(Boolean);
-    const made = [];
-    for (let i = 0; i < count; i++) {
-      const occid = portal.state.next.occid++;
-      const catalogNumber = `DEMO${String(100 + i).padStart(7, '0')}`;
-      portal.state.records.push({
-        occid,
-        collid: 1,
-        fields: {
-          catalogNumber,
-          otherCatalogNumbers: null,
-          processingStatus: 'unprocessed',
-          basisOfRecord: 'PreservedSpecimen',
-          recordSecurity: '0',
-          dateEntered: '2026-11-23 18:45:40',
-          dateLastModified: '2026-11-23 18:45:40',
-        },
-      });
-      portal.state.media.push({ ...stamped[i % stamped.length], mediaId: portal.state.next.media++, occid });
-      made.push(catalogNumber);
-    }
-    portal.changed();
-    return made;
-  }, 30);
+  const stampedSheets = await long.evaluate(
+    (stamped) =>
+      window.__demoPortal.state.records
+        .filter((r) => stamped.includes(r.fields.catalogNumber))
+        .map((r) => r.occid),
+    STAMPS.filter((s) => s.stamp !== null).map((s) => s.barcode),
+  );
+  const barcodes = await addSkeletalRecords(long, 30, 100, stampedSheets);
   await long.keyboard.press('Alt+2');
   let ready = 0;
   const queue = [...barcodes, ...STAMPS.map((s) => s.barcode)];

@@ -12,12 +12,16 @@ const READING_MS = 600;
 const QUEUE = 20_000;
 const PAGED = Number(process.env.BENCH_PAGED ?? 1_000);
 
-/** Image-only records as a batch upload leaves them, sorting before the demo's own (DEMO00001…). */
-async function addSkeletalRecords(page, count, firstBarcode) {
-  await page.evaluate(
-    ({ count, firstBarcode }) => {
+/**
+ * Image-only records as a batch upload leaves them, sorting before the demo's own (DEMO00001…), each with
+ * a copy of the image of one of `imagesOf` (record numbers), in turn. Returns their barcodes.
+ */
+export async function addSkeletalRecords(page, count, firstBarcode, imagesOf = [36]) {
+  return page.evaluate(
+    ({ count, firstBarcode, imagesOf }) => {
       const portal = window.__demoPortal;
-      const image = portal.state.media.find((m) => m.occid === 36);
+      const images = imagesOf.map((o) => portal.state.media.find((m) => m.occid === o));
+      const made = [];
       for (let i = 0; i < count; i++) {
         const occid = portal.state.next.occid++;
         portal.state.records.push({
@@ -33,11 +37,13 @@ async function addSkeletalRecords(page, count, firstBarcode) {
             dateLastModified: '2026-11-23 18:45:40',
           },
         });
-        portal.state.media.push({ ...image, mediaId: portal.state.next.media++, occid });
+        portal.state.media.push({ ...images[i % images.length], mediaId: portal.state.next.media++, occid });
+        made.push(`DEMO${String(firstBarcode + i).padStart(7, '0')}`);
       }
       portal.changed();
+      return made;
     },
-    { count, firstBarcode },
+    { count, firstBarcode, imagesOf },
   );
 }
 

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { isSettled } from '../../domain/outbox';
-import { explain } from '../../portal/errors';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { sessionQueryKey } from './session-gate';
 import { useSessionEvents } from './session-store';
+import { usePortalLogin } from './use-portal-login';
 
 /**
  * The portal said the session ended: log in again over the current screen. The screen, what was typed and
@@ -18,10 +18,22 @@ export function LoginAgainDialog() {
   const queryClient = useQueryClient();
   const view = useOutboxView(outbox);
   const events = useSessionEvents();
-  const [name, setName] = useState(username);
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    username: name,
+    setUsername: setName,
+    password,
+    setPassword,
+    problem,
+    busy,
+    submit,
+  } = usePortalLogin(portal, username, async (who) => {
+    if (who !== username) {
+      // Another person: the station goes on as them; the first user's writes stay kept for them.
+      events.loggedIn(who);
+      await queryClient.invalidateQueries({ queryKey: sessionQueryKey(collid) });
+    }
+    outbox.loggedIn(who);
+  });
   const passwordRef = useRef<HTMLInputElement>(null);
   const waiting = view.items.filter((i) => !isSettled(i) && i.user === username).length;
 
@@ -30,31 +42,6 @@ export function LoginAgainDialog() {
   }, [view.sessionEnded]);
 
   if (!view.sessionEnded) return null;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (name.trim() === '' || password === '') {
-      setProblem('Type your portal user name and password.');
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      await portal.login(name.trim(), password);
-      setPassword('');
-      const who = name.trim();
-      if (who !== username) {
-        // Another person: the station goes on as them; the first user's writes stay kept for them.
-        events.loggedIn(who);
-        await queryClient.invalidateQueries({ queryKey: sessionQueryKey(collid) });
-      }
-      outbox.loggedIn(who);
-    } catch (error) {
-      setProblem(explain(error));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="dialog-backdrop">

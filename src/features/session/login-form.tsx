@@ -1,7 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { explain } from '../../portal/errors';
 import type { PortalClient } from '../../portal/portal';
 import { StatusLine } from '../../ui/status-line';
+import { usePortalLogin } from './use-portal-login';
 
 interface Props {
   portal: PortalClient;
@@ -12,32 +11,14 @@ interface Props {
 
 /** The portal's own login, with the technician's own account; the password is sent to the portal only. */
 export function LoginForm({ portal, collectionName, hint, onLoggedIn }: Props) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (username.trim() === '' || password === '') {
-      setProblem('Type your portal user name and password.');
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      await portal.login(username.trim(), password);
-      setPassword('');
-      onLoggedIn(username.trim());
-    } catch (error) {
-      setProblem(explain(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { username, setUsername, password, setPassword, problem, busy, submit } = usePortalLogin(
+    portal,
+    '',
+    onLoggedIn,
+  );
 
   return (
-    <form className="panel login" onSubmit={submit} aria-labelledby="login-heading">
+    <form className="panel login" onSubmit={(e) => void submit(e)} aria-labelledby="login-heading">
       <h2 id="login-heading">Log in to the portal{collectionName ? ` — ${collectionName}` : ''}</h2>
       <label>
         User name
