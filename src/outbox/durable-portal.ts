@@ -228,7 +228,7 @@ export function durablePortal(inner: PortalClient, options: Options): { portal: 
     try {
       const ran = await exclusively(id, async () => {
         // Another tab may have sent it meanwhile.
-        const stored = (await store.all()).find((i) => i.id === id) ?? start;
+        const stored = (await store.get(id)) ?? start;
         if (isSettled(stored)) {
           items.set(id, stored);
           emit();

@@ -5,6 +5,7 @@ import { isSettled, type OutboxItem } from '../domain/outbox';
 export interface OutboxStore {
   readonly durable: boolean;
   put(item: OutboxItem): Promise<void>;
+  get(id: string): Promise<OutboxItem | undefined>;
   all(): Promise<OutboxItem[]>;
   remove(ids: string[]): Promise<void>;
 }
@@ -26,6 +27,9 @@ export function indexedDbOutbox(name = DB): OutboxStore {
     async put(item) {
       await (await open()).put(STORE, item);
     },
+    async get(id) {
+      return (await (await open()).get(STORE, id)) as OutboxItem | undefined;
+    },
     async all() {
       return (await (await open()).getAll(STORE)) as OutboxItem[];
     },
@@ -42,6 +46,10 @@ export function memoryOutbox(): OutboxStore {
     durable: false,
     async put(item) {
       items.set(item.id, structuredClone(item));
+    },
+    async get(id) {
+      const item = items.get(id);
+      return item && structuredClone(item);
     },
     async all() {
       return [...items.values()].map((i) => structuredClone(i));
