@@ -38,11 +38,12 @@ async function isWrite(request: Request): Promise<boolean> {
   const url = new URL(request.url);
   if (url.pathname.endsWith('/dupesearch.php')) return url.searchParams.get('submitaction') === 'mergerecs';
   if (request.method !== 'POST') return false;
+  // Only the editor and the record page write; other posts (searches, rpc checks) are not read twice.
+  const editor = url.pathname.endsWith('/occurrenceeditor.php');
+  if (!editor && !url.pathname.endsWith('/individual/index.php')) return false;
   const form = new URLSearchParams(await request.clone().text());
-  if (url.pathname.endsWith('/occurrenceeditor.php'))
-    return ['saveOccurEdits', 'addOccurRecord'].includes(form.get('submitaction') ?? '');
-  if (url.pathname.endsWith('/individual/index.php')) return form.get('formsubmit') === 'submitComment';
-  return false;
+  if (editor) return ['saveOccurEdits', 'addOccurRecord'].includes(form.get('submitaction') ?? '');
+  return form.get('formsubmit') === 'submitComment';
 }
 
 /** Wraps a resolver so the portal can be told to fail on purpose (FakeSymbiota.injectFault). */
