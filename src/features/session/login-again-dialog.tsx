@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import { isSettled } from '../../domain/outbox';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { sessionQueryKey } from './session-gate';
 import { useSessionEvents } from './session-store';
+import { LoginFields } from './login-fields';
 import { usePortalLogin } from './use-portal-login';
 
 /**
@@ -18,15 +18,7 @@ export function LoginAgainDialog() {
   const queryClient = useQueryClient();
   const view = useOutboxView(outbox);
   const events = useSessionEvents();
-  const {
-    username: name,
-    setUsername: setName,
-    password,
-    setPassword,
-    problem,
-    busy,
-    submit,
-  } = usePortalLogin(portal, username, async (who) => {
+  const login = usePortalLogin(portal, username, async (who) => {
     if (who !== username) {
       // Another person: the station goes on as them; the first user's writes stay kept for them.
       events.loggedIn(who);
@@ -34,12 +26,7 @@ export function LoginAgainDialog() {
     }
     outbox.loggedIn(who);
   });
-  const passwordRef = useRef<HTMLInputElement>(null);
   const waiting = view.items.filter((i) => !isSettled(i) && i.user === username).length;
-
-  useEffect(() => {
-    if (view.sessionEnded) passwordRef.current?.focus();
-  }, [view.sessionEnded]);
 
   if (!view.sessionEnded) return null;
 
@@ -50,7 +37,7 @@ export function LoginAgainDialog() {
         aria-modal="true"
         aria-labelledby="login-again-heading"
         className="panel login dialog"
-        onSubmit={(e) => void submit(e)}
+        onSubmit={(e) => void login.submit(e)}
       >
         <h2 id="login-again-heading">Your portal session has ended</h2>
         <p>
@@ -60,30 +47,8 @@ export function LoginAgainDialog() {
             : ''}
           . Writes decided by {username} are only sent when {username} logs in.
         </p>
-        <label>
-          User name
-          <input
-            name="username"
-            autoComplete="username"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            ref={passwordRef}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy}>
-          {busy ? 'Logging in…' : 'Log in again'}
-        </button>
-        {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
+        <LoginFields login={login} submitLabel="Log in again" focus="password" />
+        {login.problem ? <StatusLine tone="error">{login.problem}</StatusLine> : null}
       </form>
     </div>
   );

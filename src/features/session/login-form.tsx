@@ -1,5 +1,6 @@
 import type { PortalClient } from '../../portal/portal';
 import { StatusLine } from '../../ui/status-line';
+import { LoginFields } from './login-fields';
 import { usePortalLogin } from './use-portal-login';
 
 interface Props {
@@ -11,40 +12,14 @@ interface Props {
 
 /** The portal's own login, with the technician's own account; the password is sent to the portal only. */
 export function LoginForm({ portal, collectionName, hint, onLoggedIn }: Props) {
-  const { username, setUsername, password, setPassword, problem, busy, submit } = usePortalLogin(
-    portal,
-    '',
-    onLoggedIn,
-  );
+  const login = usePortalLogin(portal, '', onLoggedIn);
 
   return (
-    <form className="panel login" onSubmit={(e) => void submit(e)} aria-labelledby="login-heading">
+    <form className="panel login" onSubmit={(e) => void login.submit(e)} aria-labelledby="login-heading">
       <h2 id="login-heading">Log in to the portal{collectionName ? ` — ${collectionName}` : ''}</h2>
-      <label>
-        User name
-        <input
-          name="username"
-          autoComplete="username"
-          autoFocus
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </label>
-      <label>
-        Password
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      <button type="submit" disabled={busy}>
-        {busy ? 'Logging in…' : 'Log in'}
-      </button>
+      <LoginFields login={login} submitLabel="Log in" focus="username" />
       {hint ? <p className="hint">{hint}</p> : null}
-      {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
+      {login.problem ? <StatusLine tone="error">{login.problem}</StatusLine> : null}
     </form>
   );
 }
