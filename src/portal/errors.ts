@@ -9,7 +9,8 @@ export type PortalErrorKind =
   | 'portal-unreachable'
   | 'portal-busy'
   | 'unexpected-response'
-  | 'merge-unconfirmed';
+  | 'merge-unconfirmed'
+  | 'record-locked';
 
 const NEXT_STEP: Record<PortalErrorKind, string> = {
   'not-logged-in': 'Log in again; nothing was saved.',
@@ -24,6 +25,7 @@ const NEXT_STEP: Record<PortalErrorKind, string> = {
   'unexpected-response':
     'The portal answered in a way this app does not understand; tell a supervisor. Your input is kept.',
   'merge-unconfirmed': 'Open both records in the portal and check them before going on; tell a supervisor.',
+  'record-locked': 'Try again in a few minutes; nothing was changed.',
 };
 
 /** An error from the portal that a technician can act on: what happened, and what to do next. */

@@ -1,9 +1,17 @@
 import type { RecordPage, SpecimenRecord } from '../domain/occurrence';
 
+/** The language the portal's pages answer in for this user (its `<html lang>`), when it is one it ships. */
+export type PortalLanguage = 'en' | 'es' | 'fr' | 'pt';
+
 export type SessionState =
   | { kind: 'logged-out' }
-  | { kind: 'no-rights'; collectionName: string | null }
-  | { kind: 'editor'; collectionName: string | null; statuses: string[] };
+  | { kind: 'no-rights'; collectionName: string | null; portalLanguage: PortalLanguage | null }
+  | {
+      kind: 'editor';
+      collectionName: string | null;
+      statuses: string[];
+      portalLanguage: PortalLanguage | null;
+    };
 
 export interface CollectorSearch {
   /** The editor's `q_recordedby` term, e.g. `%Smith` (PROTOCOL §4.1). */

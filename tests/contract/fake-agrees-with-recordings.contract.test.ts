@@ -121,7 +121,7 @@ describe('the fake portal answers like the recorded real one', () => {
         '10a-w2-merge-34-into-1',
         '10d-api-occurrence-34-after-merge-404',
         '10c-api-occurrence-1-after-merge',
-      ].map(exchange),
+      ].map((name) => exchange(name)),
     );
     const fromRecordings = view(
       (
@@ -144,6 +144,7 @@ describe('the fake portal answers like the recorded real one', () => {
     expect(await fake.portal.session(1)).toEqual({
       kind: 'no-rights',
       collectionName: 'Demo Herbarium - Vascular Plants (DEMO:VP)',
+      portalLanguage: 'en',
     });
     await expect(fake.portal.setCatalogNumber(1, 1, 'DEMO0009002')).rejects.toMatchObject({
       kind: 'not-authorized',

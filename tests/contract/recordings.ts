@@ -3,9 +3,23 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { FetchLike } from '../../src/portal/symbiota/http';
 
-const DIR = join(import.meta.dirname, 'recorded');
-/** The recorded portal: `CLIENT_ROOT=''` on 127.0.0.1:8080 (recorded/INDEX.md). */
+/**
+ * The recorded portals: Symbiota 3.4.14 (recorded/INDEX.md), 3.3.13, 3.2.4, 3.1.8 and 3.0.35
+ * (recorded-3.x/INDEX.md), each stock, with the demo herbarium.
+ */
+export const RECORDED_VERSIONS = ['3.4', '3.3', '3.2', '3.1', '3.0'] as const;
+export type RecordedVersion = (typeof RECORDED_VERSIONS)[number];
+const DIRS: Record<RecordedVersion, string> = {
+  '3.4': join(import.meta.dirname, 'recorded'),
+  '3.3': join(import.meta.dirname, 'recorded-3.3'),
+  '3.2': join(import.meta.dirname, 'recorded-3.2'),
+  '3.1': join(import.meta.dirname, 'recorded-3.1'),
+  '3.0': join(import.meta.dirname, 'recorded-3.0'),
+};
+/** The recorded 3.4.14 portal: `CLIENT_ROOT=''` on 127.0.0.1:8080 (recorded/INDEX.md). */
 export const RECORDED_PORTAL = 'http://127.0.0.1:8080';
+/** The recorded 3.1.8 portal: `CLIENT_ROOT=''` on 127.0.0.1:8090 (recorded-3.1/INDEX.md). */
+export const RECORDED_PORTAL_31 = 'http://127.0.0.1:8090';
 
 export interface RecordedRequest {
   method: string;
@@ -31,10 +45,11 @@ function split(raw: string): { head: string[]; body: string } {
   return { head: raw.slice(0, headEnd).split(/\r?\n/), body: raw.slice(headEnd + sep) };
 }
 
-export function exchange(name: string): Exchange {
+export function exchange(name: string, version: RecordedVersion = '3.4'): Exchange {
   // The request files end with a newline the recorded body did not have (see its Content-Length).
-  const req = split(readFileSync(join(DIR, `${name}.request.txt`), 'utf8'));
-  const res = split(readFileSync(join(DIR, `${name}.response.txt`), 'utf8'));
+  const dir = DIRS[version];
+  const req = split(readFileSync(join(dir, `${name}.request.txt`), 'utf8'));
+  const res = split(readFileSync(join(dir, `${name}.response.txt`), 'utf8'));
   const [method = '', target = ''] = (req.head[0] ?? '').split(' ');
   const url = new URL(target, RECORDED_PORTAL);
   const status = Number((res.head[0] ?? '').split(' ')[1]);
@@ -43,7 +58,7 @@ export function exchange(name: string): Exchange {
     return [line.slice(0, i).trim(), line.slice(i + 1).trim()] as [string, string];
   });
   return {
-    name,
+    name: version === '3.4' ? name : `${version}/${name}`,
     request: {
       method,
       path: url.pathname,
@@ -54,8 +69,8 @@ export function exchange(name: string): Exchange {
   };
 }
 
-export const allExchangeNames = () =>
-  readdirSync(DIR)
+export const allExchangeNames = (version: RecordedVersion = '3.4') =>
+  readdirSync(DIRS[version])
     .filter((f) => f.endsWith('.request.txt'))
     .map((f) => f.replace(/\.request\.txt$/, ''))
     .sort();
@@ -142,5 +157,32 @@ export function editorShowsNoRecord(occid: number): Exchange {
       query: [['occid', String(occid)]],
       form: [],
     },
+  };
+}
+
+/**
+ * A record's row in the table view (`q_catalognumber=occidN`), made from the recorded row of skeletal record
+ * 34 (rec. 21b) by renumbering it: for reads the recordings lack, of records with no other catalog numbers.
+ */
+export function tableRowOf(occid: number, patch: { catalogNumber?: string } = {}): Exchange {
+  const recorded = exchange('21b-table-occid34-skeletal');
+  let body = recorded.response.body
+    .replace(/occid=34&/g, `occid=${occid}&`)
+    .replace(/aria-label="34">34</g, `aria-label="${occid}">${occid}<`);
+  if (patch.catalogNumber) body = body.replace('DEMO0001233', patch.catalogNumber);
+  return {
+    name: `table row of ${occid} (derived from 21b)`,
+    request: {
+      method: 'GET',
+      path: '/collections/editor/occurrencetabledisplay.php',
+      query: [
+        ['collid', '1'],
+        ['q_catalognumber', `occid${occid}`],
+        ['occindex', '0'],
+        ['reclimit', '1'],
+      ],
+      form: [],
+    },
+    response: { ...recorded.response, body },
   };
 }

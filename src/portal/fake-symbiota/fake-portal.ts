@@ -1,6 +1,7 @@
 import { columnFor, NOT_MERGED } from './columns';
 import { PORTAL_PROFILES, type PortalProfile } from './profiles';
 import { runEditorQuery, type EditorQuery } from './query';
+import { wordingFor } from './wording';
 import {
   demoState,
   type Columns,
@@ -11,6 +12,8 @@ import {
 } from './state';
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+/** `OccurrenceEditorManager::getLock`: 900 seconds. */
+const EDIT_LOCK_MS = 15 * 60 * 1000;
 const empty = (v: string | null | undefined) => v === null || v === undefined || v === '';
 
 export type SaveOutcome =
@@ -120,14 +123,38 @@ export class FakeSymbiota {
     return this.profile.securityKey ? 'anonymous' : 'fails';
   }
 
-  /** Opening a record in the editor form takes an edit lock (rec. 15b). */
-  lockForEditing(occid: number) {
+  /**
+   * Opening a record in the editor form takes its edit lock for 15 minutes (rec. 15b, 18d). Like
+   * `OccurrenceEditorManager::getLock`, it first drops expired locks and every lock of this user (one
+   * lock per user: opening "record -1" releases it, rec. 18h), then fails when another user holds the
+   * record: that user's editor shows "Record Locked!" (rec. 18e, 3.1 16b). False: locked by another.
+   */
+  lockForEditing(occid: number): boolean {
     const user = this.user();
-    if (!user) return;
-    const locks = (this.state.editLocks ??= []).filter((l) => l.occid !== occid);
-    locks.push({ occid, uid: user.uid, at: this.now() });
-    this.state.editLocks = locks;
+    if (!user) return true;
+    const now = this.clock().getTime();
+    const held = (this.state.editLocks ?? []).filter(
+      (l) => l.uid !== user.uid && now - Date.parse(`${l.at.replace(' ', 'T')}Z`) < EDIT_LOCK_MS,
+    );
+    const lockedByOther = held.some((l) => l.occid === occid);
+    const target = Math.max(0, occid);
+    this.state.editLocks = lockedByOther ? held : [...held, { occid: target, uid: user.uid, at: this.now() }];
     this.changed();
+    return !lockedByOther;
+  }
+
+  /** Who holds a record's edit lock now, if anyone (for tests). */
+  lockHolder(occid: number): number | null {
+    const now = this.clock().getTime();
+    const lock = (this.state.editLocks ?? []).find(
+      (l) => l.occid === occid && now - Date.parse(`${l.at.replace(' ', 'T')}Z`) < EDIT_LOCK_MS,
+    );
+    return lock?.uid ?? null;
+  }
+
+  /** What the portal prints, in its language and version. */
+  get wording() {
+    return wordingFor(this.profile.language, this.profile.version);
   }
 
   changed() {
@@ -229,10 +256,10 @@ export class FakeSymbiota {
     if (!record)
       return {
         kind: 'error',
-        message: `ERROR: failed to edit occurrence record (#${request.occid}): record not found`,
+        message: `${this.wording.errorPrefix}: failed to edit occurrence record (#${request.occid}): record not found`,
       };
     if (request.editedFields.length === 0)
-      return { kind: 'error', message: `ERROR: edits empty for occid #${request.occid}` };
+      return { kind: 'error', message: `${this.wording.errorPrefix}: edits empty for occid #${request.occid}` };
 
     const posted = new Map<string, string>();
     const idKeys: string[] = [];
@@ -253,7 +280,7 @@ export class FakeSymbiota {
       if (!request.editedFields.some((f) => f !== 'idvalue' && columnFor(f))) {
         return {
           kind: 'error',
-          message: `ERROR: failed to edit occurrence record (#${request.occid}): You have an error in your SQL syntax`,
+          message: `${this.wording.errorPrefix}: failed to edit occurrence record (#${request.occid}): You have an error in your SQL syntax`,
         };
       }
     }

@@ -100,7 +100,7 @@ export function fakeSymbiotaHandlers(
   const collectionName = (collid: number) => fake.collection(collid)?.name ?? `Collection ${collid}`;
   // Anonymous editor requests: a 302 to the login page that still carries a body (rec. 02b, 09d2).
   const toLogin = (refurl: string, collid: number) =>
-    new HttpResponse(notAuthorizedPage(collectionName(collid)), {
+    new HttpResponse(notAuthorizedPage(fake.wording, collectionName(collid)), {
       status: 302,
       headers: { ...HTML, Location: `../../profile/index.php?refurl=../collections/editor/${refurl}` },
     });
@@ -116,6 +116,9 @@ export function fakeSymbiotaHandlers(
     }
     fake.pageVisited();
     const statuses = fake.state.statuses;
+    const w = fake.wording;
+    const version = fake.profile.version;
+    const refused = () => html(notAuthorizedPage(w, collectionName(collid)));
     if (action === 'saveOccurEdits') {
       const occid = Number(first(params, 'occid'));
       const editedFields = (first(params, 'editedfields') ?? '')
@@ -129,17 +132,19 @@ export function fakeSymbiotaHandlers(
         editedFields,
         posted,
       });
-      if (outcome.kind === 'not-authorized') return html(notAuthorizedPage(collectionName(collid)));
+      if (outcome.kind === 'not-authorized') return refused();
       const record = fake.record(occid);
+      // The page after a save shows the record again, and so takes (or meets) its edit lock (rec. 18e).
+      const free = record ? fake.lockForEditing(occid) : true;
       return html(
         editorPage({
+          wording: w,
+          version,
           collectionName: collectionName(collid),
           statuses,
-          actionStatus:
-            outcome.kind === 'saved'
-              ? { ok: true, message: 'SUCCESS: edits submitted and activated' }
-              : { ok: false, message: outcome.message },
+          actionStatus: { message: outcome.kind === 'saved' ? w.saveApplied : outcome.message },
           ...(record ? { record, identifiers: fake.identifiersOf(occid) } : {}),
+          ...(free ? {} : { lockedRecord: occid }),
         }),
       );
     }
@@ -148,26 +153,51 @@ export function fakeSymbiotaHandlers(
         collid,
         params.filter(([k]) => !['submitaction', 'collid'].includes(k)),
       );
-      if (created === 'not-authorized') return html(notAuthorizedPage(collectionName(collid)));
-      return html(
-        editorPage({ collectionName: collectionName(collid), statuses, record: created, identifiers: [] }),
-      );
-    }
-    if (!fake.canEdit(collid)) return html(notAuthorizedPage(collectionName(collid)));
-    const opened = action === undefined ? fake.record(Number(first(params, 'occid'))) : undefined;
-    if (opened) {
-      fake.lockForEditing(opened.occid);
+      if (created === 'not-authorized') return refused();
+      fake.lockForEditing(created.occid);
       return html(
         editorPage({
+          wording: w,
+          version,
           collectionName: collectionName(collid),
           statuses,
-          record: opened,
-          identifiers: fake.identifiersOf(opened.occid),
-          images: hostRelative(opened.occid),
+          record: created,
+          identifiers: [],
         }),
       );
     }
-    return html(editorPage({ collectionName: collectionName(collid), statuses }));
+    const occidParam = first(params, 'occid');
+    if (action === undefined && occidParam !== undefined && Number(occidParam) !== 0) {
+      // Any record number takes the user's one edit lock, an unknown one too (rec. 18h: -1 releases it).
+      const occid = Number(occidParam);
+      const free = fake.lockForEditing(occid);
+      const opened = fake.record(occid);
+      if (opened && !fake.canEdit(opened.collid)) return html(notAuthorizedPage(w, collectionName(opened.collid)));
+      if (opened && !free)
+        return html(
+          editorPage({
+            wording: w,
+            version,
+            collectionName: collectionName(opened.collid),
+            statuses,
+            lockedRecord: occid,
+          }),
+        );
+      if (opened)
+        return html(
+          editorPage({
+            wording: w,
+            version,
+            collectionName: collectionName(opened.collid),
+            statuses,
+            record: opened,
+            identifiers: fake.identifiersOf(opened.occid),
+            images: hostRelative(opened.occid),
+          }),
+        );
+    }
+    if (!fake.canEdit(collid)) return refused();
+    return html(editorPage({ wording: w, version, collectionName: collectionName(collid), statuses }));
   };
 
   const table = async ({ request }: { request: Request }) => {
@@ -176,7 +206,7 @@ export function fakeSymbiotaHandlers(
     if (fake.user() === undefined)
       return toLogin(`occurrencetabledisplay.php?${new URL(request.url).search.slice(1)}`, collid);
     fake.pageVisited();
-    if (!fake.canEdit(collid)) return html(notAuthorizedPage(collectionName(collid)));
+    if (!fake.canEdit(collid)) return html(notAuthorizedPage(fake.wording, collectionName(collid)));
     const limit = Number(first(params, 'reclimit') ?? 1000);
     if (!(limit > 0)) return html('<b>Fatal error</b>: Uncaught DivisionByZeroError: Modulo by zero', 500);
     const offset = Math.floor(Number(first(params, 'occindex') ?? 0) / limit) * limit;
@@ -204,7 +234,15 @@ export function fakeSymbiotaHandlers(
       ];
       return { record, otherCatalogNumbers: values.length ? values.join(', ') : null };
     });
-    return html(tablePage({ collectionName: collectionName(collid), rows, offset, total: hits.length }));
+    return html(
+      tablePage({
+        wording: fake.wording,
+        collectionName: collectionName(collid),
+        rows,
+        offset,
+        total: hits.length,
+      }),
+    );
   };
 
   /** The public record page with the comments the current user may see (rec. 12a–12f). */
@@ -212,6 +250,7 @@ export function fakeSymbiotaHandlers(
     record
       ? html(
           individualPage(
+            fake.wording,
             record,
             collectionName(record.collid),
             fake.visibleComments(record.occid),
@@ -231,14 +270,14 @@ export function fakeSymbiotaHandlers(
       if (form.get('action') === 'login' && fake.login(form.get('login') ?? '', form.get('password') ?? '')) {
         return new HttpResponse(null, { status: 302, headers: { Location: '../index.php' } });
       }
-      return html(loginPage('Your username or password was incorrect. Please try again.'));
+      return html(loginPage(fake.wording, true));
     }),
     get(at('profile/index.php'), ({ request }) => {
       if (new URL(request.url).searchParams.get('submit') === 'logout') {
         fake.logout();
         return new HttpResponse(null, { status: 302, headers: { Location: '../index.php' } });
       }
-      return html(loginPage(null));
+      return html(loginPage(fake.wording, false));
     }),
     get(at('collections/editor/occurrenceeditor.php'), editor),
     post(at('collections/editor/occurrenceeditor.php'), editor),
@@ -273,25 +312,42 @@ export function fakeSymbiotaHandlers(
     }),
     get(at('collections/editor/dupesearch.php'), ({ request }) => {
       const q = new URL(request.url).searchParams;
-      if (q.get('submitaction') !== 'mergerecs') return html(mergePage(null, null));
+      if (q.get('submitaction') !== 'mergerecs') return html(mergePage(fake.wording, null, null));
       const target = Number(q.get('occidmerge'));
       const outcome = fake.merge(target, Number(q.get('curoccid')), Number(q.get('collid')));
-      return html(outcome.ok ? mergePage(target, null) : mergePage(null, outcome.error));
+      return html(
+        outcome.ok ? mergePage(fake.wording, target, null) : mergePage(fake.wording, null, outcome.error),
+      );
     }),
-    get(
-      at('api/v2/installation/status'),
-      ({ request }) =>
-        apiRefusal(request) ??
-        json({
-          status: true,
-          statusCode: 200,
-          portalName: 'Demo Herbarium Portal (fake)',
-          guid: 'fake',
-          urlRoot: new URL(request.url).origin,
-          symbiotaVersion: '3.4.14',
-          apiVersion: '2.0',
-        }),
-    ),
+    // 3.4 answers installation/status; 3.0–3.3 have no such route (500) but answer ping (rec. 3.1 07e, 07f),
+    // which 3.4 answers with status false (helpers' code survey).
+    get(at('api/v2/installation/status'), ({ request }) => {
+      const refused = apiRefusal(request);
+      if (refused) return refused;
+      if (fake.profile.version !== '3.4') return html(apiServerErrorPage(), 500);
+      return json({
+        status: true,
+        statusCode: 200,
+        portalName: 'Demo Herbarium Portal (fake)',
+        guid: 'fake',
+        urlRoot: new URL(request.url).origin,
+        symbiotaVersion: '3.4.14',
+        apiVersion: '2.0',
+      });
+    }),
+    get(at('api/v2/installation/ping'), ({ request }) => {
+      const refused = apiRefusal(request);
+      if (refused) return refused;
+      if (fake.profile.version === '3.4') return json({ status: false });
+      return json({
+        status: true,
+        statusCode: 200,
+        portalName: 'Demo Herbarium Portal (fake)',
+        guid: 'fake',
+        urlRoot: new URL(request.url).origin,
+        symbiotaVersion: '3.1.8',
+      });
+    }),
     get(at('api/v2/occurrence/:occid'), ({ request, params }) => {
       const refused = apiRefusal(request);
       if (refused) return refused;
@@ -300,7 +356,8 @@ export function fakeSymbiotaHandlers(
         fake.profile.apiHidesProtected &&
         fake.apiReader(carriesCookies(request)) === 'anonymous' &&
         Number(record?.fields['recordSecurity'] ?? 0) >= 5;
-      if (!record || hidden) return json({ error: 'Occurrence not found' }, 404);
+      if (!record || hidden)
+        return fake.profile.version === '3.4' ? json({ error: 'Occurrence not found' }, 404) : json({});
       return json(apiOccurrence(fake, record, new URL(request.url).origin, mediaRoot));
     }),
     get(at('api/*'), ({ request }) => apiRefusal(request) ?? json({ error: 'Not found' }, 404)),
@@ -308,8 +365,8 @@ export function fakeSymbiotaHandlers(
       const q = new URL(request.url).searchParams;
       const record = fake.record(Number(q.get('occid')));
       if (fake.user() === undefined || !record || !fake.canEdit(record.collid))
-        return html(notAuthorizedPage(collectionName(record?.collid ?? 0)));
-      return html(imageTabPage(hostRelative(record.occid)));
+        return html(notAuthorizedPage(fake.wording, collectionName(record?.collid ?? 0)));
+      return html(imageTabPage(hostRelative(record.occid), fake.profile.version));
     }),
     http.head(`*${mediaRoot}/imglib/*`, ({ request }) => {
       const path = new URL(request.url).pathname;

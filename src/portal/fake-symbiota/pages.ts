@@ -1,12 +1,16 @@
 import { COLUMNS } from './columns';
 import type { FakeComment, FakeIdentifier, FakeMedia, FakeRecord } from './state';
+import type { PortalVersion, Wording } from './wording';
 
-/** HTML built like the real 3.4.14 pages in the parts a client reads (see tests/contract/recorded). */
+/**
+ * HTML built like the real 3.4.14 and 3.1.8 pages in the parts a client reads, in the language the portal
+ * plays (see tests/contract/recorded, recorded-3.1, and wording.ts).
+ */
 const esc = (s: string | null | undefined) =>
   (s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const page = (title: string, body: string, bodyAttrs = '') => `<!DOCTYPE html>
-<html lang="en">
+const page = (w: Wording, title: string, body: string, bodyAttrs = '') => `<!DOCTYPE html>
+<html lang="${w.lang}">
 <head>
 	<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
 	<title>Demo Herbarium Portal (fake) ${esc(title)}</title>
@@ -17,15 +21,24 @@ ${body}
 </html>
 `;
 
-const editorHeading = (collectionName: string) =>
-  `<div id="titleDiv">\n\t\t\t<h1 class="page-heading" style="font-size: 1.5rem;"> Occurrence Editor: ${esc(collectionName)} </h1>\t\t</div>`;
+const editorHeading = (w: Wording, collectionName: string) =>
+  `<div id="titleDiv">\n\t\t\t<h1 class="page-heading" style="font-size: 1.5rem;"> ${esc(w.editor)}: ${esc(collectionName)} </h1>\t\t</div>`;
 
-export function notAuthorizedPage(collectionName: string): string {
+export function notAuthorizedPage(w: Wording, collectionName: string): string {
   return page(
-    'Occurrence Editor',
-    `\t<div role="main" id="innertext">\n\t\t${editorHeading(collectionName)}\n\t\t<div style="margin:30px;"><b>ERROR:</b> Sorry, you are not authorized to edit occurrences within this collection. Contact collection administrator if you think this is incorrect</div>\t</div>`,
+    w,
+    w.editor,
+    `\t<div role="main" id="innertext">\n\t\t${editorHeading(w, collectionName)}\n\t\t<div style="margin:30px;">${w.notAuthorized}</div>\t</div>`,
   );
 }
+
+/** A record another editor has open: no form, a box and a link to the read-only display (rec. 18e, 3.1 16b). */
+const lockBox = (w: Wording, occid: number) => `<div style="margin:25px;border:2px double;padding:20px;width:90%;">
+					<div style="color:red;font-weight:bold;font-size:110%;">${esc(w.recordLocked)}</div>
+					<div style="margin:20px;font-weight:bold;">
+						<a href="../individual/index.php?occid=${occid}" target="_blank">${esc(w.readOnly)}</a>
+					</div>
+				</div>`;
 
 function queryForm(statuses: string[]): string {
   const options = statuses
@@ -42,13 +55,17 @@ function queryForm(statuses: string[]): string {
 }
 
 export interface EditorPageInput {
+  wording: Wording;
+  version: PortalVersion;
   collectionName: string;
   statuses: string[];
-  actionStatus?: { ok: boolean; message: string };
+  actionStatus?: { message: string };
   record?: FakeRecord;
   identifiers?: FakeIdentifier[];
   /** Image URLs as the page's script lists them (rec. 15b); the ids are on the image tab. */
   images?: FakeMedia[];
+  /** The record shown is open in another editor's page: a lock box instead of its form (rec. 18e). */
+  lockedRecord?: number;
 }
 
 /** The custom-field lists of the query form name every column (rec. 15a). */
@@ -63,7 +80,13 @@ const TEXTAREAS = new Set(['locality', 'habitat', 'occurrenceRemarks']);
 const SELECTS = new Set(['processingStatus', 'recordSecurity']);
 
 /** The editor's full form for one record, in the parts a client reads (rec. 09a, 15a, 15b). */
-function fullForm(r: FakeRecord, identifiers: FakeIdentifier[], statuses: string[]): string {
+function fullForm(
+  w: Wording,
+  version: PortalVersion,
+  r: FakeRecord,
+  identifiers: FakeIdentifier[],
+  statuses: string[],
+): string {
   const value = (c: string) => r.fields[c] ?? '';
   const inputs = COLUMNS.filter((c) => !['occid', 'collid', 'dateLastModified', 'dateEntered'].includes(c))
     .filter((c) => !TEXTAREAS.has(c) && !SELECTS.has(c) && c !== 'otherCatalogNumbers')
@@ -104,59 +127,71 @@ function fullForm(r: FakeRecord, identifiers: FakeIdentifier[], statuses: string
 	${inputs}
 	${textareas}
 	<select name="processingstatus"><option value=''>No Set Status</option><option value=''>-------------------</option>${statusOptions}</select>
-	<select name="recordsecurity">${security}</select>
-	<div id="pkDiv"><div>Key: ${r.occid}</div><div>Modified: ${esc(r.fields['dateLastModified'])}</div></div>
+	<select name="${version === '3.4' ? 'recordsecurity' : 'localitysecurity'}">${security}</select>
+	<div id="pkDiv"><hr/><div style="float:left;">Key: ${r.occid}</div><div style="float:left;margin-left:50px;">${esc(w.modified)}: ${esc(r.fields['dateLastModified'])}</div></div>
 	<input type="hidden" name="collid" value="${r.collid}" />
 	<input type="hidden" name="occid" value="${r.occid}" />
 </form>`;
 }
 
 export function editorPage(input: EditorPageInput): string {
+  const w = input.wording;
+  // The portal paints the line red only when it contains "ERROR" (occurrenceeditor.php; INDEX §16–17).
   const status = input.actionStatus
     ? `<div id="statusdiv" style="margin:5px 0px 5px 15px;">
 					<b>Action Status: </b>
-					<span style="color:${input.actionStatus.ok ? 'green' : 'red'};">${esc(input.actionStatus.message)} </span>
+					<span style="color:${input.actionStatus.message.includes('ERROR') ? 'red' : 'green'};">${esc(input.actionStatus.message)} </span>
 				</div>`
     : '';
   const r = input.record;
-  const form = r ? fullForm(r, input.identifiers ?? [], input.statuses) : '';
+  const form =
+    input.lockedRecord !== undefined
+      ? lockBox(w, input.lockedRecord)
+      : r
+        ? fullForm(w, input.version, r, input.identifiers ?? [], input.statuses)
+        : '';
   const images = (input.images ?? [])
     .map((m, i) => `imgArr[${i + 1}] = "${m.url}";\nimgLgArr[${i + 1}] = "${m.originalUrl}";`)
     .join('\n');
   return page(
-    'Occurrence Editor',
-    `\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
+    w,
+    w.editor,
+    `\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(w, input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
   );
 }
 
-const COLUMN_LABELS: [string, string][] = [
-  ['catalogNumber', 'Catalog Number'],
-  ['otherCatalogNumbers', 'Additional Identifiers'],
-  ['family', 'Family'],
-  ['sciname', 'Scientific Name'],
-  ['scientificNameAuthorship', 'Author'],
-  ['recordedBy', 'Collector'],
-  ['recordNumber', 'Collector Number'],
-  ['eventDate', 'Date'],
-  ['identifiedBy', 'Identified By'],
-  ['country', 'Country'],
-  ['stateProvince', 'State/Province'],
-  ['county', 'County'],
-  ['locality', 'Locality'],
-  ['decimalLatitude', 'Latitude'],
-  ['decimalLongitude', 'Longitude'],
-  ['geodeticDatum', 'Datum'],
-  ['minimumElevationInMeters', 'Elev. Min. (m)'],
-  ['habitat', 'Habitat'],
-  ['dateLastModified', 'Date Last Modified'],
-  ['processingStatus', 'Processing Status'],
-  // Inference: the table shows a column only when some row holds data, and PHP's empty('0') is true.
-  ['recordSecurity', 'Security'],
-  ['basisOfRecord', 'Basis Of Record'],
-  ['continent', 'Continent'],
+/** The table view's columns in the order it prints them (`$headerMapBase`, rec. 03a, 15d). */
+const COLUMN_ORDER = [
+  'institutionCode',
+  'collectionCode',
+  'ownerInstitutionCode',
+  'catalogNumber',
+  'otherCatalogNumbers',
+  'family',
+  'sciname',
+  'scientificNameAuthorship',
+  'recordedBy',
+  'recordNumber',
+  'eventDate',
+  'identifiedBy',
+  'country',
+  'stateProvince',
+  'county',
+  'locality',
+  'decimalLatitude',
+  'decimalLongitude',
+  'geodeticDatum',
+  'minimumElevationInMeters',
+  'habitat',
+  'dateLastModified',
+  'processingStatus',
+  'recordSecurity',
+  'basisOfRecord',
+  'continent',
 ];
 
 export interface TablePageInput {
+  wording: Wording;
   collectionName: string;
   rows: { record: FakeRecord; otherCatalogNumbers: string | null }[];
   offset: number;
@@ -164,14 +199,16 @@ export interface TablePageInput {
 }
 
 /** `occurrencetabledisplay.php`: only columns that hold data appear; the count sits in a `div.navpath` (§5.3). */
-export function tablePage({ collectionName, rows, offset, total }: TablePageInput): string {
+export function tablePage({ wording: w, collectionName, rows, offset, total }: TablePageInput): string {
   const value = (row: TablePageInput['rows'][number], column: string) =>
     column === 'otherCatalogNumbers'
       ? row.otherCatalogNumbers
       : column === 'recordSecurity' && row.record.fields[column] === '0'
         ? null
         : (row.record.fields[column] ?? null);
-  const columns = COLUMN_LABELS.filter(([c]) => rows.some((row) => (value(row, c) ?? '') !== ''));
+  const columns = COLUMN_ORDER.filter((c) => rows.some((row) => (value(row, c) ?? '') !== '')).map(
+    (c) => [c, w.columns[c] ?? ''] as const,
+  );
   const cell = (column: string, v: string | null) => {
     if (v === null || v === '') return '<td>&nbsp;</td>';
     if (column === 'sciname') return `<td><i>${esc(v)}</i> </td>`;
@@ -186,10 +223,10 @@ export function tablePage({ collectionName, rows, offset, total }: TablePageInpu
     })
     .join('\n');
   const end = Math.min(offset + rows.length, total);
-  const navpath = `<div class="navpath"> | ${offset + 1}-${total === 0 ? 0 : end} of ${total} records |  * Click on the Symbiota identifier in the first column to open the editor.</div>`;
+  const navpath = `<div class="navpath"> ${w.paging(offset + 1, total === 0 ? 0 : end, total)}  * Click on the Symbiota identifier in the first column to open the editor.</div>`;
   const table =
     total === 0 || rows.length === 0
-      ? `<div style="clear:both;padding:20px;font-weight:bold;font-size:120%;">\n\t\t\t\t\tNo records found matching the query\t\t\t\t</div>`
+      ? `<div style="clear:both;padding:20px;font-weight:bold;font-size:120%;">\n\t\t\t\t\t${esc(w.noRecords)}\t\t\t\t</div>`
       : `<table id="defaulttable" class="styledtable table-scroll" title="Occurrence Table View">
 	<thead>
 		<tr>
@@ -202,6 +239,7 @@ ${body}
 	</tbody>
 </table>`;
   return page(
+    w,
     'Occurrence Table View',
     `<div class='navpath'><a href="../../index.php">Home</a> &gt;&gt; <b>Occurrence Table View</b></div>
 <div id="titleDiv"><h1>${esc(collectionName)}</h1></div>
@@ -213,17 +251,19 @@ ${table}`,
 }
 
 /** `dupesearch.php` after a merge request: success shows only in `onload` (rec. 10a, 10b). */
-export function mergePage(targetOccid: number | null, error: string | null): string {
+export function mergePage(w: Wording, targetOccid: number | null, error: string | null): string {
   const onload = targetOccid === null ? '' : `gotoMergedOccur(${targetOccid});`;
   const errorDiv = error ? `<div style="margin:20px;color:red;">${esc(error)}</div>` : '';
   return page(
+    w,
     'Duplicate Record Search',
-    `\t\t<div id="innertext">\n\t\t\t${errorDiv}<h2>No duplicate records have been located</h2>\t\t</div>`,
+    `\t\t<div id="innertext">\n\t\t\t${errorDiv}<h2>${esc(w.mergeNothingLeft)}</h2>\t\t</div>`,
     ` onload="${onload}"`,
   );
 }
 
 export function individualPage(
+  w: Wording,
   record: FakeRecord,
   collectionName: string,
   comments: FakeComment[],
@@ -239,9 +279,10 @@ export function individualPage(
     .join('\n');
   const header =
     comments.length === 0
-      ? '<div>No comments have been submitted</div>'
-      : `<div><label>${comments.length} Comments</label></div><hr style="color:gray;"/>`;
+      ? `<div>${esc(w.noComments)}</div>`
+      : `<div><label>${esc(w.comments(comments.length))}</label></div><hr style="color:gray;"/>`;
   return page(
+    w,
     'Full Record Details',
     `<div id="popup-innertext">
 	<div id="title1-div" class="title1-div">${esc(collectionName)}</div>
@@ -258,10 +299,15 @@ export function individualPage(
   );
 }
 
-export function loginPage(error: string | null): string {
+/** The login page; after a failed login its message, which Portuguese leaves empty and green (INDEX §16–17). */
+export function loginPage(w: Wording, failed: boolean): string {
+  const message = failed
+    ? `<div style='color:${w.loginFailed ? 'red' : 'green'};margin: 1em 1em 0em 1em;'>${esc(w.loginFailed)}<ERR/></div>`
+    : '';
   return page(
+    w,
     'Login',
-    `<div id="innertext">${error ? `<div style="color:red;">${esc(error)}</div>` : ''}
+    `<div id="innertext">${message}
 	<form id="loginform" name="loginform" action="index.php" method="post">
 		<input id="login" name="login" type="text" /><input id="password" name="password" type="password" />
 		<input type="checkbox" value="1" name="remember" id="remember" />
@@ -271,14 +317,15 @@ export function loginPage(error: string | null): string {
   );
 }
 
-/** `includes/imagetab.php`: one edit form per image with its id and URLs (rec. 15c). */
-export function imageTabPage(media: FakeMedia[]): string {
+/** `includes/imagetab.php`: one edit form per image with its id and URLs (rec. 15c; 3.1 names them origurl, tnurl). */
+export function imageTabPage(media: FakeMedia[], version: PortalVersion): string {
+  const [original, thumbnail] = version === '3.4' ? ['originalUrl', 'thumbnailUrl'] : ['origurl', 'tnurl'];
   const forms = media
     .map(
       (m) => `<form name="img${m.mediaId}editform" action="occurrenceeditor.php" method="post">
 	<input name="url" type="text" value="${esc(m.url)}" />
-	<input name="originalUrl" type="text" value="${esc(m.originalUrl)}" />
-	<input name="thumbnailUrl" type="text" value="${esc(m.thumbnailUrl)}" />
+	<input name="${original}" type="text" value="${esc(m.originalUrl)}" />
+	<input name="${thumbnail}" type="text" value="${esc(m.thumbnailUrl)}" />
 	<input type="hidden" name="occid" value="${m.occid}" />
 	<input type="hidden" name="imgid" value="${m.mediaId}" />
 </form>`,

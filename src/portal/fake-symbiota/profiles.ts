@@ -1,4 +1,6 @@
+import type { PortalLanguage } from '../portal';
 import type { FakeState } from './state';
+import type { PortalVersion } from './wording';
 
 /**
  * How one real portal differs from another in ways the station must survive (recorded INDEX §14–15).
@@ -18,6 +20,10 @@ export interface PortalProfile {
   apiV2: boolean;
   /** API v2 answers anonymous readers "not found" for records hidden from the public (recordSecurity 5). */
   apiHidesProtected: boolean;
+  /** The language its pages answer in (its `$DEFAULT_LANG`, or the user's `lang` cookie; INDEX §16–17). */
+  language: PortalLanguage;
+  /** 3.4.14 as recorded, or 3.1.8 (recorded-3.1), which stands for 3.0–3.3 in the parts they share. */
+  version: PortalVersion;
 }
 
 export const PORTAL_PROFILES = {
@@ -30,6 +36,8 @@ export const PORTAL_PROFILES = {
     rootPath: '',
     apiV2: true,
     apiHidesProtected: false,
+    language: 'en',
+    version: '3.4',
   },
   /** The portal the first recordings were taken on. */
   recorded: {
@@ -40,6 +48,8 @@ export const PORTAL_PROFILES = {
     rootPath: '',
     apiV2: true,
     apiHidesProtected: false,
+    language: 'en',
+    version: '3.4',
   },
   /** Most portals: under a path, so the PHP session reaches the API until it times out (14e, 14f). */
   'under-path': {
@@ -50,6 +60,8 @@ export const PORTAL_PROFILES = {
     rootPath: '/portal',
     apiV2: true,
     apiHidesProtected: true,
+    language: 'en',
+    version: '3.4',
   },
   /** A web server without the API's rewrite rules, or an older 3.x. */
   'no-api': {
@@ -60,6 +72,56 @@ export const PORTAL_PROFILES = {
     rootPath: '/portal',
     apiV2: false,
     apiHidesProtected: false,
+    language: 'en',
+    version: '3.4',
+  },
+  /** A Latin American herbarium: the portal answers in Spanish (rec. 16a–16y). */
+  spanish: {
+    name: 'spanish',
+    label: 'in Spanish: security key empty, at the web root, stamps only in the old column',
+    securityKey: false,
+    legacyStamps: 'column',
+    rootPath: '',
+    apiV2: true,
+    apiHidesProtected: false,
+    language: 'es',
+    version: '3.4',
+  },
+  /** In French, and without API v2: every record comes from the French editor pages (rec. 17a–17y, 18l). */
+  french: {
+    name: 'french',
+    label: 'in French, no API v2: under /portal, security key set, stamps in the identifiers table',
+    securityKey: true,
+    legacyStamps: 'identifiers',
+    rootPath: '/portal',
+    apiV2: false,
+    apiHidesProtected: false,
+    language: 'fr',
+    version: '3.4',
+  },
+  /** In Portuguese, whose table view prints most column headers empty (rec. 18m–18s). */
+  portuguese: {
+    name: 'portuguese',
+    label: 'in Portuguese: security key set, at the web root, stamps only in the old column',
+    securityKey: true,
+    legacyStamps: 'column',
+    rootPath: '',
+    apiV2: true,
+    apiHidesProtected: false,
+    language: 'pt',
+    version: '3.4',
+  },
+  /** Two versions behind, as many portals are (recorded-3.1). */
+  'version-3.1': {
+    name: 'version-3.1',
+    label: 'Symbiota 3.1: security key empty, at the web root, stamps only in the old column',
+    securityKey: false,
+    legacyStamps: 'column',
+    rootPath: '',
+    apiV2: true,
+    apiHidesProtected: false,
+    language: 'en',
+    version: '3.1',
   },
 } as const satisfies Record<string, PortalProfile>;
 

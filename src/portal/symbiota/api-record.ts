@@ -12,42 +12,65 @@ const identifierSchema = z.object({
   identifierName: z.string().nullable().optional(),
 });
 
-const mediaSchema = z.object({
-  mediaID: z.number(),
-  url: z.string().nullable().optional(),
-  thumbnailUrl: z.string().nullable().optional(),
-  originalUrl: z.string().nullable().optional(),
-  mediaType: z.string().nullable().optional(),
-});
+const mediaSchema = z
+  .object({
+    // 3.0–3.3 call the media id imgid and have no mediaType (rec. 3.1 07b).
+    mediaID: z.number().optional(),
+    imgid: z.number().optional(),
+    url: z.string().nullable().optional(),
+    thumbnailUrl: z.string().nullable().optional(),
+    originalUrl: z.string().nullable().optional(),
+    mediaType: z.string().nullable().optional(),
+  })
+  .transform((m, ctx) => {
+    const id = m.mediaID ?? m.imgid;
+    if (id === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'an image without an id' });
+      return z.NEVER;
+    }
+    return { ...m, id };
+  });
 
-/** API v2 `GET /occurrence/{id}?includeMedia=1`: an array holding one object (PROTOCOL §6.1, recording 07a). */
-export const occurrenceResponseSchema = z
-  .array(
-    z
-      .object({
-        occid: z.number(),
-        collid: z.number(),
-        catalogNumber: nullableText,
-        processingStatus: nullableText,
-        recordedBy: nullableText,
-        recordNumber: nullableText,
-        eventDate: nullableText,
-        sciname: nullableText,
-        family: nullableText,
-        locality: nullableText,
-        country: nullableText,
-        stateProvince: nullableText,
-        county: nullableText,
-        dateLastModified: nullableText,
-        recordSecurity: z.number().nullable().optional(),
-        identifier: z.array(identifierSchema).default([]),
-        media: z.array(mediaSchema).default([]),
-      })
-      .catchall(z.unknown()),
-  )
-  .length(1);
+const recordSchema = z
+  .object({
+    occid: z.number(),
+    collid: z.number(),
+    catalogNumber: nullableText,
+    processingStatus: nullableText,
+    recordedBy: nullableText,
+    recordNumber: nullableText,
+    eventDate: nullableText,
+    sciname: nullableText,
+    family: nullableText,
+    locality: nullableText,
+    country: nullableText,
+    stateProvince: nullableText,
+    county: nullableText,
+    dateLastModified: nullableText,
+    // 3.4 recordSecurity; 3.0–3.3 localitySecurity (rec. 3.1 07a).
+    recordSecurity: z.number().nullable().optional(),
+    localitySecurity: z.number().nullable().optional(),
+    // 3.0–3.3 have no identifier table in the API; they show otherCatalogNumbers instead (rec. 3.1 07a).
+    identifier: z.array(identifierSchema).optional(),
+    media: z.array(mediaSchema).default([]),
+  })
+  .catchall(z.unknown());
 
-export type OccurrenceWire = z.infer<typeof occurrenceResponseSchema>[number];
+/**
+ * API v2 `GET /occurrence/{id}?includeMedia=1`: an array holding one object on 3.4 (PROTOCOL §6.1, rec.
+ * 07a), the object itself on 3.0–3.3 (rec. 3.1 07a). A missing record is a 404 on 3.4 (07d) and an empty
+ * object `{}` on 3.0–3.3 (3.1 07d): `null` here.
+ */
+export const occurrenceResponseSchema = z.union([
+  z.array(recordSchema).length(1).transform((list) => list[0]!),
+  recordSchema,
+  z
+    .object({})
+    .strict()
+    .transform(() => null),
+]);
+
+export type OccurrenceWire = z.infer<typeof recordSchema>;
 
 const SCALAR = (v: unknown): v is string | number | boolean | null =>
   v === null || ['string', 'number', 'boolean'].includes(typeof v);
@@ -65,7 +88,7 @@ export function toSpecimenRecord(
     occid: wire.occid,
     collid: wire.collid,
     catalogNumber: wire.catalogNumber,
-    identifiers: wire.identifier.map((i) => ({
+    identifiers: (wire.identifier ?? []).map((i) => ({
       id: i.idomoccuridentifiers,
       name: i.identifierName ?? '',
       value: i.identifierValue,
@@ -81,13 +104,13 @@ export function toSpecimenRecord(
     stateProvince: wire.stateProvince,
     county: wire.county,
     dateLastModified: wire.dateLastModified,
-    recordSecurity: wire.recordSecurity ?? 0,
+    recordSecurity: wire.recordSecurity ?? wire.localitySecurity ?? 0,
     images: wire.media
       .filter((m) => (m.mediaType ?? 'image') === 'image')
       .map((m) => {
         const originalUrl = absolute(m.originalUrl);
         return {
-          mediaId: m.mediaID,
+          mediaId: m.id,
           // `url` may be the literal 'empty'; the editor then falls back to the original (PROTOCOL §1.5).
           webUrl: absolute(m.url) ?? originalUrl,
           originalUrl,
@@ -97,8 +120,3 @@ export function toSpecimenRecord(
     fields,
   };
 }
-
-/** `collections/individual/index.php?format=json`: a DwC object that, unlike API v2, shows Other Catalog Numbers (rec. 12h). */
-export const individualJsonSchema = z
-  .object({ occid: z.number(), otherCatalogNumbers: nullableText })
-  .catchall(z.unknown());

@@ -31,6 +31,7 @@ const ESSENTIAL = [
   'county',
   'habitat',
   'recordSecurity',
+  'localitySecurity',
 ];
 
 /**
@@ -98,9 +99,9 @@ export function parseEditorRecord(doc: Document, occid?: number): Omit<SpecimenR
   });
   // Without identifier rows the form shows the column whenever it holds something, so it is known here.
   if (identifiers.length === 0) fields['otherCatalogNumbers'] = legacy.length > 0 ? legacy.join(', ') : null;
-  const modified = /Modified:\s*(\d{4}-\d{2}-\d{2}[\d: ]*)/.exec(text(doc.querySelector('#pkDiv')))?.[1];
-  fields['dateLastModified'] = orNull(modified?.trim() ?? null);
-  const security = Number(fields['recordSecurity'] ?? 0);
+  fields['dateLastModified'] = lastModified(doc);
+  // 3.0–3.3 call the security field localitysecurity (rec. 3.1 15a); 3.4 recordsecurity.
+  const security = Number(fields['recordSecurity'] ?? fields['localitySecurity'] ?? 0);
   return {
     occid: shown,
     collid: Number.isInteger(collid) ? collid : 0,
@@ -122,6 +123,30 @@ export function parseEditorRecord(doc: Document, occid?: number): Omit<SpecimenR
   };
 }
 
+/**
+ * When the record was last changed: the `#pkDiv` line after the record key, "Modified: 2026-…" in
+ * English, "Modificado: …", "Modifié: …" (INDEX §16–17), read as "some words, a colon, a date".
+ */
+function lastModified(doc: Document): string | null {
+  for (const div of doc.querySelectorAll('#pkDiv div')) {
+    const found = /^[^:[\]]{1,40}:\s*(\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?)$/u.exec(text(div));
+    if (found?.[1]) return found[1];
+  }
+  return null;
+}
+
+/**
+ * The editor page of a record another editor has open: "Record Locked!" in a box with a link to the
+ * record's read-only display and no form (rec. 3.1 16b; the same page in 3.4, occurrenceeditor.php). The
+ * link is what is looked for, in any language.
+ */
+export function isLockedByAnotherEditor(doc: Document, occid: number): boolean {
+  if (doc.querySelector('form#fullform, form[name="fullform"]')) return false;
+  return [...doc.querySelectorAll('a[href*="individual/index.php"]')].some((a) =>
+    new RegExp(`[?&]occid=${occid}(?:&|$)`).test(a.getAttribute('href') ?? ''),
+  );
+}
+
 /** The image tab: one edit form per image, with its id and URLs (rec. 15c). */
 export function parseImageTab(
   doc: Document,
@@ -132,12 +157,13 @@ export function parseImageTab(
     .filter((f) => f.querySelector('input[name="imgid"]') && f.querySelector('input[name="url"]'))
     .map((f) => {
       const value = (name: string) => f.querySelector(`input[name="${name}"]`)?.getAttribute('value') ?? null;
-      const originalUrl = absolute(value('originalUrl'));
+      // 3.0–3.3 name them origurl and tnurl (rec. 3.1 15c).
+      const originalUrl = absolute(value('originalUrl') ?? value('origurl'));
       return {
         mediaId: Number(value('imgid')),
         webUrl: absolute(value('url')) ?? originalUrl,
         originalUrl,
-        thumbnailUrl: absolute(value('thumbnailUrl')),
+        thumbnailUrl: absolute(value('thumbnailUrl') ?? value('tnurl')),
       };
     })
     .filter((image) => Number.isInteger(image.mediaId) && image.mediaId > 0);

@@ -1,5 +1,13 @@
 import type { RecordPage, RecordSummary } from '../../domain/occurrence';
 import { PortalError } from '../errors';
+import {
+  fieldOfHeader,
+  saysApplied,
+  saysNotAuthorized,
+  saysQueuedForReview,
+  startsAsFailure,
+  TABLE_ORDER,
+} from './portal-words';
 
 export const parseHtml = (text: string): Document => new DOMParser().parseFromString(text, 'text/html');
 
@@ -10,43 +18,71 @@ const cellText = (el: Element | null | undefined) =>
     .trim();
 const orNull = (s: string) => (s === '' ? null : s);
 
-/** The editor's "not authorized" sentence (PROTOCOL §2.1; recordings 02f, 09d1). */
-export const NOT_AUTHORIZED = /not authorized to edit occurrences/i;
+/**
+ * The fields a search result must show for the station to tell candidates apart and keep its queue
+ * (`RecordSummary`). When a header the station cannot name could hide one of them, the rows are read
+ * record by record instead (`unnamed` below).
+ */
+const SHOWN: (keyof RecordSummary)[] = [
+  'catalogNumber',
+  'otherCatalogNumbers',
+  'sciname',
+  'recordedBy',
+  'recordNumber',
+  'eventDate',
+  'locality',
+  'processingStatus',
+  'family',
+  'country',
+  'stateProvince',
+  'county',
+  'dateLastModified',
+];
+const SHOWN_SET = new Set<string>(SHOWN);
+
+/** `| 1-25 of 212 records |`, `| 1-1 de 1 registro |`, `| 1-1 de 1 enregistrements |` (INDEX §16–17). */
+const PAGING = /\|\s*(\d+)-(\d+)\s+\S+\s+(\d+)\s+\S+\s*\|/;
+
+export interface TablePage extends RecordPage {
+  /** Every named column of each row by its field name, for reading a whole record off its row. */
+  values: Map<number, Record<string, string | null>>;
+  /**
+   * True when some column's header is one the station cannot name (an empty Portuguese header, a label
+   * changed by the portal's administrator) and it could be one of the fields the station reads: the rows'
+   * values are then not to be trusted field by field, only their record numbers.
+   */
+  unnamedColumns: boolean;
+}
 
 /**
- * The table view's column headers are localized and data-driven: a column appears only when some row has
- * a value in it (recording INDEX, surprise 8). These are the English labels seen on 3.4.14.
+ * Names each column: by its header in any language the portal ships, else by its place (the table keeps
+ * a fixed column order, so a header between two named ones is one of the fields between them).
  */
-type ListedText = Exclude<keyof RecordSummary, 'occid' | 'recordSecurity'>;
-const COLUMNS: Record<string, ListedText | 'recordSecurity'> = {
-  'catalog number': 'catalogNumber',
-  'additional identifiers': 'otherCatalogNumbers',
-  'other catalog numbers': 'otherCatalogNumbers',
-  'scientific name': 'sciname',
-  collector: 'recordedBy',
-  'collector number': 'recordNumber',
-  number: 'recordNumber',
-  date: 'eventDate',
-  'event date': 'eventDate',
-  locality: 'locality',
-  'processing status': 'processingStatus',
-  family: 'family',
-  country: 'country',
-  'state/province': 'stateProvince',
-  county: 'county',
-  'date last modified': 'dateLastModified',
-  security: 'recordSecurity',
-};
+function nameColumns(labels: string[]): { fields: (string | null)[]; unnamed: boolean } {
+  const fields = labels.map(fieldOfHeader);
+  let unnamed = false;
+  fields.forEach((field, i) => {
+    if (field !== null) return;
+    const before = fields.slice(0, i).reverse().find((f) => f !== null && TABLE_ORDER.includes(f));
+    const after = fields.slice(i + 1).find((f) => f !== null && TABLE_ORDER.includes(f));
+    const from = before ? TABLE_ORDER.indexOf(before) + 1 : 0;
+    const to = after ? TABLE_ORDER.indexOf(after) : TABLE_ORDER.length;
+    const candidates = TABLE_ORDER.slice(from, to);
+    if (candidates.some((c) => SHOWN_SET.has(c)) || to < from) unnamed = true;
+  });
+  return { fields, unnamed };
+}
 
-const PAGING = /\|\s*(\d+)-(\d+)\s+of\s+(\d+)\s+records\s*\|/;
-
-/** Reads `occurrencetabledisplay.php`: rows of `#defaulttable` and the `| a-b of N records |` count (PROTOCOL §5.3). */
-export function parseRecordTable(doc: Document): RecordPage {
+/**
+ * Reads `occurrencetabledisplay.php` (PROTOCOL §5.3) by its structure: the count from the `| a-b … N … |`
+ * paging text whatever its words, the record numbers from the rows' links, the values by column.
+ */
+export function parseRecordTable(doc: Document): TablePage {
   const paging = [...doc.querySelectorAll('div.navpath')]
     .map((d) => PAGING.exec(cellText(d)))
     .find((m) => m !== null);
   if (!paging) {
-    if (NOT_AUTHORIZED.test(doc.body?.textContent ?? '')) {
+    if (saysNotAuthorized(doc.body?.textContent ?? '')) {
       throw new PortalError('not-authorized', 'You do not have editor rights on this collection.');
     }
     throw new PortalError('unexpected-response', 'The portal returned a search page without a record count.');
@@ -55,12 +91,13 @@ export function parseRecordTable(doc: Document): RecordPage {
   const offset = Math.max(0, Number(paging[1]) - 1);
   const table = doc.querySelector('table#defaulttable, table#dynamictable');
   if (!table) {
-    if (total === 0) return { records: [], offset, total };
+    if (total === 0) return { records: [], offset, total, unnamedColumns: false, values: new Map() };
     throw new PortalError('unexpected-response', `The portal counted ${total} records but sent no table.`);
   }
-  const headers = [...table.querySelectorAll('thead th')].map(
-    (th) => COLUMNS[cellText(th).toLowerCase()] ?? null,
-  );
+  // The first column is the record number (its link); the others are data columns.
+  const labels = [...table.querySelectorAll('thead th')].slice(1).map((th) => cellText(th));
+  const { fields, unnamed } = nameColumns(labels);
+  const values = new Map<number, Record<string, string | null>>();
   const records = [...table.querySelectorAll('tbody tr')].map((row) => {
     const cells = [...row.querySelectorAll(':scope > td')];
     const link = cells[0]?.querySelector('a[href*="occid="]');
@@ -68,45 +105,88 @@ export function parseRecordTable(doc: Document): RecordPage {
     if (!Number.isInteger(occid) || occid <= 0) {
       throw new PortalError('unexpected-response', 'A search result row has no record number.');
     }
-    const summary: RecordSummary = {
-      occid,
-      catalogNumber: null,
-      otherCatalogNumbers: null,
-      sciname: null,
-      recordedBy: null,
-      recordNumber: null,
-      eventDate: null,
-      locality: null,
-      processingStatus: null,
-      family: null,
-      country: null,
-      stateProvince: null,
-      county: null,
-      dateLastModified: null,
-      recordSecurity: 0,
-    };
-    headers.forEach((field, i) => {
-      if (field === 'recordSecurity') summary.recordSecurity = Number(cellText(cells[i])) || 0;
-      else if (field !== null && summary[field] === null) summary[field] = orNull(cellText(cells[i]));
+    const summary: RecordSummary = emptySummary(occid);
+    const named: Record<string, string | null> = {};
+    values.set(occid, named);
+    fields.forEach((field, i) => {
+      const cell = cells[i + 1];
+      if (field !== null && !(field in named)) named[field] = orNull(cellText(cell));
+      if (field === 'recordSecurity') summary.recordSecurity = Number(cellText(cell)) || 0;
+      else if (field !== null && SHOWN_SET.has(field)) {
+        const key = field as ListedText;
+        if (summary[key] === null) summary[key] = orNull(cellText(cell));
+      }
     });
     return summary;
   });
-  return { records, offset, total };
+  return { records, offset, total, unnamedColumns: unnamed, values };
 }
 
-/** The green or red line in `#statusdiv` after an editor save (PROTOCOL §7.1). */
-export function parseActionStatus(doc: Document): { ok: boolean; message: string } | null {
+export const emptySummary = (occid: number): RecordSummary => ({
+  occid,
+  catalogNumber: null,
+  otherCatalogNumbers: null,
+  sciname: null,
+  recordedBy: null,
+  recordNumber: null,
+  eventDate: null,
+  locality: null,
+  processingStatus: null,
+  family: null,
+  country: null,
+  stateProvince: null,
+  county: null,
+  dateLastModified: null,
+  recordSecurity: 0,
+});
+
+type ListedText = Exclude<keyof RecordSummary, 'occid' | 'recordSecurity'>;
+
+export type ActionStatus =
+  | { kind: 'applied'; message: string }
+  | { kind: 'queued'; message: string }
+  | { kind: 'failed'; message: string }
+  /** A line in words this station does not know: the record the page shows says what happened. */
+  | { kind: 'unknown'; message: string };
+
+/**
+ * The line in `#statusdiv` after an editor save (PROTOCOL §7.1), by its words in any language the portal
+ * ships. Its colour is no signal (a French failure is green, INDEX §16–17).
+ */
+export function parseActionStatus(doc: Document): ActionStatus | null {
   const span = doc.querySelector('#statusdiv span');
   if (!span) return null;
   const message = cellText(span);
-  const style = (span.getAttribute('style') ?? '').toLowerCase();
-  return { ok: /^success/i.test(message) && !style.includes('red'), message };
+  if (saysQueuedForReview(message)) return { kind: 'queued', message };
+  if (startsAsFailure(message)) return { kind: 'failed', message };
+  if (saysApplied(message)) return { kind: 'applied', message };
+  return { kind: 'unknown', message };
 }
 
+/** The collection's name from the editor heading, whatever the words before it ("Editor de Ocurrencias: …"). */
 export function parseCollectionName(doc: Document): string | null {
-  const heading = cellText(doc.querySelector('h1.page-heading'));
-  const name = heading.replace(/^Occurrence Editor:\s*/i, '');
-  return orNull(name);
+  const h1 = doc.querySelector('h1.page-heading');
+  if (!h1) {
+    // 3.0 prints the bare name as the first text of `#titleDiv` (recorded-3.0 02a).
+    const title = doc.querySelector('#titleDiv');
+    const own = [...(title?.childNodes ?? [])].filter((n) => n.nodeType === 3).map((n) => n.textContent);
+    return orNull(own.join(' ').replace(/\s+/g, ' ').trim());
+  }
+  const heading = cellText(h1);
+  const colon = heading.indexOf(': ');
+  return orNull(colon >= 0 ? heading.slice(colon + 2).trim() : heading);
+}
+
+/**
+ * An editor page without the query form is a refusal when it says so, in any language the portal ships,
+ * or when it is the editor's own page (its heading) with nothing else on it: 02f, 16d, 17d.
+ */
+export function isRightsRefusal(doc: Document): boolean {
+  if (doc.querySelector('form[name="queryform"], form#fullform, form[name="fullform"]')) return false;
+  const text = doc.body?.textContent ?? '';
+  if (saysNotAuthorized(text)) return true;
+  // A wording this station does not know: the editor's heading over an error line and nothing else.
+  return doc.querySelector('h1.page-heading') !== null && /\b(ERROR|ERREUR|ERRO)\s*:/.test(text);
 }
 
 export function parseStatusOptions(doc: Document): string[] {

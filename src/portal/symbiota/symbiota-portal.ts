@@ -6,7 +6,8 @@ import { PortalHttp, requireSession, type PortalHttpOptions } from './http';
 import { checkPortal } from './portal-check';
 import { createRecordReader, parseJson } from './record-reader';
 import {
-  NOT_AUTHORIZED,
+  emptySummary,
+  isRightsRefusal,
   parseCollectionName,
   parseComments,
   parseHtml,
@@ -14,10 +15,37 @@ import {
   parseStatusOptions,
 } from './html';
 import { z } from 'zod';
-import { API_STATUS, EDITOR, LOGIN, RECORD_PAGE, TABLE } from './paths';
+import { API_PING, API_STATUS, EDITOR, LOGIN, RECORD_PAGE, TABLE } from './paths';
+import { pageLanguage } from './portal-words';
+import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
 import { createGuardedWrites } from './writes';
 
 const DEFAULT_PAGE: PageRequest = { offset: 0, limit: 100 };
+
+/** A search row made from a whole record, for tables whose columns cannot all be named. */
+function summaryOf(record: SpecimenRecord | null, occid: number): RecordSummary {
+  if (record === null) return emptySummary(occid);
+  const other = [...new Set([record.fields['otherCatalogNumbers'], ...record.identifiers.map((i) => i.value)])]
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .join(', ');
+  return {
+    occid: record.occid,
+    catalogNumber: record.catalogNumber,
+    otherCatalogNumbers: other === '' ? null : other,
+    sciname: record.sciname,
+    recordedBy: record.recordedBy,
+    recordNumber: record.recordNumber,
+    eventDate: record.eventDate,
+    locality: record.locality,
+    processingStatus: record.processingStatus,
+    family: record.family,
+    country: record.country,
+    stateProvince: record.stateProvince,
+    county: record.county,
+    dateLastModified: record.dateLastModified,
+    recordSecurity: record.recordSecurity,
+  };
+}
 
 /** The portal's own paging: `occindex` is rounded down to a multiple of `reclimit`, and 0 divides by zero (§5.3). */
 function paging(page: PageRequest): [string, string][] {
@@ -34,11 +62,16 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
   const http = new PortalHttp(options);
   const reader = createRecordReader(http);
 
+  /**
+   * A table-view search. `oldColumn`: whether the rows' Other Catalog Numbers must be known even when the
+   * table's headers cannot be named (then each row's record is read, and for that column its table row or
+   * editor form too); a listing of records without any (`IS NULL`) knows them already.
+   */
   async function search(
     collid: number,
     criteria: [string, string][],
     page: PageRequest,
-    catalogNumber = '',
+    { catalogNumber = '', oldColumn = true }: { catalogNumber?: string; oldColumn?: boolean } = {},
   ): Promise<RecordPage> {
     // q_catalognumber must be present, or the portal reuses the query kept in the session (§3.1).
     const params: [string, string][] = [
@@ -47,8 +80,16 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
       ...criteria,
       ...paging(page),
     ];
+    reader.workOn(collid);
     const response = requireSession(await http.get(TABLE, params));
-    return parseRecordTable(parseHtml(response.text));
+    const { records, offset, total, unnamedColumns } = parseRecordTable(parseHtml(response.text));
+    // A header the station cannot name might hide a field it reads (a Portuguese portal prints most of
+    // them empty, INDEX §16–17): the rows' record numbers are sure, their values are read record by record.
+    if (!unnamedColumns) return { records, offset, total };
+    reader.tableHeadersUnnamed();
+    const read = (occid: number) => (oldColumn ? reader.readWithLegacyColumn(occid) : reader.readCore(occid));
+    const whole = await Promise.all(records.map(async (r) => summaryOf((await read(r.occid)) ?? null, r.occid)));
+    return { records: whole, offset, total };
   }
 
   async function rpc(path: string, form: Record<string, string | number>): Promise<string> {
@@ -111,18 +152,21 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
 
   const portal: Omit<PortalClient, keyof ReturnType<typeof createGuardedWrites>> = {
     async session(collid) {
+      reader.workOn(collid);
       const response = await http.get(EDITOR, { collid });
       if (response.redirected) return { kind: 'logged-out' };
       const doc = parseHtml(response.text);
       const collectionName = parseCollectionName(doc);
+      const portalLanguage = pageLanguage(doc);
       if (doc.querySelector('form[name="queryform"]')) {
         return {
           kind: 'editor',
           collectionName,
           statuses: statusVocabulary(parseStatusOptions(doc)),
+          portalLanguage,
         } satisfies SessionState;
       }
-      if (NOT_AUTHORIZED.test(doc.body?.textContent ?? '')) return { kind: 'no-rights', collectionName };
+      if (isRightsRefusal(doc)) return { kind: 'no-rights', collectionName, portalLanguage };
       throw new PortalError(
         'unexpected-response',
         'The portal editor page showed neither the search form nor a refusal.',
@@ -179,7 +223,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
         ],
         page,
         // `>X` on q_catalognumber compares as text, like the ORDER BY (PROTOCOL §5.2).
-        afterBarcode ? `>${afterBarcode}` : '',
+        { catalogNumber: afterBarcode ? `>${afterBarcode}` : '', oldColumn: false },
       ),
 
     listByStatus: (collid, status, page) =>
@@ -191,6 +235,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
           ['orderbydir', 'DESC'],
         ],
         page,
+        { oldColumn: false },
       ),
 
     readRecord: reader.readCore,
@@ -206,12 +251,16 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     },
 
     async portalVersion() {
-      const response = await http.get(API_STATUS, undefined, { returnServerErrors: true });
-      if (response.status !== 200 || !/^\s*\{/.test(response.text)) return null;
-      const parsed = z
-        .object({ symbiotaVersion: z.string() })
-        .safeParse(parseJson(response.text, 'the installation status'));
-      return parsed.success ? parsed.data.symbiotaVersion : null;
+      // 3.4 answers installation/status; 3.0–3.3 have no such route (HTTP 500) but answer ping (rec. 3.1 07e, 07f).
+      for (const path of [API_STATUS, API_PING]) {
+        const response = await http.get(path, undefined, { returnServerErrors: true });
+        if (response.status !== 200 || !/^\s*\{/.test(response.text)) continue;
+        const parsed = z
+          .object({ symbiotaVersion: z.string() })
+          .safeParse(parseJson(response.text, 'the installation status'));
+        if (parsed.success) return parsed.data.symbiotaVersion;
+      }
+      return null;
     },
 
     barcodeInUse,

@@ -4,7 +4,7 @@ import { PortalError } from '../errors';
 import type { PortalClient, ValueChange } from '../portal';
 import { parseEditorRecord } from './editor-record';
 import type { PortalHttp, PortalResponse } from './http';
-import { NOT_AUTHORIZED, parseActionStatus, parseComments, parseHtml } from './html';
+import { isRightsRefusal, parseActionStatus, parseComments, parseHtml } from './html';
 import { EDITOR, MERGE, RECORD_PAGE } from './paths';
 import type { RecordReader } from './record-reader';
 
@@ -17,6 +17,12 @@ interface Deps {
 
 /** What an editor page shows of the record after a write; images are not in the form and do not change. */
 type ShownRecord = Omit<SpecimenRecord, 'images'>;
+
+/** A save's answer: the record as the page shows it (null: no form on the page), and the status line when its words are unknown. */
+interface Saved {
+  shown: ShownRecord | null;
+  unknownWords: string | null;
+}
 
 type GuardedWrites = Pick<
   PortalClient,
@@ -69,7 +75,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
     occid: number,
     edited: string[],
     fields: [string, string][],
-  ): Promise<ShownRecord | null> {
+  ): Promise<Saved> {
     const response: PortalResponse = await http.postForm(EDITOR, [
       ['submitaction', 'saveOccurEdits'],
       ['occid', String(occid)],
@@ -81,23 +87,25 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
     const doc = parseHtml(response.text);
     const status = parseActionStatus(doc);
     if (status === null) {
-      if (NOT_AUTHORIZED.test(doc.body?.textContent ?? '')) throw refusedByRights();
+      if (isRightsRefusal(doc)) throw refusedByRights();
       throw new PortalError('unexpected-response', 'The portal did not say whether the save worked.');
     }
-    if (/not activated/i.test(status.message)) {
+    if (status.kind === 'queued') {
       throw new PortalError(
         'portal-refused',
         'The portal queued the change for review instead of saving it: your account may only suggest edits here.',
         status.message,
       );
     }
-    if (!status.ok)
+    if (status.kind === 'failed')
       throw new PortalError(
         'portal-refused',
         `The portal refused the save: ${status.message}`,
         status.message,
       );
-    return parseEditorRecord(doc, occid);
+    // Applied, or said in words this station does not know: the record on the page tells (INDEX §16–17).
+    // A record another editor holds open shows no form after the save (rec. 3.1 16b): it is read again.
+    return { shown: parseEditorRecord(doc, occid), unknownWords: status.kind === 'unknown' ? status.message : null };
   }
 
   /**
@@ -107,18 +115,23 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
   async function confirm(
     collid: number,
     occid: number,
-    shown: ShownRecord | null,
+    { shown, unknownWords }: Saved,
     images: SpecimenRecord['images'],
     check: (r: SpecimenRecord) => boolean,
     what: string,
   ): Promise<SpecimenRecord> {
     const after = shown ? { ...shown, images } : await current(collid, occid);
-    if (!check(after))
+    if (check(after)) return after;
+    if (unknownWords !== null)
       throw new PortalError(
-        'unexpected-response',
-        `The portal said the save worked, but record ${occid} does not show ${what}.`,
+        'portal-refused',
+        `The portal answered "${unknownWords}", and record ${occid} does not show ${what}.`,
+        unknownWords,
       );
-    return after;
+    throw new PortalError(
+      'unexpected-response',
+      `The portal said the save worked, but record ${occid} does not show ${what}.`,
+    );
   }
 
   /**
@@ -278,10 +291,12 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
       ]);
       if (response.redirected)
         throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was merged.');
-      // Success shows only as onload="gotoMergedOccur(TGT)"; a refusal is the same page with onload="" (rec. 10a, 10b).
+      // Success shows only as onload="gotoMergedOccur(TGT)"; a refusal is the same page with onload="" (rec. 10a,
+      // 10b). 3.0 answers onload="reloadParent();close()" either way (recorded-3.0 10a): the records tell.
       const doc = parseHtml(response.text);
       const onload = doc.body?.getAttribute('onload') ?? '';
-      if (!onload.includes(`gotoMergedOccur(${legacyOccid})`)) {
+      const saysMerged = onload.includes(`gotoMergedOccur(${legacyOccid})`);
+      if (!saysMerged && !(/reloadParent/.test(onload) && (await reader.isGone(skeletalOccid)))) {
         const error = [...doc.querySelectorAll('[style*="red"]')]
           .map((e) => e.textContent?.trim())
           .find(Boolean);
@@ -332,7 +347,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
       const doc = parseHtml(response.text);
       const occid = Number(doc.querySelector('input[name="occid"]')?.getAttribute('value'));
       if (!Number.isInteger(occid) || occid <= 0) {
-        if (NOT_AUTHORIZED.test(doc.body?.textContent ?? '')) throw refusedByRights();
+        if (isRightsRefusal(doc)) throw refusedByRights();
         const status = parseActionStatus(doc);
         throw new PortalError(
           'portal-refused',
@@ -344,7 +359,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
       return confirm(
         collid,
         occid,
-        parseEditorRecord(doc, occid),
+        { shown: parseEditorRecord(doc, occid), unknownWords: null },
         [],
         (r) => r.catalogNumber === barcode,
         `barcode ${barcode}`,
