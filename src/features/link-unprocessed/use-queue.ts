@@ -26,8 +26,11 @@ export function leftTheQueue(record: SpecimenRecord | null): string | null {
   if (record === null) return 'it is no longer in the portal (merged or deleted)';
   if (!sameStatus(record.processingStatus, UNPROCESSED))
     return `its status is now "${record.processingStatus ?? 'none'}"`;
-  if (record.identifiers.length > 0)
-    return `it now has accession ${record.identifiers.map((i) => i.value).join(', ')}`;
+  // Identifier rows, or the old column (read from the editor form, the table view or a 3.0–3.3 API).
+  const held = [...record.identifiers.map((i) => i.value), record.fields['otherCatalogNumbers'] ?? '']
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  if (held.length > 0) return `it now has accession ${held.join(', ')}`;
   return null;
 }
 

@@ -187,14 +187,30 @@ export function CaseView({ reviewCase, onClose }: Props) {
             </>
           ) : null}
         </p>
-        {record.isError ? <StatusLine tone="error">{explain(record.error)}</StatusLine> : null}
+        {record.isError ? (
+          <StatusLine tone="error">
+            {explain(record.error)}{' '}
+            <button type="button" onClick={() => void record.refetch()}>
+              Read the record again
+            </button>
+          </StatusLine>
+        ) : null}
+        {record.data === null ? (
+          <StatusLine tone="error">
+            Record {occid} is no longer in the portal (merged or deleted): this case is closed there.
+          </StatusLine>
+        ) : null}
         {imageBarcode?.kind === 'mismatch' && caseRecord ? (
           <StatusLine tone="warning">
             The image shows barcode {imageBarcode.shown.join(', ')}, but this record&apos;s Catalog Number is{' '}
             {caseRecord.catalogNumber ?? 'empty'}: the image may belong to another record.
           </StatusLine>
         ) : null}
-        {caseRecord ? <RecordCard record={caseRecord} title="Case record" /> : <p>Reading the record…</p>}
+        {caseRecord ? (
+          <RecordCard record={caseRecord} title="Case record" />
+        ) : record.isPending ? (
+          <p>Reading the record…</p>
+        ) : null}
         <h3>Candidates</h3>
         {candidates.isPending && caseRecord ? <p>Searching the portal…</p> : null}
         {candidates.isError ? <StatusLine tone="error">{explain(candidates.error)}</StatusLine> : null}
