@@ -6,13 +6,16 @@ import { ConfigErrorPage } from './app/config-error-page';
 import type { DemoControls } from './app/shell';
 import './app/app.css';
 import { createSymbiotaPortal } from './portal/symbiota/symbiota-portal';
+import { loadMessages, setStationLocale } from './i18n/intl';
 
 const DEMO = import.meta.env.MODE === 'demo';
 
 async function boot() {
   const root = createRoot(document.getElementById('root')!);
   const configUrl = DEMO ? './demo/config.json' : './config.json';
-  const loaded = await loadConfig(configUrl);
+  // The catalog comes with the configuration, in parallel: the first screen needs both.
+  const [loaded, messages] = await Promise.all([loadConfig(configUrl), loadMessages('en')]);
+  setStationLocale('en', messages);
   if (!loaded.ok) {
     root.render(<ConfigErrorPage url={configUrl} problems={loaded.problems} />);
     return;

@@ -145,10 +145,12 @@ function printTable(results) {
   }
   if (results.reliability) {
     const r = results.reliability;
+    rows.push(['reliability.tasksInjected', r.tasksInjected, '']);
     rows.push(['reliability.faultsInjected', r.faultsInjected, '']);
     rows.push(['reliability.writesLost', r.writesLost, '0']);
     rows.push(['reliability.writesDoubled', r.writesDoubled, '0']);
     rows.push(['reliability.misreported', r.misreported, '0']);
+    rows.push(['reliability.journalMissing', r.journalMissing, '0']);
   }
   if (results.badInputs) {
     rows.push(['badInputs.cases', results.badInputs.cases, '≥ 40']);

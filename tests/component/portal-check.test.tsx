@@ -86,9 +86,7 @@ describe('Check this portal: what works, what the station does instead, what an 
     expect(row(/through the editor pages/)).toHaveTextContent('Works');
     expect(row(/through the editor pages/)).toHaveTextContent('lets go of that lock');
     // Every record the check opened in the editor was let go of again (the lock moved to no record).
-    await waitFor(() =>
-      expect((portal.fake.state.editLocks ?? []).filter((l) => l.occid > 0)).toEqual([]),
-    );
+    await waitFor(() => expect((portal.fake.state.editLocks ?? []).filter((l) => l.occid > 0)).toEqual([]));
   });
 
   it('on a portal in Portuguese it says searches read each record, as its tables name no column', async () => {

@@ -74,8 +74,8 @@ async function technicianSees(portal: PortalClient) {
       r.processingStatus,
     ]),
     records: await Promise.all([1, 3, 34, 999999].map(async (o) => record(await portal.readRecord(o)))),
-    link: record(await portal.setCatalogNumber(1, 1, 'DEMO0009001')),
-    accession: record(await portal.addAccession(1, 36, '5120', 'expert required')),
+    link: record((await portal.setCatalogNumber(1, 1, 'DEMO0009001')).record),
+    accession: record((await portal.addAccession(1, 36, '5120', 'expert required')).record),
     merge: record((await portal.mergeSkeletalIntoLegacy(1, 34, 2)).merged),
   };
 }

@@ -300,7 +300,11 @@ describe('saving through the editor (09)', () => {
       exchange('09a-w1-save-occid1-catalognumber'),
     );
     const linked = await portal.setCatalogNumber(1, 1, 'DEMO0009001');
-    expect(linked.catalogNumber).toBe('DEMO0009001');
+    expect(linked.record.catalogNumber).toBe('DEMO0009001');
+    expect(linked).toMatchObject({
+      before: { catalognumber: null },
+      after: { catalognumber: 'DEMO0009001' },
+    });
     replay.assertAllUsed();
     expect(replay.sent[2]?.form.map(([k]) => k)).toEqual([
       'submitaction',
@@ -342,7 +346,11 @@ describe('saving through the editor (09)', () => {
       exchange('09b-w1-save-occid36-new-identifier'),
     );
     const saved = await portal.addAccession(1, 36, '5120');
-    expect(saved.identifiers).toEqual([{ id: 31, name: '', value: '5120' }]);
+    expect(saved.record.identifiers).toEqual([{ id: 31, name: '', value: '5120' }]);
+    expect(saved).toMatchObject({
+      before: { othercatalognumbers: null },
+      after: { othercatalognumbers: '5120' },
+    });
     replay.assertAllUsed();
   });
 
@@ -353,7 +361,7 @@ describe('saving through the editor (09)', () => {
       exchange('09c-w1-save-occid38-identifier-expert-required'),
     );
     const saved = await portal.addAccession(1, 38, '4488', 'expert required');
-    expect(saved.processingStatus).toBe('expert required');
+    expect(saved.record.processingStatus).toBe('expert required');
     replay.assertAllUsed();
   });
 
@@ -518,7 +526,7 @@ describe('creating a record for a specimen that has none (13)', () => {
       exchange('13-add-skeletal-record-expert-required'),
     );
     const created = await portal.createRecord(1, 'DEMO0009101', 'expert required', 'tech');
-    expect(created).toMatchObject({
+    expect(created.record).toMatchObject({
       occid: 43,
       catalogNumber: 'DEMO0009101',
       processingStatus: 'expert required',

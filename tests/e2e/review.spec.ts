@@ -62,6 +62,9 @@ test('a technician escalates in Option 1 and Option 2; a supervisor sees both wi
   await expect(page.getByRole('heading', { name: '0 cases waiting for a supervisor' })).toBeVisible();
 
   const created = await station.portalRecordByBarcode('DEMO0009100');
+  // The closing comments follow the resolutions.
+  await expect.poll(async () => (await station.portalRecord(created!.occid))?.comments.length).toBe(2);
+  await expect.poll(async () => (await station.portalRecord(36))?.comments.length).toBe(2);
   expect(await station.portalRecord(created!.occid)).toMatchObject({
     status: 'reviewed',
     accessions: ['9999'],

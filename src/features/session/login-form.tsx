@@ -1,10 +1,10 @@
-import type { PortalClient } from '../../portal/portal';
+import type { PortalReads } from '../../portal/portal';
 import { StatusLine } from '../../ui/status-line';
 import { LoginFields } from './login-fields';
 import { usePortalLogin } from './use-portal-login';
 
 interface Props {
-  portal: PortalClient;
+  portal: PortalReads;
   collectionName: string | null;
   hint?: string | undefined;
   onLoggedIn: (username: string) => void;

@@ -68,6 +68,20 @@ function withFaults(fake: FakeSymbiota, resolver: HttpResponseResolver): HttpRes
       case 'drop-answer':
         await resolver(info);
         return HttpResponse.error();
+      case 'refuse': {
+        // The page a user without editor rights gets: the portal's own check, for this one request.
+        const user = fake.user();
+        if (!user) return resolver(info);
+        const rights = { admin: user.collAdmin, editor: user.collEditor };
+        user.collAdmin = [];
+        user.collEditor = [];
+        try {
+          return await resolver(info);
+        } finally {
+          user.collAdmin = rights.admin;
+          user.collEditor = rights.editor;
+        }
+      }
     }
   };
 }
@@ -172,7 +186,8 @@ export function fakeSymbiotaHandlers(
       const occid = Number(occidParam);
       const free = fake.lockForEditing(occid);
       const opened = fake.record(occid);
-      if (opened && !fake.canEdit(opened.collid)) return html(notAuthorizedPage(w, collectionName(opened.collid)));
+      if (opened && !fake.canEdit(opened.collid))
+        return html(notAuthorizedPage(w, collectionName(opened.collid)));
       if (opened && !free)
         return html(
           editorPage({

@@ -52,11 +52,20 @@ export class DemoStation {
   }
 
   /** The station journal kept in this browser's IndexedDB. */
-  async journal(): Promise<{ action: string; occid: number; outcome: string; message: string }[]> {
+  async journal(): Promise<
+    {
+      action: string;
+      occid: number;
+      outcome: string;
+      said: { code: string; values?: Record<string, unknown> };
+      confirmedByReading?: boolean;
+    }[]
+  > {
     return this.page.evaluate(
       () =>
         new Promise((resolve, reject) => {
-          const open = indexedDB.open('specimen-linker-journal', 1);
+          // Whatever version this station's journal is at.
+          const open = indexedDB.open('specimen-linker-journal');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const all = open.result.transaction('entries').objectStore('entries').getAll();
