@@ -12,6 +12,11 @@ export type SessionState =
       collectionName: string | null;
       statuses: string[];
       portalLanguage: PortalLanguage | null;
+      /**
+       * Who the editor pages are logged in as (their query form's "entered by me" fills it in), or null when
+       * the page does not say. On a portal at the web root this can differ from who logged in last.
+       */
+      user: string | null;
     };
 
 export interface CollectorSearch {

@@ -10,7 +10,14 @@ import { StatusLine } from '../../ui/status-line';
 import { CollectionPicker } from './collection-picker';
 import { LoginForm } from './login-form';
 import { usePortalSession } from './use-portal-session';
-import { useChosenCollection, useSessionEvents, useSessionSince, useSessionUser } from './session-store';
+import { SomeoneElseLoggedIn } from './someone-else-logged-in';
+import {
+  useChosenCollection,
+  useLoggedOutHere,
+  useSessionEvents,
+  useSessionSince,
+  useSessionUser,
+} from './session-store';
 
 interface Props {
   config: StationConfig;
@@ -27,6 +34,7 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
   const chosen = useChosenCollection();
   const username = useSessionUser();
   const since = useSessionSince();
+  const loggedOutHere = useLoggedOutHere();
   const events = useSessionEvents();
   const collid = config.collectionId ?? chosen;
   const { session, recheck, logOut } = usePortalSession(portal, collid, events.loggedOut);
@@ -46,17 +54,26 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
     );
   }
   const state = session.data;
-  if (state.kind === 'logged-out') {
+  // Who the editor pages answer as, when they say (a portal at the web root may keep an earlier user).
+  const editorUser = state.kind === 'editor' ? state.user : null;
+  if (state.kind === 'logged-out' || loggedOutHere || (username === null && editorUser === null)) {
     return (
       <LoginForm
         portal={portal}
         collectionName={null}
         hint={loginHint}
+        notice={loggedOutHere && editorUser !== null ? editorUser : null}
         onLoggedIn={(name) => {
           events.loggedIn(name);
           void recheck();
         }}
       />
+    );
+  }
+  const who = username ?? editorUser;
+  if (editorUser !== null && who !== null && editorUser.toLowerCase() !== who.toLowerCase()) {
+    return (
+      <SomeoneElseLoggedIn loggedIn={who} editorUser={editorUser} onLogOut={logOut} onRecheck={recheck} />
     );
   }
   if (state.kind === 'no-rights') {
@@ -84,7 +101,7 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
     portal,
     collid,
     collectionName: state.collectionName ?? `Collection ${collid}`,
-    username: username ?? 'you',
+    username: who ?? 'you',
     statuses: state.statuses,
     journal,
     outbox,

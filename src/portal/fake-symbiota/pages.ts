@@ -58,6 +58,8 @@ function queryForm(statuses: string[]): string {
 }
 
 export interface EditorPageInput {
+  /** Who the editor's PHP session belongs to: the query form's "entered by me" button fills it in. */
+  username: string;
   wording: Wording;
   version: PortalVersion;
   collectionName: string;
@@ -159,7 +161,7 @@ export function editorPage(input: EditorPageInput): string {
   return page(
     w,
     w.editor,
-    `\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(w, input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
+    `\t<script type="text/javascript">\n\tfunction enteredByCurrentUser(){\n\t\tvar f = document.queryform;\n\t\tresetQueryForm(f);\n\t\tf.q_recordenteredby.value = "${esc(input.username)}";\n\t}\n\t</script>\n\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(w, input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
   );
 }
 

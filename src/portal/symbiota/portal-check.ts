@@ -267,6 +267,23 @@ async function sharedChecks(
         : null,
   });
 
+  const atRoot = new URL(http.root).pathname.replace(/\/+$/, '') === '';
+  results.push({
+    id: 'logout',
+    title: 'Logging out',
+    essential: false,
+    outcome: atRoot ? 'works-differently' : 'works',
+    found: atRoot
+      ? 'The portal is installed at the web root. There Symbiota gives each folder its own PHP session, and its logout ends only the login page’s: the editor pages stay logged in as the last user for up to an hour, or until the browser is closed.'
+      : 'The portal is installed under a path: one PHP session for all its pages, ended by its logout.',
+    stationWill: atRoot
+      ? 'Show the login form after Log out, and refuse to work when the editor pages are still logged in as someone other than who logged in (nothing would be saved under the wrong name); it asks to close every window of the browser.'
+      : 'Log out of the portal when you press Log out.',
+    adminCould: atRoot
+      ? "Make the session cookie cover the whole portal: in config/symbbase.php, session_start's 'cookie_path' => ($CLIENT_ROOT ?: '/'). Until then, technicians sharing a station close the browser between them."
+      : null,
+  });
+
   const version = await attempt(() => portal.portalVersion());
   const said = version.ok ? version.value : null;
   results.push({ id: 'version', title: 'Symbiota version', essential: false, ...versionCheck(said) });

@@ -12,6 +12,7 @@ import {
   parseComments,
   parseHtml,
   parseRecordTable,
+  parseEditorUser,
   parseStatusOptions,
 } from './html';
 import { z } from 'zod';
@@ -156,6 +157,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
           collectionName,
           statuses: statusVocabulary(parseStatusOptions(doc)),
           portalLanguage,
+          user: parseEditorUser(response.text),
         } satisfies SessionState;
       }
       if (isRightsRefusal(doc)) return { kind: 'no-rights', collectionName, portalLanguage };
