@@ -131,6 +131,22 @@ describe('link unprocessed records: entering the accession number', () => {
       '[Specimen Linker] Expert required — stamp illegible — smudged, 51?0',
     ]);
   });
+
+  it('F7 with a number in the field saves no accession: unchecked, it goes to the supervisor in the note', async () => {
+    const s = await open();
+    const field = await s.sheet('DEMO0001231');
+    await s.user.type(field, '145');
+    await s.press('{F7}');
+    await s.user.keyboard('{Enter}');
+    await s.sheet('DEMO0001232');
+    await s.sessionRow('DEMO0001231', /Escalated/);
+    // Record 2 holds 0145: saving 145 here unchecked would have made a second holder.
+    expect(s.record(36)).toMatchObject({
+      status: 'expert required',
+      accessions: [],
+      comments: ['[Specimen Linker] Expert required — stamp illegible — stamp typed: 145'],
+    });
+  });
 });
 
 describe('link unprocessed records: duplicates', () => {

@@ -228,15 +228,29 @@ export function useUnprocessed(store: UnprocessedStore) {
     });
   };
 
+  /**
+   * F7 before any check: the number in the field is not saved (it was not checked for duplicates, and a
+   * proposal the technician did not accept is the station's reading, not theirs); it goes into the note for
+   * the supervisor, who sets the accession with A, checked.
+   */
   const openEscalation = () => {
-    const read = readAccession(accession, config.accession);
+    const typed = accession.trim();
+    const seen =
+      typed === ''
+        ? null
+        : typed === proposalValue
+          ? `stamp proposed by the station: ${typed}`
+          : `stamp typed: ${typed}`;
+    const note = [mismatch ? `image shows barcode ${mismatch.join(', ')}` : null, seen]
+      .filter(Boolean)
+      .join('; ');
     events.stepChanged({
       kind: 'escalate',
       reason: mismatch ? 'image-barcode' : 'stamp-illegible',
-      accession: read.ok ? read.value.value : null,
+      accession: null,
       duplicates: [],
       back: { kind: 'enter' },
-      ...(mismatch ? { note: `image shows barcode ${mismatch.join(', ')}` } : {}),
+      ...(note ? { note } : {}),
     });
   };
 
