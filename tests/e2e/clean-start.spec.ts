@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DemoStation } from './drivers/demo-station';
 
@@ -49,4 +50,26 @@ test('reading stamps off the sheets keeps the console clean', async ({ page }) =
   await expect(station.accessionField()).toHaveValue('4488', { timeout: 30_000 });
   expect(seen.consoleErrors).toEqual([]);
   expect(seen.notFound).toEqual([]);
+});
+
+test('without config.json the station says how to make one from the example, and sends nothing', async ({
+  page,
+}) => {
+  const portalRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\.php|\/api\//.test(request.url())) portalRequests.push(request.url());
+  });
+  // The demo build reads demo/config.json; a production build reads config.json next to index.html.
+  await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { name: 'Specimen Linker cannot start: config.json is missing' }),
+  ).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('copy config.example.json to config.json');
+  await expect(page.getByRole('link', { name: /\/config\.example\.json$/ })).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  expect(portalRequests).toEqual([]);
 });
