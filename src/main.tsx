@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { loadConfig } from './app/config';
 import { ConfigErrorPage } from './app/config-error-page';
+import { ConfigMissingPage } from './app/config-missing-page';
 import type { DemoControls } from './app/shell';
 import './app/app.css';
 import { createSymbiotaPortal } from './portal/symbiota/symbiota-portal';
@@ -17,7 +18,13 @@ async function boot() {
   const [loaded, messages] = await Promise.all([loadConfig(configUrl), loadMessages('en')]);
   setStationLocale('en', messages);
   if (!loaded.ok) {
-    root.render(<ConfigErrorPage url={configUrl} problems={loaded.problems} />);
+    root.render(
+      'missing' in loaded ? (
+        <ConfigMissingPage configUrl={configUrl} devServer={import.meta.env.DEV} />
+      ) : (
+        <ConfigErrorPage url={configUrl} problems={loaded.problems} />
+      ),
+    );
     return;
   }
   const { config } = loaded;

@@ -17,13 +17,21 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
   const base = new URL(`./${OCR_ASSETS}/`, document.baseURI).toString();
   let ocr: Promise<Worker> | null = null;
   const startOcr = () =>
-    (ocr ??= createWorker('eng', OEM.LSTM_ONLY, {
-      workerPath: `${base}worker.min.js`,
-      corePath: `${base}core`,
-      langPath: `${base}lang`,
-      gzip: true,
-      workerBlobURL: false,
-    }).then(async (worker) => {
+    (ocr ??= createWorker(
+      'eng',
+      OEM.LSTM_ONLY,
+      {
+        workerPath: `${base}worker.min.js`,
+        corePath: `${base}core`,
+        langPath: `${base}lang`,
+        gzip: true,
+        workerBlobURL: false,
+      },
+      // A Tesseract config file, read at Init. Tesseract prints its diagnostics ("Estimating resolution as
+      // 163") to stderr, which the WebAssembly core turns into a console error on every sheet; failures still
+      // reach the reader as rejected jobs.
+      'debug_file /dev/null',
+    ).then(async (worker) => {
       await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
       return worker;
     }));

@@ -15,7 +15,7 @@ const open = async (options: Parameters<typeof ImagingStation.open>[0] = {}) =>
 describe('link while imaging: a stamped specimen', () => {
   it('links in three inputs: stamp + Enter, Enter to confirm, scan', async () => {
     const s = await open();
-    expect(s.stampField()).toHaveFocus();
+    await waitFor(() => expect(s.stampField()).toHaveFocus());
     await s.typeStamp('1499');
     await s.confirmCard();
     expect(screen.getByText(/Searched 1499, 01499, 001499 — found 1 record: 1499/)).toBeInTheDocument();

@@ -114,6 +114,9 @@ describe('the session screen', () => {
     close = fake.close;
     render(<App config={{ ...config, collectionId: null, collectionChoices: [1] }} portal={fake.portal} />);
     const user = userEvent.setup();
+    expect(screen.getByLabelText('Collection id')).toHaveAccessibleDescription(
+      /collections\/misc\/collprofiles\.php\?collid=3.*collid=.*editor.*collectionId.*config\.json/,
+    );
     await user.type(screen.getByLabelText('Collection id'), 'one');
     await user.click(screen.getByRole('button', { name: 'Use this collection' }));
     expect(screen.getByRole('alert')).toHaveTextContent('"one" is not a collection id');
