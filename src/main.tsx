@@ -7,7 +7,7 @@ import { ConfigMissingPage } from './app/config-missing-page';
 import type { DemoControls } from './app/shell';
 import './app/app.css';
 import { createSymbiotaPortal } from './portal/symbiota/symbiota-portal';
-import { loadMessages, setStationLocale } from './i18n/intl';
+import { applyLocale, startingLocale } from './i18n/station-language';
 
 const DEMO = import.meta.env.MODE === 'demo';
 
@@ -15,8 +15,7 @@ async function boot() {
   const root = createRoot(document.getElementById('root')!);
   const configUrl = DEMO ? './demo/config.json' : './config.json';
   // The catalog comes with the configuration, in parallel: the first screen needs both.
-  const [loaded, messages] = await Promise.all([loadConfig(configUrl), loadMessages('en')]);
-  setStationLocale('en', messages);
+  const [loaded] = await Promise.all([loadConfig(configUrl), applyLocale(startingLocale())]);
   if (!loaded.ok) {
     root.render(
       'missing' in loaded ? (

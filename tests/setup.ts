@@ -5,11 +5,11 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetSessionStore } from '../src/features/session/session-store';
 import { setStationLocale } from '../src/i18n/intl';
-import en from '../src/i18n/locales/en.json';
+import { englishMessages } from '../src/i18n/english';
 
 // The station speaks English in tests unless a test says otherwise.
 beforeAll(() => {
-  setStationLocale('en', en);
+  setStationLocale('en', englishMessages);
 });
 
 // Any console.error during a test fails it (house style): React warnings are bugs.

@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LoginAgainDialog } from '../features/session/login-again-dialog';
 import { taskSettled } from '../domain/task';
+import { LanguageSwitcher } from '../ui/language-switcher';
 import { OutboxBar, useOutboxView } from '../ui/outbox-status';
 import { useUnsavedGuard } from '../ui/use-unsaved-guard';
 import type { Station } from '../ui/station';
@@ -97,6 +98,7 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
               </button>
             </span>
           ) : null}
+          <LanguageSwitcher />
           <span>
             Logged in as <strong>{station.username}</strong>
           </span>

@@ -1,27 +1,42 @@
 import { createIntl, createIntlCache, type IntlConfig, type IntlShape } from 'react-intl';
 import type { Said, SaidValue } from '../domain/said';
+import type { MessageKey } from './keys';
 
-/** The languages the station speaks (issue 18 adds es, fr, pt-BR); English is the source catalog. */
-export type StationLocale = 'en';
+export type { MessageKey } from './keys';
+
+/** The languages the station speaks; English is the source catalog, the others are translations of it. */
+export const STATION_LOCALES = ['en', 'es', 'fr', 'pt-BR'] as const;
+export type StationLocale = (typeof STATION_LOCALES)[number];
 export type Messages = Record<string, string>;
-/** Every message the station has: the keys of the English catalog. */
-export type MessageKey = keyof typeof import('./locales/en.json');
+
+export const isStationLocale = (value: unknown): value is StationLocale =>
+  (STATION_LOCALES as readonly unknown[]).includes(value);
+
+/** Each language's catalog, one file per area, loaded when the language is first needed (its own chunks). */
+const catalogs = import.meta.glob<{ default: Messages }>('./locales/*/*.json');
+
+export async function loadMessages(locale: StationLocale): Promise<Messages> {
+  const files = Object.entries(catalogs).filter(([path]) => path.startsWith(`./locales/${locale}/`));
+  const parts = await Promise.all(files.map(([, load]) => load()));
+  return Object.assign({}, ...parts.map((p) => p.default)) as Messages;
+}
 
 const cache = createIntlCache();
 let current: IntlShape | null = null;
+const listeners = new Set<(intl: IntlShape) => void>();
 
-/** The catalog of a language, loaded when needed (its own chunk, not in the first screen's script). */
-export async function loadMessages(locale: StationLocale): Promise<Messages> {
-  switch (locale) {
-    case 'en':
-      return (await import('./locales/en.json')).default;
-  }
-}
-
-/** Makes the formatter the station uses outside React (errors, stored codes) for this language. */
+/** Makes the formatter the station uses (React and code outside it) for this language, and says so. */
 export function setStationLocale(locale: StationLocale, messages: Messages): IntlShape {
   current = createIntl({ locale, messages, defaultLocale: 'en', onError: reportMissing }, cache);
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  for (const listener of listeners) listener(current);
   return current;
+}
+
+/** Follows the station's language (the app re-renders in the new one). */
+export function onStationLocale(listener: (intl: IntlShape) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 const reportMissing: NonNullable<IntlConfig['onError']> = (error) => {

@@ -89,14 +89,14 @@ describe('link while imaging: no stamp on the sheet', () => {
     const s = await open();
     await s.searchWithoutStamp('Smith', '', '7/14/1961');
     expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
-    const options = screen.getAllByRole('option');
+    const options = within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option');
     expect(options[0]).toHaveAttribute('aria-selected', 'true');
     expect(options.map((o) => o.textContent)).toEqual([
       expect.stringMatching(/J. Smith 212.*No barcode/),
       expect.stringMatching(/J. Smith 213.*Barcode DEMO0001241/),
     ]);
     await s.press('{ArrowDown}');
-    expect(screen.getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+    expect(within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
     await s.press('{ArrowUp}{Enter}');
     expect(await screen.findByRole('article', { name: /Record 1 / })).toBeInTheDocument();
     await s.press('{Escape}');
@@ -311,7 +311,7 @@ describe('link while imaging: real collections are messier than the demo', () =>
     const s = await open({ state: messyHerbarium() });
     await s.typeStamp('8800');
     expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+    expect(within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option').map((o) => o.textContent)).toEqual([
       expect.stringContaining('L. Chen 4'),
       expect.stringContaining('F. Baker 902'),
     ]);

@@ -29,7 +29,7 @@ async function withCases() {
 }
 
 const openCase = async (s: UnprocessedStation, barcode: string) => {
-  const options = screen.getAllByRole('option');
+  const options = within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option');
   const index = options.findIndex((o) => o.textContent?.includes(barcode));
   const selected = options.findIndex((o) => o.getAttribute('aria-selected') === 'true');
   const steps = (index - selected + options.length) % options.length;
@@ -41,7 +41,7 @@ const openCase = async (s: UnprocessedStation, barcode: string) => {
 describe('review: the supervisor queue', () => {
   it('lists each case with its reason, note and who sent it; hand-escalated ones say no reason was recorded', async () => {
     await withCases();
-    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/DEMO0001231.*duplicate already has an image.*tech.*stamp 2310/),
@@ -95,7 +95,7 @@ describe('review: the supervisor queue', () => {
     const s = await withCases();
     // The portal answers slowly, as real ones do (a few hundred ms).
     s.fake.injectFault('slow-answer', { on: 'everything', times: 3, delayMs: 400 });
-    const options = screen.getAllByRole('option');
+    const options = within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option');
     const index = options.findIndex((o) => o.textContent?.includes('DEMO0001231'));
     for (let i = 0; i < index; i++) await s.press('{ArrowDown}');
     await s.press('{Enter}');

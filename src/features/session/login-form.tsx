@@ -1,5 +1,6 @@
 import type { PortalReads } from '../../portal/portal';
 import { useSay } from '../../i18n/use-say';
+import { LanguageSwitcher } from '../../ui/language-switcher';
 import { StatusLine } from '../../ui/status-line';
 import { LoginFields } from './login-fields';
 import { usePortalLogin } from './use-portal-login';
@@ -20,6 +21,7 @@ export function LoginForm({ portal, collectionName, hint, notice = null, onLogge
 
   return (
     <form className="panel login" onSubmit={(e) => void login.submit(e)} aria-labelledby="login-heading">
+      <LanguageSwitcher />
       <h2 id="login-heading">Log in to the portal{collectionName ? ` — ${collectionName}` : ''}</h2>
       <LoginFields login={login} submitLabel="Log in" focus="username" />
       {hint ? <p className="hint">{hint}</p> : null}

@@ -1,0 +1,88 @@
+import { useSyncExternalStore } from 'react';
+import type { IntlShape } from 'react-intl';
+import {
+  isStationLocale,
+  loadMessages,
+  onStationLocale,
+  setStationLocale,
+  stationIntl,
+  type StationLocale,
+} from './intl';
+
+/** The language a technician chose on this station (the switcher in the header); kept over reloads. */
+const CHOSEN = 'specimen-linker.language';
+
+/** A language tag (`es-MX`, `pt`, `fr_CA`, the portal's `pt`) as one the station speaks, if any. */
+export function stationLocaleFor(tag: string | null | undefined): StationLocale | null {
+  if (!tag) return null;
+  const [language] = tag.toLowerCase().replace('_', '-').split('-');
+  switch (language) {
+    case 'en':
+      return 'en';
+    case 'es':
+      return 'es';
+    case 'fr':
+      return 'fr';
+    case 'pt':
+      return 'pt-BR';
+    default:
+      return null;
+  }
+}
+
+const chosen = (): StationLocale | null => {
+  try {
+    const value = localStorage.getItem(CHOSEN);
+    return isStationLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+};
+
+/** The portal's own language choice for this user: its `lang` cookie (same origin, not HttpOnly). */
+const portalCookie = (): StationLocale | null =>
+  typeof document === 'undefined'
+    ? null
+    : stationLocaleFor(/(?:^|;\s*)lang=([^;]*)/.exec(document.cookie)?.[1] ?? null);
+
+const browser = (): StationLocale | null => {
+  if (typeof navigator === 'undefined') return null;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const locale = stationLocaleFor(tag);
+    if (locale) return locale;
+  }
+  return null;
+};
+
+/**
+ * The language the station starts in: the technician's choice on this station; else the portal's for this
+ * user (its `lang` cookie); else the browser's; else English. Once the portal's pages are read, a station
+ * nobody chose a language on follows the language they answer in (`followPortalLanguage`).
+ */
+export const startingLocale = (): StationLocale => chosen() ?? portalCookie() ?? browser() ?? 'en';
+
+export async function applyLocale(locale: StationLocale): Promise<void> {
+  setStationLocale(locale, await loadMessages(locale));
+}
+
+/** The switcher: the language is loaded, shown at once and kept for this station. */
+export async function chooseLocale(locale: StationLocale): Promise<void> {
+  await applyLocale(locale);
+  try {
+    localStorage.setItem(CHOSEN, locale);
+  } catch {
+    // Without storage the choice holds for this page only.
+  }
+}
+
+/** The portal's pages answer in a language: a station nobody chose a language on (and no cookie) follows it. */
+export async function followPortalLanguage(portalLanguage: string | null): Promise<void> {
+  if (chosen() !== null || portalCookie() !== null) return;
+  const locale = stationLocaleFor(portalLanguage);
+  if (locale && locale !== stationIntl().locale) await applyLocale(locale);
+}
+
+/** The formatter of the station's language now, following the switcher. */
+export function useStationIntl(): IntlShape {
+  return useSyncExternalStore(onStationLocale, stationIntl);
+}
