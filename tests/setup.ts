@@ -1,11 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetSessionStore } from '../src/features/session/session-store';
 import { setStationLocale } from '../src/i18n/intl';
 import { englishMessages } from '../src/i18n/english';
+
+// A screen loads its code on first use; on a busy two-core machine that can take more than the default second.
+configure({ asyncUtilTimeout: 4000 });
 
 // The station speaks English in tests unless a test says otherwise.
 beforeAll(() => {

@@ -12,10 +12,18 @@ export type Messages = Record<string, string>;
 export const isStationLocale = (value: unknown): value is StationLocale =>
   (STATION_LOCALES as readonly unknown[]).includes(value);
 
+/** The pseudo-language the layout tests run in (src/i18n/pseudo.ts); never offered in the switcher. */
+export const PSEUDO_LOCALE = 'en-XA';
+export type ShownLocale = StationLocale | typeof PSEUDO_LOCALE;
+
 /** Each language's catalog, one file per area, loaded when the language is first needed (its own chunks). */
 const catalogs = import.meta.glob<{ default: Messages }>('./locales/*/*.json');
 
-export async function loadMessages(locale: StationLocale): Promise<Messages> {
+export async function loadMessages(locale: ShownLocale): Promise<Messages> {
+  if (locale === PSEUDO_LOCALE) {
+    const [english, { pseudoMessages }] = await Promise.all([loadMessages('en'), import('./pseudo')]);
+    return pseudoMessages(english);
+  }
   const files = Object.entries(catalogs).filter(([path]) => path.startsWith(`./locales/${locale}/`));
   const parts = await Promise.all(files.map(([, load]) => load()));
   return Object.assign({}, ...parts.map((p) => p.default)) as Messages;
@@ -26,7 +34,7 @@ let current: IntlShape | null = null;
 const listeners = new Set<(intl: IntlShape) => void>();
 
 /** Makes the formatter the station uses (React and code outside it) for this language, and says so. */
-export function setStationLocale(locale: StationLocale, messages: Messages): IntlShape {
+export function setStationLocale(locale: ShownLocale, messages: Messages): IntlShape {
   current = createIntl({ locale, messages, defaultLocale: 'en', onError: reportMissing }, cache);
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
   for (const listener of listeners) listener(current);

@@ -3,6 +3,8 @@ import type { IntlShape } from 'react-intl';
 import {
   isStationLocale,
   loadMessages,
+  PSEUDO_LOCALE,
+  type ShownLocale,
   onStationLocale,
   setStationLocale,
   stationIntl,
@@ -30,10 +32,10 @@ export function stationLocaleFor(tag: string | null | undefined): StationLocale 
   }
 }
 
-const chosen = (): StationLocale | null => {
+const chosen = (): ShownLocale | null => {
   try {
     const value = localStorage.getItem(CHOSEN);
-    return isStationLocale(value) ? value : null;
+    return isStationLocale(value) || value === PSEUDO_LOCALE ? value : null;
   } catch {
     return null;
   }
@@ -59,9 +61,9 @@ const browser = (): StationLocale | null => {
  * user (its `lang` cookie); else the browser's; else English. Once the portal's pages are read, a station
  * nobody chose a language on follows the language they answer in (`followPortalLanguage`).
  */
-export const startingLocale = (): StationLocale => chosen() ?? portalCookie() ?? browser() ?? 'en';
+export const startingLocale = (): ShownLocale => chosen() ?? portalCookie() ?? browser() ?? 'en';
 
-export async function applyLocale(locale: StationLocale): Promise<void> {
+export async function applyLocale(locale: ShownLocale): Promise<void> {
   setStationLocale(locale, await loadMessages(locale));
 }
 

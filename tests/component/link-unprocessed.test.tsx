@@ -115,7 +115,7 @@ describe('link unprocessed records: entering the accession number', () => {
     expect(s.record(36)).toMatchObject({
       status: 'expert required',
       accessions: [],
-      comments: ['[Specimen Linker] Expert required — no stamp on the sheet'],
+      comments: ['[Specimen Linker] Expert required (no-stamp) — no stamp on the sheet'],
     });
   });
 
@@ -128,7 +128,7 @@ describe('link unprocessed records: entering the accession number', () => {
     await s.sheet('DEMO0001232');
     await s.sessionRow('DEMO0001231', /Escalated/);
     expect(s.record(36)?.comments).toEqual([
-      '[Specimen Linker] Expert required — stamp illegible — smudged, 51?0',
+      '[Specimen Linker] Expert required (stamp-illegible) — stamp illegible — smudged, 51?0',
     ]);
   });
 
@@ -144,7 +144,7 @@ describe('link unprocessed records: entering the accession number', () => {
     expect(s.record(36)).toMatchObject({
       status: 'expert required',
       accessions: [],
-      comments: ['[Specimen Linker] Expert required — stamp illegible — stamp typed: 145'],
+      comments: ['[Specimen Linker] Expert required (stamp-illegible) — stamp illegible — stamp typed: 145'],
     });
   });
 });
@@ -160,7 +160,7 @@ describe('link unprocessed records: duplicates', () => {
       status: 'expert required',
       accessions: ['2310'],
       comments: [
-        '[Specimen Linker] Expert required — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
+        '[Specimen Linker] Expert required (duplicate-has-image) — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
       ],
     });
     const edits = s.fake.editsOf(36).map((e) => e.fieldName);
@@ -174,7 +174,7 @@ describe('link unprocessed records: duplicates', () => {
     await s.enterAccession('8800');
     await s.sessionRow('DEMO0001231', /Escalated/);
     expect(s.record(36)?.comments).toEqual([
-      '[Specimen Linker] Expert required — several candidates (candidates: 8800, record 105; 8800, record 106) — stamp 8800',
+      '[Specimen Linker] Expert required (several-candidates) — several candidates (candidates: 8800, record 105; 8800, record 106) — stamp 8800',
     ]);
   });
 

@@ -122,7 +122,7 @@ describe('link while imaging: escalations', () => {
     expect(created.fields['catalogNumber']).toBe('DEMO0009100');
     expect(created.fields['processingStatus']).toBe('expert required');
     expect(commentsOn(s, created.occid)).toEqual([
-      '[Specimen Linker] Expert required — no record found — stamp 9999; stamp faint, could be 9899',
+      '[Specimen Linker] Expert required (no-record) — no record found — stamp 9999; stamp faint, could be 9899',
     ]);
     expect(s.stampField()).toHaveFocus();
   });
@@ -148,7 +148,7 @@ describe('link while imaging: escalations', () => {
     const created = newestRecord(s);
     expect(created.fields['processingStatus']).toBe('expert required');
     expect(commentsOn(s, created.occid)[0]).toBe(
-      '[Specimen Linker] Expert required — record data do not match the sheet (candidates: 149, record 11) — stamp 149; sheet says Brown 35',
+      '[Specimen Linker] Expert required (data-mismatch) — record data do not match the sheet (candidates: 149, record 11) — stamp 149; sheet says Brown 35',
     );
     expect(s.field(11, 'catalogNumber')).toBeNull();
     expect(s.fake.editsOf(11)).toEqual([]);

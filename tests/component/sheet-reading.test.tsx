@@ -164,7 +164,7 @@ describe('Option 2: the barcode in the image', () => {
       status: 'expert required',
       accessions: [],
       comments: [
-        '[Specimen Linker] Expert required — the image shows another barcode — image shows barcode DEMO0001232; stamp proposed by the station: 4488',
+        '[Specimen Linker] Expert required (image-barcode) — the image shows another barcode — image shows barcode DEMO0001232; stamp proposed by the station: 4488',
       ],
     });
   });
