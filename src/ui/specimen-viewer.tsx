@@ -53,6 +53,8 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
   const [fallback] = useState(() => typeof window.matchMedia !== 'function');
   const deepZoomAdded = useRef(false);
   const userMoved = useRef(false);
+  const movedSinceShown = useRef(false);
+  const fitAgain = useRef<(() => void) | null>(null);
   const current = useRef(image);
   const preloaded = useRef<{ url: string; item: OpenSeadragon.TiledImage | null } | null>(null);
 
@@ -75,9 +77,22 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
         drawer: 'canvas',
       });
       viewer.current = created;
-      const moved = () => (userMoved.current = true);
+      const moved = () => {
+        userMoved.current = true;
+        movedSinceShown.current = true;
+      };
       created.addHandler('canvas-drag', moved);
       created.addHandler('canvas-scroll', moved);
+      // The viewer's box can still change size after a sheet is shown (the first sheet of a session opens
+      // while the screen is laid out): until the technician moves it, the sheet is fitted to the new box
+      // again, instead of keeping a zoom that cuts its top and bottom off.
+      created.addHandler('resize', () => {
+        // After the viewer has kept the old bounds for the new box (its own handling, which follows this event).
+        setTimeout(() => {
+          if (viewer.current === created && !movedSinceShown.current && created.world.getItemCount() > 0)
+            fitAgain.current?.();
+        }, 0);
+      });
       created.addHandler('zoom', (event) => {
         const source = current.current;
         if (
@@ -138,6 +153,8 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
       return;
     }
     const showRegion = () => {
+      movedSinceShown.current = false;
+      fitAgain.current = showRegion;
       const region = rememberedRegion();
       if (region)
         v.viewport.fitBounds(new OpenSeadragon.Rect(region.x, region.y, region.width, region.height), true);
@@ -202,6 +219,7 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
       return;
     }
     userMoved.current = true;
+    movedSinceShown.current = true;
     if (action === 'in') v.viewport.zoomBy(1.5);
     else if (action === 'out') v.viewport.zoomBy(1 / 1.5);
     else if (action === 'stamp') {
