@@ -8,10 +8,13 @@ import type { DemoControls } from './app/shell';
 import './app/app.css';
 import { createSymbiotaPortal } from './portal/symbiota/symbiota-portal';
 import { applyLocale, startingLocale } from './i18n/station-language';
+import { armEarlyKeys } from './ui/early-keys';
 
 const DEMO = import.meta.env.MODE === 'demo';
 
 async function boot() {
+  // Keys typed while the first screen loads are kept for its first field (src/ui/early-keys.ts).
+  armEarlyKeys();
   const root = createRoot(document.getElementById('root')!);
   const configUrl = DEMO ? './demo/config.json' : './config.json';
   // The catalog comes with the configuration, in parallel: the first screen needs both.

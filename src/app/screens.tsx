@@ -1,4 +1,5 @@
 import { useEffect, useState, type ComponentType } from 'react';
+import { catalogReady } from '../i18n/intl';
 
 /**
  * The work screens are loaded when first needed (and fetched in the background once someone has logged
@@ -13,8 +14,9 @@ function loadedWhenNeeded<P extends object>(load: () => Promise<ComponentType<P>
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const preload = () =>
-    (loading ??= load().then(
-      (component) => {
+    // The screen's words come with it: the part of the catalog after the login screen's (src/i18n/areas.ts).
+    (loading ??= Promise.all([load(), catalogReady()]).then(
+      ([component]) => {
         loaded = component;
         return component;
       },

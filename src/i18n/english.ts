@@ -6,4 +6,7 @@ import type { Messages } from './intl';
  */
 const files = import.meta.glob<{ default: Messages }>('./locales/en/*.json', { eager: true });
 
-export const englishMessages: Messages = Object.assign({}, ...Object.values(files).map((f) => f.default)) as Messages;
+export const englishMessages: Messages = Object.assign(
+  {},
+  ...Object.values(files).map((f) => f.default),
+) as Messages;

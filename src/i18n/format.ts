@@ -23,5 +23,7 @@ export const formatMoment = (when: When): string =>
 export const formatDay = (when: When): string =>
   stationIntl().formatDate(asDate(when), { dateStyle: 'medium' });
 
-export const formatNumber = (value: number, options?: Parameters<ReturnType<typeof stationIntl>['formatNumber']>[1]): string =>
-  stationIntl().formatNumber(value, options);
+export const formatNumber = (
+  value: number,
+  options?: Parameters<ReturnType<typeof stationIntl>['formatNumber']>[1],
+): string => stationIntl().formatNumber(value, options);

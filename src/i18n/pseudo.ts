@@ -52,7 +52,14 @@ function pseudoElements(elements: MessageFormatElement[]): MessageFormatElement[
   });
 }
 
+/** One message, as text (tests, the end-to-end driver). */
 export const pseudoMessage = (message: string): string => printAST(pseudoElements(parse(message)));
 
-export const pseudoMessages = (english: Messages): Messages =>
-  Object.fromEntries(Object.entries(english).map(([key, message]) => [key, pseudoMessage(message)]));
+/** The English catalog as the app holds it (parsed at build time) in the pseudo-language, parsed too. */
+export const pseudoMessages = (english: Messages): Record<string, MessageFormatElement[]> =>
+  Object.fromEntries(
+    Object.entries(english).map(([key, message]: [string, string | MessageFormatElement[]]) => [
+      key,
+      pseudoElements(typeof message === 'string' ? parse(message) : message),
+    ]),
+  );

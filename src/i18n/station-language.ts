@@ -4,6 +4,7 @@ import {
   isStationLocale,
   loadMessages,
   PSEUDO_LOCALE,
+  type Messages,
   type ShownLocale,
   onStationLocale,
   setStationLocale,
@@ -63,8 +64,26 @@ const browser = (): StationLocale | null => {
  */
 export const startingLocale = (): ShownLocale => chosen() ?? portalCookie() ?? browser() ?? 'en';
 
+let applying = 0;
+
+/**
+ * Shows the station in a language: the first screen's part of its catalog at once, the rest as soon as it
+ * arrives (the work screens wait for it). A later choice wins over one still loading.
+ */
 export async function applyLocale(locale: ShownLocale): Promise<void> {
-  setStationLocale(locale, await loadMessages(locale));
+  const attempt = ++applying;
+  const rest = loadMessages(locale, 'screens');
+  const first = await loadMessages(locale, 'first');
+  if (attempt !== applying) return;
+  setStationLocale(locale, first, true);
+  void rest.then(
+    (screens) => {
+      if (attempt === applying) setStationLocale(locale, { ...first, ...screens } as Messages);
+    },
+    () => {
+      // The second part could not be fetched (network): the screens say so when they cannot load either.
+    },
+  );
 }
 
 /** The switcher: the language is loaded, shown at once and kept for this station. */

@@ -118,6 +118,9 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
           'data-view',
           [shown.x, shown.y, shown.width, shown.height].map((n) => n.toFixed(3)).join(' '),
         );
+        // The sheet's height in the same units (its width is 1), to tell whether all of it is in view.
+        const size = created.world.getItemAt(0)?.getContentSize();
+        if (size) element.parentElement?.setAttribute('data-sheet-height', (size.y / size.x).toFixed(3));
         if (!userMoved.current) return;
         userMoved.current = false;
         const home = created.viewport.getHomeZoom();

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { explain } from '../../portal/errors';
+import { armEarlyKeys, disarmEarlyKeys } from '../../ui/early-keys';
 import type { PortalReads } from '../../portal/portal';
 
 /**
@@ -24,11 +25,17 @@ export function usePortalLogin(
     }
     setBusy(true);
     setProblem(null);
+    // What the technician types while the screen opens is kept for its first field (src/ui/early-keys.ts).
+    const form = event.currentTarget as HTMLFormElement;
+    armEarlyKeys();
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     try {
       await portal.login(username.trim(), password);
       setPassword('');
       await onLoggedIn(username.trim());
     } catch (error) {
+      disarmEarlyKeys();
+      form.querySelector<HTMLInputElement>('input[type="password"]')?.focus();
       setProblem(explain(error));
     } finally {
       setBusy(false);
