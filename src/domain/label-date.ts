@@ -1,4 +1,4 @@
-import { quote } from './text';
+import { quoted } from './text';
 import { accept, refuse, type Checked } from './result';
 
 export type DateOrder = 'MDY' | 'DMY' | 'ISO';
@@ -28,6 +28,8 @@ const MONTH_NAMES = [
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** A day as a message value (`{when, date, ::MMMMd}`): noon local time, so no time zone moves it. */
+const when = (y: number, m: number, d = 1) => new Date(y, m - 1, d, 12).getTime();
 
 function monthFromWord(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, '');
@@ -41,17 +43,16 @@ function monthFromWord(word: string): number | null {
 }
 
 function dayDate(y: number, m: number, d: number, today: string): Checked<LabelDate> {
-  if (m < 1 || m > 12) return refuse(`There is no month ${m}. Check the date on the label.`);
-  if (d < 1 || d > daysIn(y, m))
-    return refuse(`${MONTH_NAMES[m - 1]} ${y} has no day ${d}. Check the date on the label.`);
+  if (m < 1 || m > 12) return refuse('check.date.no-month', { month: m });
+  if (d < 1 || d > daysIn(y, m)) return refuse('check.date.no-such-day', { month: when(y, m), day: d });
   const date = iso(y, m, d);
-  if (date > today) return refuse(`${date} is in the future. Check the year on the label.`);
+  if (date > today) return refuse('check.date.future-day', { date });
   return accept({ precision: 'day', date });
 }
 
 function monthRange(y: number, m: number, today: string): Checked<LabelDate> {
-  if (m < 1 || m > 12) return refuse(`There is no month ${m}. Check the date on the label.`);
-  if (iso(y, m, 1) > today) return refuse(`${MONTH_NAMES[m - 1]} ${y} is in the future. Check the year.`);
+  if (m < 1 || m > 12) return refuse('check.date.no-month', { month: m });
+  if (iso(y, m, 1) > today) return refuse('check.date.future-month', { month: when(y, m) });
   return accept({
     precision: 'month',
     from: iso(y, m, 1),
@@ -61,7 +62,7 @@ function monthRange(y: number, m: number, today: string): Checked<LabelDate> {
 }
 
 function yearRange(y: number, today: string): Checked<LabelDate> {
-  if (iso(y, 1, 1) > today) return refuse(`${y} is in the future. Check the year.`);
+  if (iso(y, 1, 1) > today) return refuse('check.date.future-year', { year: String(y) });
   return accept({ precision: 'year', from: iso(y, 1, 1), to: iso(y, 12, 31), text: String(y) });
 }
 
@@ -74,7 +75,7 @@ const FOUR_DIGIT_YEAR = /^\d{4}$/;
 export function readLabelDate(raw: string, options: { order: DateOrder; today: string }): Checked<LabelDate> {
   const text = raw.trim().replace(/\s+/g, ' ');
   const { today } = options;
-  if (text === '') return refuse('Type the collecting date from the label.');
+  if (text === '') return refuse('check.date.empty');
   let m: RegExpExecArray | null;
 
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text))) return dayDate(+m[1]!, +m[2]!, +m[3]!, today);
@@ -84,28 +85,26 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
   // 14 Jul 1961, 14 July 1961, 14.VII.1961, 14-vii-1961
   if ((m = /^(\d{1,2})[ .\-/]?([A-Za-z]+\.?)[ .\-/,]*(\d{2,4})$/.exec(text))) {
     const month = monthFromWord(m[2]!);
-    if (month === null)
-      return refuse(`${quote(m[2] ?? '')} is not a month. Write it like 14 Jul 1961 or 1961-07-14.`);
-    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 1961.');
+    if (month === null) return refuse('check.date.not-a-month-day-first', quoted(m[2] ?? ''));
+    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('check.date.short-year');
     return dayDate(+m[3]!, month, +m[1]!, today);
   }
   // July 14, 1961 / Jul 14 1961
   if ((m = /^([A-Za-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{2,4})$/.exec(text))) {
     const month = monthFromWord(m[1]!);
-    if (month === null)
-      return refuse(`${quote(m[1] ?? '')} is not a month. Write it like July 14, 1961 or 1961-07-14.`);
-    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 1961.');
+    if (month === null) return refuse('check.date.not-a-month-month-first', quoted(m[1] ?? ''));
+    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('check.date.short-year');
     return dayDate(+m[3]!, month, +m[2]!, today);
   }
   // Jul 1961, VII.1961
   if ((m = /^([A-Za-z]+\.?)[ .\-/,]*(\d{4})$/.exec(text))) {
     const month = monthFromWord(m[1]!);
-    if (month === null) return refuse(`${quote(m[1] ?? '')} is not a month. Write it like Jul 1961.`);
+    if (month === null) return refuse('check.date.not-a-month-year', quoted(m[1] ?? ''));
     return monthRange(+m[2]!, month, today);
   }
   // 7/14/1961, 14.7.1961: the order decides unless only one reading is a real date
   if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(text))) {
-    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 7/14/1961.');
+    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('check.date.short-year-numeric');
     const a = +m[1]!;
     const b = +m[2]!;
     const y = +m[3]!;
@@ -114,17 +113,19 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
     if (asMDY && asDMY && a !== b) {
       if (options.order === 'MDY') return dayDate(y, a, b, today);
       if (options.order === 'DMY') return dayDate(y, b, a, today);
-      return refuse(
-        `${quote(text)} could be ${MONTH_NAMES[a - 1]} ${b} or ${a} ${MONTH_NAMES[b - 1]}. Type it unambiguously: ${iso(y, a, b)} or ${iso(y, b, a)}.`,
-      );
+      return refuse('check.date.ambiguous', {
+        ...quoted(text),
+        first: when(y, a, b),
+        second: when(y, b, a),
+        firstDate: iso(y, a, b),
+        secondDate: iso(y, b, a),
+      });
     }
     if (asMDY) return dayDate(y, a, b, today);
     if (asDMY) return dayDate(y, b, a, today);
-    return refuse(`${quote(text)} is not a real date. Check the label.`);
+    return refuse('check.date.not-real', quoted(text));
   }
-  return refuse(
-    `${quote(text)} is not a date this station can read. Type it like 1961-07-14, 14 Jul 1961 or 14.VII.1961.`,
-  );
+  return refuse('check.date.unreadable', quoted(text));
 }
 
 /**
