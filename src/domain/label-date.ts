@@ -1,4 +1,4 @@
-import { fold, quote } from './text';
+import { fold, quoted } from './text';
 import { accept, refuse, type Checked } from './result';
 
 export type DateOrder = 'MDY' | 'DMY' | 'ISO';
@@ -27,6 +27,8 @@ const MONTH_NAMES = [
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** A day as a message value (`{when, date, ::MMMMd}`): noon local time, so no time zone moves it. */
+const when = (y: number, m: number, d = 1) => new Date(y, m - 1, d, 12).getTime();
 
 /**
  * Month names as the herbaria of the portals' countries print them (en, es, fr, pt), accents folded. A
@@ -71,8 +73,12 @@ export function labelMonth(word: string): number | null {
 
 /** A shortened month that starts two months' names is not guessed. */
 function ambiguousMonth(word: string): Checked<LabelDate> {
-  const names = monthsOf(word).map((m) => MONTH_NAMES[m - 1]);
-  return refuse(`${quote(word)} could be ${names.join(' or ')}. Write the month in full, like 14 Jul 1961.`);
+  const [first, second] = monthsOf(word);
+  return refuse('check.date.ambiguous-month', {
+    ...quoted(word),
+    first: when(2000, first!),
+    second: when(2000, second!),
+  });
 }
 
 /**
@@ -87,17 +93,16 @@ function withoutConnectors(text: string): string {
 }
 
 function dayDate(y: number, m: number, d: number, today: string): Checked<LabelDate> {
-  if (m < 1 || m > 12) return refuse(`There is no month ${m}. Check the date on the label.`);
-  if (d < 1 || d > daysIn(y, m))
-    return refuse(`${MONTH_NAMES[m - 1]} ${y} has no day ${d}. Check the date on the label.`);
+  if (m < 1 || m > 12) return refuse('check.date.no-month', { month: m });
+  if (d < 1 || d > daysIn(y, m)) return refuse('check.date.no-such-day', { month: when(y, m), day: d });
   const date = iso(y, m, d);
-  if (date > today) return refuse(`${date} is in the future. Check the year on the label.`);
+  if (date > today) return refuse('check.date.future-day', { date });
   return accept({ precision: 'day', date });
 }
 
 function monthRange(y: number, m: number, today: string): Checked<LabelDate> {
-  if (m < 1 || m > 12) return refuse(`There is no month ${m}. Check the date on the label.`);
-  if (iso(y, m, 1) > today) return refuse(`${MONTH_NAMES[m - 1]} ${y} is in the future. Check the year.`);
+  if (m < 1 || m > 12) return refuse('check.date.no-month', { month: m });
+  if (iso(y, m, 1) > today) return refuse('check.date.future-month', { month: when(y, m) });
   return accept({
     precision: 'month',
     from: iso(y, m, 1),
@@ -107,7 +112,7 @@ function monthRange(y: number, m: number, today: string): Checked<LabelDate> {
 }
 
 function yearRange(y: number, today: string): Checked<LabelDate> {
-  if (iso(y, 1, 1) > today) return refuse(`${y} is in the future. Check the year.`);
+  if (iso(y, 1, 1) > today) return refuse('check.date.future-year', { year: String(y) });
   return accept({ precision: 'year', from: iso(y, 1, 1), to: iso(y, 12, 31), text: String(y) });
 }
 
@@ -120,7 +125,7 @@ const FOUR_DIGIT_YEAR = /^\d{4}$/;
 export function readLabelDate(raw: string, options: { order: DateOrder; today: string }): Checked<LabelDate> {
   const text = raw.trim().replace(/\s+/g, ' ');
   const { today } = options;
-  if (text === '') return refuse('Type the collecting date from the label.');
+  if (text === '') return refuse('check.date.empty');
   const plain = withoutConnectors(text);
   let m: RegExpExecArray | null;
 
@@ -132,25 +137,23 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
   if ((m = /^(\d{1,2})[ .\-/]*(\p{L}+\.?)[ .\-/,]*(\d{2,4})$/u.exec(plain))) {
     const month = monthFromWord(m[2]!);
     if (month === 'ambiguous') return ambiguousMonth(m[2]!);
-    if (month === null)
-      return refuse(`${quote(m[2] ?? '')} is not a month. Write it like 14 Jul 1961 or 1961-07-14.`);
-    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 1961.');
+    if (month === null) return refuse('check.date.not-a-month-day-first', quoted(m[2] ?? ''));
+    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('check.date.short-year');
     return dayDate(+m[3]!, month, +m[1]!, today);
   }
   // July 14, 1961 / Jul 14 1961 / julio 14, 1961
   if ((m = /^(\p{L}+\.?) (\d{1,2}),? (\d{2,4})$/u.exec(plain))) {
     const month = monthFromWord(m[1]!);
     if (month === 'ambiguous') return ambiguousMonth(m[1]!);
-    if (month === null)
-      return refuse(`${quote(m[1] ?? '')} is not a month. Write it like July 14, 1961 or 1961-07-14.`);
-    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 1961.');
+    if (month === null) return refuse('check.date.not-a-month-month-first', quoted(m[1] ?? ''));
+    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('check.date.short-year');
     return dayDate(+m[3]!, month, +m[2]!, today);
   }
   // Jul 1961, VII.1961, julio de 1961, juil. 1961
   if ((m = /^(\p{L}+\.?)[ .\-/,]*(\d{4})$/u.exec(plain))) {
     const month = monthFromWord(m[1]!);
     if (month === 'ambiguous') return ambiguousMonth(m[1]!);
-    if (month === null) return refuse(`${quote(m[1] ?? '')} is not a month. Write it like Jul 1961.`);
+    if (month === null) return refuse('check.date.not-a-month-year', quoted(m[1] ?? ''));
     return monthRange(+m[2]!, month, today);
   }
   // 1961-VII-14, 1961 Jul 14: the year first, then the month in words
@@ -161,7 +164,7 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
   }
   // 7/14/1961, 14.7.1961: the order decides unless only one reading is a real date
   if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(text))) {
-    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('Type the year in full, for example 7/14/1961.');
+    if (!FOUR_DIGIT_YEAR.test(m[3]!)) return refuse('check.date.short-year-numeric');
     const a = +m[1]!;
     const b = +m[2]!;
     const y = +m[3]!;
@@ -170,17 +173,19 @@ export function readLabelDate(raw: string, options: { order: DateOrder; today: s
     if (asMDY && asDMY && a !== b) {
       if (options.order === 'MDY') return dayDate(y, a, b, today);
       if (options.order === 'DMY') return dayDate(y, b, a, today);
-      return refuse(
-        `${quote(text)} could be ${MONTH_NAMES[a - 1]} ${b} or ${a} ${MONTH_NAMES[b - 1]}. Type it unambiguously: ${iso(y, a, b)} or ${iso(y, b, a)}.`,
-      );
+      return refuse('check.date.ambiguous', {
+        ...quoted(text),
+        first: when(y, a, b),
+        second: when(y, b, a),
+        firstDate: iso(y, a, b),
+        secondDate: iso(y, b, a),
+      });
     }
     if (asMDY) return dayDate(y, a, b, today);
     if (asDMY) return dayDate(y, b, a, today);
-    return refuse(`${quote(text)} is not a real date. Check the label.`);
+    return refuse('check.date.not-real', quoted(text));
   }
-  return refuse(
-    `${quote(text)} is not a date this station can read. Type it like 1961-07-14, 14 Jul 1961 or 14.VII.1961.`,
-  );
+  return refuse('check.date.unreadable', quoted(text));
 }
 
 const DAY = String.raw`(\d{1,2})(?:\.?(?:er|ero|ro|º|°|st|nd|rd|th))?`;

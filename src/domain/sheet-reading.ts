@@ -1,6 +1,7 @@
 import { readCollector } from './collector';
 import { compareRecordToSheet, type Comparison, type RecordLabel } from './compare';
 import { findLabelDate, readLabelDate, type DateOrder } from './label-date';
+import { said, type Said } from './said';
 /**
  * Reading a herbarium sheet for the technician (issue 11): where the accession stamp is, which number it
  * shows, whether the barcode in the picture is the record's, what the printed label says. Pure rules on
@@ -94,7 +95,7 @@ export interface StampProposal {
   confidence: number;
 }
 
-export type StampReading = { kind: 'proposal'; proposal: StampProposal } | { kind: 'unread'; why: string };
+export type StampReading = { kind: 'proposal'; proposal: StampProposal } | { kind: 'unread'; why: Said };
 
 /**
  * The stamped number among the stamp's words: the tallest all-digit word (the collection's name is
@@ -107,15 +108,23 @@ export function pickStampNumber(words: OcrWord[], threshold: number): StampReadi
     .filter((w) => /^\d{1,8}$/.test(w.text))
     .sort((a, b) => b.height - a.height);
   const tallest = numbers[0];
-  if (!tallest) return { kind: 'unread', why: 'no number could be read in the stamp' };
+  if (!tallest) return { kind: 'unread', why: said('check.stamp.no-number') };
   const rival = numbers.find(
     (w) => w !== tallest && w.height >= tallest.height * 0.8 && w.text !== tallest.text,
   );
-  if (rival) return { kind: 'unread', why: `the stamp shows two numbers (${tallest.text}, ${rival.text})` };
+  if (rival)
+    return {
+      kind: 'unread',
+      why: said('check.stamp.two-numbers', { first: tallest.text, second: rival.text }),
+    };
   if (tallest.confidence < threshold)
     return {
       kind: 'unread',
-      why: `the number read (${tallest.text}) is too uncertain (${Math.round(tallest.confidence)} % < ${threshold} %)`,
+      why: said('check.stamp.uncertain', {
+        number: tallest.text,
+        confidence: Math.round(tallest.confidence),
+        threshold,
+      }),
     };
   return { kind: 'proposal', proposal: { value: tallest.text, confidence: Math.round(tallest.confidence) } };
 }

@@ -69,3 +69,10 @@ export function explain(error: unknown): string {
   if (error instanceof Error) return say(said('station.error.unexpected-with-next', { text: error.message }));
   return say(said('station.error.unexpected-plain'));
 }
+
+/** The same as {@link explain}, kept as codes: for a store that words it when shown. */
+export function explained(error: unknown): Said[] {
+  if (isPortalError(error)) return [error.said, nextStepOf(error.kind)];
+  if (error instanceof Error) return [said('station.error.unexpected-with-next', { text: error.message })];
+  return [said('station.error.unexpected-plain')];
+}

@@ -6,6 +6,7 @@ import {
   type LabelHints,
   type OcrWord,
 } from '../domain/sheet-reading';
+import { said } from '../domain/said';
 import type { ReadingSettings } from '../domain/station';
 import type { PixelsAnswer, PixelsRequest } from './pixels.worker';
 import type { SheetReader, SheetReading } from './sheet-reader';
@@ -65,7 +66,7 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
     const barcode = checkSheetBarcode(catalogNumber, answer.barcodes);
     if (!answer.mask)
       return {
-        stamp: { kind: 'unread', why: 'there is no stamp ink on the sheet' },
+        stamp: { kind: 'unread', why: said('check.stamp.no-ink') },
         stampCrop: null,
         barcode,
         ms: performance.now() - started,

@@ -1,6 +1,7 @@
 import type { Comparison, FieldVerdict } from '../domain/compare';
 import { hasBarcode, type SpecimenRecord } from '../domain/occurrence';
 import { statusLabel } from '../domain/processing-status';
+import { useSay } from '../i18n/use-say';
 
 interface Props {
   record: SpecimenRecord;
@@ -45,6 +46,7 @@ export const localityLine = (r: SpecimenRecord) =>
 
 /** What a technician checks against the sheet: collector, number and date first and large. */
 export function RecordCard({ record, otherCatalogNumbers, comparison, title, imagesKnown = true }: Props) {
+  const say = useSay();
   const accession = otherCatalogNumbers ?? (record.identifiers.map((i) => i.value).join('; ') || null);
   return (
     <article className="record-card" aria-label={title ?? `Record ${record.occid}`}>
@@ -74,7 +76,7 @@ export function RecordCard({ record, otherCatalogNumbers, comparison, title, ima
         </div>
         <div>
           <dt>Status</dt>
-          <dd>{statusLabel(record.processingStatus)}</dd>
+          <dd>{say(statusLabel(record.processingStatus))}</dd>
         </div>
         <div>
           <dt>Record</dt>

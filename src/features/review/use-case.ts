@@ -112,11 +112,11 @@ export function useCase(
   const submitEntry = () => {
     if (entry === 'accession') {
       const read = readAccession(value, config.accession);
-      if (!read.ok) return setProblem(read.message);
+      if (!read.ok) return setProblem(say(read.problem));
       void resolve({ kind: 'accession', value: read.value.value });
     } else if (entry === 'barcode') {
       const read = readBarcode(value, config.barcode);
-      if (!read.ok) return setProblem(read.message);
+      if (!read.ok) return setProblem(say(read.problem));
       void resolve({ kind: 'barcode', value: read.value });
     }
   };
