@@ -19,6 +19,13 @@ export type SessionState =
       user: string | null;
     };
 
+/**
+ * What the user is on the collection beyond editing its records: `administrator` for its collection
+ * administrators (CollAdmin) and the portal's super-administrators (SuperAdmin), `editor` for the others who
+ * may edit (CollEditor). The station offers Review's resolutions to administrators only (README, Review).
+ */
+export type CollectionRole = 'administrator' | 'editor';
+
 export interface CollectorSearch {
   /** The editor's `q_recordedby` term, e.g. `%Smith` (PROTOCOL §4.1). */
   recordedBy: string;
@@ -90,6 +97,11 @@ export interface MergeOutcome {
 export interface PortalClient {
   /** Who the portal thinks we are on this collection. */
   session(collid: number): Promise<SessionState>;
+  /**
+   * The user's role on the collection, as the editor pages logged in now show it (the same session the saves
+   * go through); throws a PortalError when the portal's page does not tell.
+   */
+  collectionRole(collid: number): Promise<CollectionRole>;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
 

@@ -23,6 +23,9 @@ async function withCases() {
   await s.user.keyboard('label faded{Enter}');
   await s.sessionRow('DEMO0001234', /Escalated/);
   s.fake.record(35)!.fields['processingStatus'] = 'expert required';
+  // This technician also administers the collection, so the same station resolves the cases (others see
+  // them read-only: review-roles.test.tsx).
+  s.fake.grant('tech', 'CollAdmin', 1);
   await s.press('{Alt>}3{/Alt}');
   await screen.findByRole('heading', { name: '3 cases waiting for a supervisor' });
   return s;
@@ -141,7 +144,7 @@ describe('review: the supervisor queue', () => {
 });
 
 it('set the barcode on a legacy record a technician could not link, closing its case', async () => {
-  const s = (station = await UnprocessedStation.open());
+  const s = (station = await UnprocessedStation.open({ as: 'curator' }));
   await s.sheet('DEMO0001231');
   s.fake.record(9)!.fields['processingStatus'] = 'expert required';
   await s.press('{Alt>}3{/Alt}');

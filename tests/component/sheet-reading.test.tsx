@@ -194,6 +194,7 @@ describe('Review: the stamp read for the supervisor', () => {
     const s = await open(r);
     await s.sheet('DEMO0001231');
     s.fake.record(35)!.fields['processingStatus'] = 'expert required';
+    s.fake.grant('tech', 'CollAdmin', 1);
     await s.press('{Alt>}3{/Alt}');
     await screen.findByRole('heading', { name: '1 case waiting for a supervisor' });
     await s.press('{Enter}');

@@ -8,6 +8,7 @@ import { StatusLine, type StatusTone } from '../../ui/status-line';
 import { CaseView } from './case-view';
 import { caseQueries } from './queries';
 import { reasonText, type ReviewCase } from './review-cases';
+import { ReviewRoleNotice, useReviewRole } from './review-role';
 
 const PAGE = 20;
 
@@ -21,6 +22,7 @@ export function ReviewScreen() {
   const [notice, setNotice] = useState<{ tone: StatusTone; text: string } | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const rows = useSessionRows('review');
+  const { mayResolve, role } = useReviewRole();
 
   const queue = useQuery(caseQueries(portal, collid, config.accession).queue(page, PAGE));
   const cases = queue.data?.cases ?? [];
@@ -58,7 +60,7 @@ export function ReviewScreen() {
   }
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const choose = (i: number) => cases[i] && setOpen(cases[i]);
+    const choose = (i: number) => mayResolve && cases[i] && setOpen(cases[i]);
     if (listboxKey(event.key, cases.length, highlighted, { highlight: setHighlighted, choose }))
       event.preventDefault();
   };
@@ -67,17 +69,18 @@ export function ReviewScreen() {
   return (
     <div className="screen review">
       <h1 className="screen-title">Review</h1>
+      <ReviewRoleNotice role={role} />
       {notice ? <StatusLine tone={notice.tone}>{notice.text}</StatusLine> : null}
       {queue.isError ? (
         <StatusLine tone="error">The review queue could not be read. {explain(queue.error)}</StatusLine>
       ) : null}
       <section className="step-panel" aria-labelledby="review-heading">
         <h2 id="review-heading">
-          {queue.isPending
+          {queue.isPending || role.isPending
             ? 'Reading the cases…'
             : `${total} case${total === 1 ? '' : 's'} waiting for a supervisor`}
         </h2>
-        <p className="hint">
+        <p className="hint" hidden={!mayResolve}>
           <kbd>↑</kbd> <kbd>↓</kbd> then <kbd>Enter</kbd> opens a case. Records set to Expert Required by hand
           in the portal are here too.
         </p>
