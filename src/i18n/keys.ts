@@ -2,6 +2,7 @@
  * Every message the station has: the keys of the English catalog, one file per area
  * (`src/i18n/locales/en/<area>.json`, keys prefixed `<area>.`). A new area file is added here too (a test checks).
  */
+import type check from './locales/en/check.json';
 import type journal from './locales/en/journal.json';
 import type outbox from './locales/en/outbox.json';
 import type portal from './locales/en/portal.json';
@@ -10,7 +11,8 @@ import type session from './locales/en/session.json';
 import type station from './locales/en/station.json';
 import type task from './locales/en/task.json';
 
-type Catalog = typeof journal &
+type Catalog = typeof check &
+  typeof journal &
   typeof outbox &
   typeof portal &
   typeof review &
