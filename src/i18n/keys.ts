@@ -6,6 +6,7 @@ import type check from './locales/en/check.json';
 import type journal from './locales/en/journal.json';
 import type outbox from './locales/en/outbox.json';
 import type portal from './locales/en/portal.json';
+import type reason from './locales/en/reason.json';
 import type review from './locales/en/review.json';
 import type session from './locales/en/session.json';
 import type station from './locales/en/station.json';
@@ -15,6 +16,7 @@ type Catalog = typeof check &
   typeof journal &
   typeof outbox &
   typeof portal &
+  typeof reason &
   typeof review &
   typeof session &
   typeof station &
