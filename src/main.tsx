@@ -44,7 +44,7 @@ async function boot() {
         config={config}
         portal={portal}
         demo={demo}
-        {...(DEMO ? { loginHint: 'Demo accounts: tech, curator, viewer — password "demo".' } : {})}
+        {...(DEMO ? { loginHint: 'session.login.demo-accounts' as const } : {})}
       />
     </StrictMode>,
   );

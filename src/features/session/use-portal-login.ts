@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { explain } from '../../portal/errors';
+import { said, type Said } from '../../domain/said';
+import { explained } from '../../portal/errors';
 import type { PortalReads } from '../../portal/portal';
 
 /**
@@ -13,13 +14,13 @@ export function usePortalLogin(
 ) {
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Said[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (username.trim() === '' || password === '') {
-      setProblem('Type your portal user name and password.');
+      setProblem([said('session.login.missing')]);
       return;
     }
     setBusy(true);
@@ -29,7 +30,7 @@ export function usePortalLogin(
       setPassword('');
       await onLoggedIn(username.trim());
     } catch (error) {
-      setProblem(explain(error));
+      setProblem(explained(error));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import type { RecordSummary } from '../../domain/occurrence';
 import { said, type Said } from '../../domain/said';
-import { isPortalError, nextStepOf } from '../errors';
+import { explained } from '../errors';
 import type { PortalCheckResult, PortalClient } from '../portal';
 import type { PortalHttp } from './http';
 import { API_RECORD } from './paths';
@@ -23,19 +23,13 @@ function apiAdvice(reason: string): Said {
   return said('check.api-read.admin.unknown-shape');
 }
 
-/** A failed probe as what happened and what to do next, as codes. */
-const failure = (error: unknown): Said[] =>
-  isPortalError(error)
-    ? [error.said, nextStepOf(error.kind)]
-    : [said('station.error.unexpected-with-next', { text: error instanceof Error ? error.message : String(error) })];
-
 async function attempt<T>(
   run: () => Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; error: Said[] }> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    return { ok: false, error: failure(error) };
+    return { ok: false, error: explained(error) };
   }
 }
 
