@@ -9,6 +9,8 @@ import type portal from './locales/en/portal.json';
 import type reason from './locales/en/reason.json';
 import type review from './locales/en/review.json';
 import type session from './locales/en/session.json';
+import type setup from './locales/en/setup.json';
+import type shell from './locales/en/shell.json';
 import type station from './locales/en/station.json';
 import type task from './locales/en/task.json';
 
@@ -19,6 +21,8 @@ type Catalog = typeof check &
   typeof reason &
   typeof review &
   typeof session &
+  typeof setup &
+  typeof shell &
   typeof station &
   typeof task;
 
