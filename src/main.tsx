@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { RawIntlProvider } from 'react-intl';
 import { App } from './app/app';
 import { loadConfig } from './app/config';
 import { ConfigErrorPage } from './app/config-error-page';
@@ -7,6 +8,7 @@ import { ConfigMissingPage } from './app/config-missing-page';
 import type { DemoControls } from './app/shell';
 import './app/app.css';
 import { createSymbiotaPortal } from './portal/symbiota/symbiota-portal';
+import { stationIntl } from './i18n/intl';
 import { applyLocale, startingLocale } from './i18n/station-language';
 import { armEarlyKeys } from './ui/early-keys';
 
@@ -21,11 +23,13 @@ async function boot() {
   const [loaded] = await Promise.all([loadConfig(configUrl), applyLocale(startingLocale())]);
   if (!loaded.ok) {
     root.render(
-      'missing' in loaded ? (
-        <ConfigMissingPage configUrl={configUrl} devServer={import.meta.env.DEV} />
-      ) : (
-        <ConfigErrorPage url={configUrl} problems={loaded.problems} />
-      ),
+      <RawIntlProvider value={stationIntl()}>
+        {'missing' in loaded ? (
+          <ConfigMissingPage configUrl={configUrl} devServer={import.meta.env.DEV} />
+        ) : (
+          <ConfigErrorPage url={configUrl} problems={loaded.problems} />
+        )}
+      </RawIntlProvider>,
     );
     return;
   }
@@ -47,7 +51,7 @@ async function boot() {
         config={config}
         portal={portal}
         demo={demo}
-        {...(DEMO ? { loginHint: 'Demo accounts: tech, curator, viewer — password "demo".' } : {})}
+        {...(DEMO ? { loginHint: 'session.login.demo-accounts' as const } : {})}
       />
     </StrictMode>,
   );

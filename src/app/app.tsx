@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RawIntlProvider } from 'react-intl';
+import type { MessageKey } from '../i18n/intl';
 import { useStationIntl } from '../i18n/station-language';
 import type { StationConfig } from '../domain/station';
 import {
@@ -22,7 +23,8 @@ interface Props {
   config: StationConfig;
   portal: PortalClient;
   demo?: DemoControls | null;
-  loginHint?: string;
+  /** A line under the login form (the demo's accounts). */
+  loginHint?: MessageKey;
   queryClient?: QueryClient;
   journal?: StationJournal;
   /** Where the outbox keeps its tasks (IndexedDB unless a test hands in another). */

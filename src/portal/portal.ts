@@ -1,4 +1,5 @@
 import type { RecordPage, SpecimenRecord } from '../domain/occurrence';
+import type { Said } from '../domain/said';
 import type { FieldValues } from '../domain/task';
 
 /** The language the portal's pages answer in for this user (its `<html lang>`), when it is one it ships. */
@@ -62,14 +63,18 @@ export interface RecordSource {
 
 export type CheckOutcome = 'works' | 'works-differently' | 'fails' | 'not-tried';
 
-/** One read-only probe of the portal check: what was found, what the station does, what an admin could do. */
+/**
+ * One read-only probe of the portal check: what was found, what the station does, what an admin could do,
+ * as codes (`check.…`) the screen words in the station's language; `found` may be several sentences (an
+ * error and its next step).
+ */
 export interface PortalCheckResult {
   id: string;
-  title: string;
+  title: Said;
   outcome: CheckOutcome;
-  found: string;
-  stationWill: string;
-  adminCould: string | null;
+  found: Said[];
+  stationWill: Said;
+  adminCould: Said | null;
   /** The station cannot work while this fails. */
   essential: boolean;
 }

@@ -9,7 +9,7 @@ import {
 import { said } from '../domain/said';
 import type { ReadingSettings } from '../domain/station';
 import type { PixelsAnswer, PixelsRequest } from './pixels.worker';
-import type { SheetReader, SheetReading } from './sheet-reader';
+import { SheetUnreadable, type SheetReader, type SheetReading } from './sheet-reader';
 
 /** Where the build puts tesseract.js's worker, cores and English data (vite.config.ts, `sheetReaderAssets`). */
 export const OCR_ASSETS = 'ocr';
@@ -61,7 +61,7 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
   async function readSheet(url: string, catalogNumber: string | null): Promise<SheetReading> {
     const started = performance.now();
     const answer = await readPixels(url);
-    if (answer.error) throw new Error(answer.error);
+    if (answer.error) throw new SheetUnreadable(answer.error);
     labels.set(url, answer.label);
     const barcode = checkSheetBarcode(catalogNumber, answer.barcodes);
     if (!answer.mask)

@@ -1,6 +1,8 @@
 import OpenSeadragon from 'openseadragon';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpecimenImage } from '../domain/occurrence';
+import { useSay } from '../i18n/use-say';
+import { useSayRich } from '../i18n/use-say-rich';
 
 /** A part of the sheet in viewport coordinates (the sheet is 1 wide). */
 export interface SheetRegion {
@@ -43,6 +45,8 @@ function rememberedRegion(): SheetRegion | null {
  * station and reapplied to the next sheet, because a batch has its stamps in the same place.
  */
 export function SpecimenViewer({ image, nextImage = null, label, keys = true }: Props) {
+  const say = useSay();
+  const sayRich = useSayRich();
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<OpenSeadragon.Viewer | null>(null);
   // Outcomes are kept per URL, so a new sheet starts as "loading" without resetting state in an effect.
@@ -263,20 +267,20 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
 
   return (
     <figure className="specimen-viewer" aria-label={label} data-image-state={state}>
-      <div className="viewer-tools" role="toolbar" aria-label="Image">
+      <div className="viewer-tools" role="toolbar" aria-label={say('viewer.toolbar')}>
         <button type="button" onClick={() => act('in')} aria-keyshortcuts="PageUp">
-          Zoom in <kbd>PgUp</kbd>
+          {sayRich('viewer.zoom-in')}
         </button>
         <button type="button" onClick={() => act('out')} aria-keyshortcuts="PageDown">
-          Zoom out <kbd>PgDn</kbd>
+          {sayRich('viewer.zoom-out')}
         </button>
         <button type="button" onClick={() => act('stamp')} aria-keyshortcuts="F2">
-          Stamp <kbd>F2</kbd>
+          {sayRich('viewer.stamp')}
         </button>
         <button type="button" onClick={() => act('whole')} aria-keyshortcuts="F3">
-          Whole sheet <kbd>F3</kbd>
+          {sayRich('viewer.whole')}
         </button>
-        <span className="hint">Pan: Ctrl+arrows</span>
+        <span className="hint">{say('viewer.pan')}</span>
       </div>
       {fallback && url ? (
         <img
@@ -288,11 +292,10 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
         />
       ) : null}
       <div ref={host} className="viewer-canvas" hidden={fallback || state === 'failed' || state === 'none'} />
-      {state === 'none' ? <p className="viewer-placeholder">This record has no image.</p> : null}
+      {state === 'none' ? <p className="viewer-placeholder">{say('viewer.no-image')}</p> : null}
       {state === 'failed' ? (
         <p className="viewer-placeholder" role="alert">
-          The image could not be loaded ({url}). The record can still be handled; if every image fails, tell a
-          supervisor the portal&apos;s image server may be down.
+          {say('viewer.failed', { url })}
         </p>
       ) : null}
     </figure>

@@ -54,6 +54,9 @@ describe('review: the supervisor queue', () => {
         expect.stringMatching(/DEMO0001236.*no reason recorded/),
       ]),
     );
+    // When it was sent, in the station's one date style, not the portal's "2026-11-30 17:30:56".
+    expect(options.join()).toMatch(/tech, [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M/);
+    expect(options.join()).not.toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 
   it('merge into the live candidate: the barcode and image move, the status is put back, the case leaves', async () => {

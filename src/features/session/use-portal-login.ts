@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { explain } from '../../portal/errors';
+import { said, type Said } from '../../domain/said';
+import { explained } from '../../portal/errors';
 import { armEarlyKeys, disarmEarlyKeys } from '../../ui/early-keys';
 import type { PortalReads } from '../../portal/portal';
 
@@ -14,13 +15,13 @@ export function usePortalLogin(
 ) {
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Said[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (username.trim() === '' || password === '') {
-      setProblem('Type your portal user name and password.');
+      setProblem([said('session.login.missing')]);
       return;
     }
     setBusy(true);
@@ -36,7 +37,7 @@ export function usePortalLogin(
     } catch (error) {
       disarmEarlyKeys();
       form.querySelector<HTMLInputElement>('input[type="password"]')?.focus();
-      setProblem(explain(error));
+      setProblem(explained(error));
     } finally {
       setBusy(false);
     }
