@@ -21,6 +21,7 @@ function reader(answers: Record<string, Answer>, delayMs = 0): SheetReader & { a
   return {
     asked,
     warm: () => undefined,
+    sampleStamp: () => Promise.resolve(null),
     readLabel: () => Promise.resolve({ collector: 'J. Smith', number: '212', date: '1961-07-14' }),
     read(_url, catalogNumber) {
       asked.push(catalogNumber ?? '');
