@@ -9,11 +9,19 @@ import type { InkModel, StampCandidate } from './stamp-finding';
  * proposed). Pure pixel rules.
  */
 
-/** Two ways of showing a line to the OCR, as different as can be while both show the stamp's ink. */
-export type Rendering = 'ink-mask' | 'ink-gray';
+/**
+ * Ways of showing a line to the OCR, as different as can be while all show the stamp's ink: its ink alone,
+ * black on white; its ink in shades of gray, softened, larger; and, when one of those read no number, its
+ * ink alone larger still.
+ */
+export type Rendering = 'ink-mask' | 'ink-gray' | 'ink-mask-large';
 
-/** Characters this tall (pixels) in the image the OCR reads: the LSTM reads best at about 30–50. */
-export const RENDER_HEIGHT: Record<Rendering, number> = { 'ink-mask': 42, 'ink-gray': 54 };
+/** Characters this tall (pixels) in the image the OCR reads: the LSTM reads best at about 30–60. */
+export const RENDER_HEIGHT: Record<Rendering, number> = {
+  'ink-mask': 42,
+  'ink-gray': 54,
+  'ink-mask-large': 62,
+};
 
 /** A line cut out for the OCR: gray, 0 ink, 255 paper; and its ink, to check what the OCR reads. */
 export interface LineImage {
@@ -62,7 +70,12 @@ export const lineOf = (c: StampCandidate, turn: 0 | 180): LineGeometry => ({
 });
 
 /** The line cut out upright at the rendering's size. */
-export function renderLine(pixels: Pixels, line: LineGeometry, ink: InkModel, rendering: Rendering): LineImage {
+export function renderLine(
+  pixels: Pixels,
+  line: LineGeometry,
+  ink: InkModel,
+  rendering: Rendering,
+): LineImage {
   const k = RENDER_HEIGHT[rendering] / line.charHeight;
   const halfAlong = line.length / 2 + REACH * line.charHeight;
   const halfAcross = 1.05 * line.charHeight;
@@ -129,37 +142,52 @@ export function renderLine(pixels: Pixels, line: LineGeometry, ink: InkModel, re
   // The gray copy keeps each character's soft edge, but nothing of what was set aside nor its halo.
   const nearFrame = rendering === 'ink-gray' ? dilate(frame, 2) : null;
   for (let o = 0; o < image.length; o++) {
-    if (rendering === 'ink-mask') image[o] = bits.data[o] ? 0 : 255;
+    if (rendering !== 'ink-gray') image[o] = bits.data[o] ? 0 : 255;
     else if (nearFrame!.data[o] || likeness[o]! < 0.2) image[o] = 255;
     else image[o] = Math.round(255 * (1 - Math.min(1, likeness[o]! / 0.9)));
   }
   if (rendering === 'ink-gray') softened(image, width, height);
-  return { image: { data: image, width, height }, ink: { blobs: keep, frame, foreign, charHeight } };
+  return { image: { data: image, width, height }, ink: { blobs: keep, frame, foreign, charHeight, edge: pad } };
 }
 
 /**
  * The line re-measured on its own ink: the candidate's height and middle come from a coarse copy of the
  * sheet; the characters' blobs in a first cut give them exactly, so the OCR sees characters of its size.
+ * A line whose characters reach the end of the cut is lengthened: the cut must hold the whole number.
  */
 export function refineLine(pixels: Pixels, line: LineGeometry, ink: InkModel): LineGeometry {
-  const cut = renderLine(pixels, line, ink, 'ink-mask');
-  const h = cut.ink.charHeight;
-  const middle = cut.image.height / 2;
-  const chars = cut.ink.blobs.filter((b) => b.height >= 0.45 * h && b.height <= 1.6 * h && Math.abs(b.y + b.height / 2 - middle) < 0.8 * h);
-  if (chars.length === 0) return line;
-  const sorted = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const height = sorted(chars.map((b) => b.height));
-  const centre = sorted(chars.map((b) => b.y + b.height / 2));
-  const k = h / line.charHeight;
-  const shift = (centre - middle) / k;
-  const cos = Math.cos((line.angle * Math.PI) / 180);
-  const sin = Math.sin((line.angle * Math.PI) / 180);
-  return {
-    ...line,
-    cx: line.cx - shift * sin,
-    cy: line.cy + shift * cos,
-    charHeight: (line.charHeight * height) / h,
-  };
+  let shape = line;
+  for (let round = 0; round < 4; round++) {
+    const cut = renderLine(pixels, shape, ink, 'ink-mask');
+    const h = cut.ink.charHeight;
+    const middle = cut.image.height / 2;
+    const chars = cut.ink.blobs.filter(
+      (b) => b.height >= 0.45 * h && b.height <= 1.6 * h && Math.abs(b.y + b.height / 2 - middle) < 0.8 * h,
+    );
+    if (chars.length === 0) return shape;
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const height = sorted(chars.map((b) => b.height));
+    const centre = sorted(chars.map((b) => b.y + b.height / 2));
+    const k = h / shape.charHeight;
+    const across = (centre - middle) / k;
+    // A character cut by either end: the line goes on that way.
+    const reach = 0.3 * h + cut.ink.edge;
+    const growLeft = chars.some((b) => b.x < reach) ? 2.5 * shape.charHeight : 0;
+    const growRight = chars.some((b) => b.x + b.width > cut.image.width - reach) ? 2.5 * shape.charHeight : 0;
+    const along = (growRight - growLeft) / 2;
+    const cos = Math.cos((shape.angle * Math.PI) / 180);
+    const sin = Math.sin((shape.angle * Math.PI) / 180);
+    const next = {
+      ...shape,
+      cx: shape.cx - across * sin + along * cos,
+      cy: shape.cy + across * cos + along * sin,
+      charHeight: (shape.charHeight * height) / h,
+      length: Math.min(shape.length + growLeft + growRight, 40 * shape.charHeight),
+    };
+    if ((growLeft === 0 && growRight === 0) || next.length === shape.length) return next;
+    shape = next;
+  }
+  return shape;
 }
 
 /** A 3×3 mean: dots and breaks in a stroke read as one stroke, edges stay soft. */
@@ -168,7 +196,8 @@ function softened(image: Uint8Array, width: number, height: number) {
   for (let y = 1; y < height - 1; y++)
     for (let x = 1; x < width - 1; x++) {
       let sum = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += source[(y + dy) * width + x + dx]!;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) sum += source[(y + dy) * width + x + dx]!;
       image[y * width + x] = Math.round(sum / 9);
     }
 }

@@ -72,22 +72,34 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
   const numbers = verdicts.flatMap((v, i) => (v.kind === 'number' ? [{ v, i }] : []));
   const values = [...new Set(numbers.map(({ v }) => v.value))];
   if (values.length > 1)
-    return { stamp: { kind: 'unread', why: `the sheet shows more than one number (${values.join(', ')})` }, from: numbers[0]!.i };
+    return {
+      stamp: { kind: 'unread', why: `the sheet shows more than one number (${values.join(', ')})` },
+      from: numbers[0]!.i,
+    };
   const twoWays = verdicts.findIndex((v) => v.kind === 'two-ways');
   const twoWay = verdicts[twoWays];
   if (twoWay?.kind === 'two-ways' && (values.length === 0 || twoWay.values.some((v) => values.includes(v))))
     return {
-      stamp: { kind: 'unread', why: `the stamp reads ${twoWay.values[0]} one way up and ${twoWay.values[1]} the other way up` },
+      stamp: {
+        kind: 'unread',
+        why: `the stamp reads ${twoWay.values[0]} one way up and ${twoWay.values[1]} the other way up`,
+      },
       from: twoWays,
     };
   const first = numbers[0];
   if (first)
-    return { stamp: { kind: 'proposal', proposal: { value: first.v.value, confidence: first.v.confidence } }, from: first.i };
+    return {
+      stamp: { kind: 'proposal', proposal: { value: first.v.value, confidence: first.v.confidence } },
+      from: first.i,
+    };
   const against = verdicts.findIndex((v) => v.kind === 'against-barcode');
   const againstVerdict = verdicts[against];
   if (againstVerdict?.kind === 'against-barcode')
     return {
-      stamp: { kind: 'unread', why: `the stamp reads ${againstVerdict.value} only upside down compared with the barcode` },
+      stamp: {
+        kind: 'unread',
+        why: `the stamp reads ${againstVerdict.value} only upside down compared with the barcode`,
+      },
       from: against,
     };
   // The reason of the likeliest line where a number was read, else of any line that looked like one.

@@ -75,7 +75,8 @@ interface Glyph {
 /** Ink: clearly darker than the paper, or clearly coloured. */
 const INK_DARK = 30;
 const INK_CHROMA = 16;
-const isInk = (ink: InkMap, o: number) => ink.dark[o]! >= INK_DARK || (ink.chroma[o]! >= INK_CHROMA && ink.dark[o]! >= 12);
+const isInk = (ink: InkMap, o: number) =>
+  ink.dark[o]! >= INK_DARK || (ink.chroma[o]! >= INK_CHROMA && ink.dark[o]! >= 12);
 
 /** Not coloured enough for its darkness to be told from black (print, pencil, faded ink). */
 const looksNeutral = (chroma: number, dark: number) => chroma < 0.2 * dark + 8;
@@ -133,14 +134,20 @@ export function inkFamilies(ink: InkMap, mask: Bits): Bits[] {
   const peaks: number[] = [];
   for (let b = 0; b < 36; b++) {
     const v = bins[b]!;
-    if (v >= Math.max(50, 0.03 * coloured) && v >= bins[(b + 35) % 36]! && v >= bins[(b + 1) % 36]!) peaks.push(b * 10 + 5);
+    if (v >= Math.max(50, 0.03 * coloured) && v >= bins[(b + 35) % 36]! && v >= bins[(b + 1) % 36]!)
+      peaks.push(b * 10 + 5);
   }
   const families: Bits[] = [];
   for (const peak of peaks) {
     const data = new Uint8Array(n);
     let strongest = 0;
     for (let o = 0; o < n; o++)
-      if (mask.data[o] && ink.hue[o]! >= 0 && hueGap(ink.hue[o]!, peak) <= 30 && !looksNeutral(ink.chroma[o]!, ink.dark[o]!)) {
+      if (
+        mask.data[o] &&
+        ink.hue[o]! >= 0 &&
+        hueGap(ink.hue[o]!, peak) <= 30 &&
+        !looksNeutral(ink.chroma[o]!, ink.dark[o]!)
+      ) {
         data[o] = 1;
         strongest = Math.max(strongest, ink.chroma[o]!);
       }
@@ -168,7 +175,9 @@ export function lightCards(work: WorkImage, ink: InkMap): Box[] {
   const closed = erode(dilate({ data, width: work.width, height: work.height }, 3), 3);
   const minSide = 0.6 * work.cm;
   return components(closed, Math.round(2.25 * work.cm * work.cm))
-    .filter((c) => c.box.width >= minSide && c.box.height >= minSide && c.area >= 0.6 * c.box.width * c.box.height)
+    .filter(
+      (c) => c.box.width >= minSide && c.box.height >= minSide && c.area >= 0.6 * c.box.width * c.box.height,
+    )
     .map((c) => c.box);
 }
 
@@ -220,7 +229,9 @@ const hueGap = (a: number, b: number) => {
 };
 
 const sameInk = (a: Glyph, b: Glyph) =>
-  a.neutral === b.neutral && (a.neutral || hueGap(a.hue, b.hue) <= 35) && Math.max(a.dark, b.dark) <= 2.6 * Math.min(a.dark, b.dark) + 20;
+  a.neutral === b.neutral &&
+  (a.neutral || hueGap(a.hue, b.hue) <= 35) &&
+  Math.max(a.dark, b.dark) <= 2.6 * Math.min(a.dark, b.dark) + 20;
 
 interface Run {
   glyphs: Glyph[];
@@ -282,7 +293,8 @@ const middle = (values: number[]) => {
   return s[Math.floor(s.length / 2)] ?? 0;
 };
 
-const inside = (x: number, y: number, b: Box) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
+const inside = (x: number, y: number, b: Box) =>
+  x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
 
 export interface FoundCandidates {
   candidates: StampCandidate[];
@@ -350,7 +362,12 @@ export function findStampCandidates(
       c.pixels = c.pixels.filter((p) => mask.data[p] === 1);
       c.area = c.pixels.length;
     }
-    return glyphsOf(work, paper, ink, parts.filter((c) => c.area > 0)).filter((g) => {
+    return glyphsOf(
+      work,
+      paper,
+      ink,
+      parts.filter((c) => c.area > 0),
+    ).filter((g) => {
       const tall = Math.max(g.box.width, g.box.height);
       const short = Math.min(g.box.width, g.box.height);
       // A stamp's characters: not specks, not leaves, not a stem's long thin piece.
@@ -420,18 +437,25 @@ export function findStampCandidates(
       charHeight: charHeight * scale,
       characters,
       ink: inkModel,
-      block: clip(stampBlock(mask, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, charHeight), scale, pixels),
+      block: clip(
+        stampBlock(mask, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, charHeight),
+        scale,
+        pixels,
+      ),
       score,
       inProfileRegion: inRegion,
     };
     const same = found.findIndex(
-      (f) => Math.hypot(f.cx - candidate.cx, f.cy - candidate.cy) < 0.6 * Math.max(f.charHeight, candidate.charHeight) && Math.abs(f.angle - candidate.angle) < 15,
+      (f) =>
+        Math.hypot(f.cx - candidate.cx, f.cy - candidate.cy) <
+          0.6 * Math.max(f.charHeight, candidate.charHeight) && Math.abs(f.angle - candidate.angle) < 15,
     );
     if (same < 0) found.push(candidate);
     else if (found[same]!.score < candidate.score) found[same] = candidate;
   };
   for (const glyphs of [raw, closed, ...inks]) {
-    for (const vertical of [false, true]) for (const run of runs(glyphs, vertical)) add(run.glyphs, vertical, run.glyphs.length);
+    for (const vertical of [false, true])
+      for (const run of runs(glyphs, vertical)) add(run.glyphs, vertical, run.glyphs.length);
     // Characters that touch make one glyph: a word on its own.
     for (const g of glyphs) {
       // Not a frame or an outline: touching characters fill a good part of their box.
@@ -445,7 +469,12 @@ export function findStampCandidates(
   return {
     candidates: found,
     paper: paper.colour,
-    excluded: [...excluded, ...cards].map((b) => ({ x: b.x * scale, y: b.y * scale, width: b.width * scale, height: b.height * scale })),
+    excluded: [...excluded, ...cards].map((b) => ({
+      x: b.x * scale,
+      y: b.y * scale,
+      width: b.width * scale,
+      height: b.height * scale,
+    })),
     work,
   };
 }
@@ -474,7 +503,12 @@ function stampBlock(mask: Bits, run: Box, charHeight: number): Box {
 }
 
 function clip(work: Box, scale: number, pixels: Pixels): Box {
-  const box = { x: work.x * scale, y: work.y * scale, width: work.width * scale, height: work.height * scale };
+  const box = {
+    x: work.x * scale,
+    y: work.y * scale,
+    width: work.width * scale,
+    height: work.height * scale,
+  };
   const x = Math.max(0, Math.round(box.x));
   const y = Math.max(0, Math.round(box.y));
   return {

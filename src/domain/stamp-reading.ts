@@ -72,7 +72,23 @@ export function isDateLine(text: string): boolean {
  * The letters of the prefixes stamped before numbers (`No.`, `N°`, `Nº`, `Nr.`, `Acc.`, `Reg. No.`), and
  * how the OCR spells a small `No` (`Ne`, `Nc`, `vn`).
  */
-const PREFIX_LETTERS = new Set(['n', 'no', 'ne', 'nc', 'nu', 'vn', 'nr', 'nro', 'num', 'acc', 'reg', 'regno', 'inv', 'cat', 'herb']);
+const PREFIX_LETTERS = new Set([
+  'n',
+  'no',
+  'ne',
+  'nc',
+  'nu',
+  'vn',
+  'nr',
+  'nro',
+  'num',
+  'acc',
+  'reg',
+  'regno',
+  'inv',
+  'cat',
+  'herb',
+]);
 
 /**
  * A word that may stand before a stamped number: a prefix, in the OCR's spellings of it, or `#`, `№`, `%`
@@ -93,7 +109,11 @@ export const withoutLeadingZeros = (digits: string) => digits.replace(/^0+(?=\d)
 
 const middleOf = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return s.length === 0
+    ? 0
+    : s.length % 2
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
 const bottom = (b: Box) => b.y + b.height;
@@ -119,7 +139,12 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
       sorted.splice(i-- - 1, 2, {
         text: a.text.trim() + b.text.trim(),
         confidence: Math.min(a.confidence, b.confidence),
-        box: { x: a.box.x, y: Math.min(a.box.y, b.box.y), width: right(b.box) - a.box.x, height: Math.max(bottom(a.box), bottom(b.box)) - Math.min(a.box.y, b.box.y) },
+        box: {
+          x: a.box.x,
+          y: Math.min(a.box.y, b.box.y),
+          width: right(b.box) - a.box.x,
+          height: Math.max(bottom(a.box), bottom(b.box)) - Math.min(a.box.y, b.box.y),
+        },
         symbols: [...a.symbols, ...b.symbols],
       });
   }
@@ -139,18 +164,25 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
 
   let symbols = word.symbols.filter((s) => s.text.trim() !== '');
   if (symbols.length === 0)
-    return { kind: 'doubtful', text, why: `the number's characters could not be told apart (${word.text.trim()})` };
+    return {
+      kind: 'doubtful',
+      text,
+      why: `the number's characters could not be told apart (${word.text.trim()})`,
+    };
   // A border's edge read as `|` or `(` at either end of the word: set apart from the digits by more than the
   // digits are from each other (a `1` read as `]` would stand at a digit's distance), or taller than them.
   const gaps = symbols
-    .map((s, i) => (i > 0 && isDigit(s.text) && isDigit(symbols[i - 1]!.text) ? s.box.x - right(symbols[i - 1]!.box) : null))
+    .map((s, i) =>
+      i > 0 && isDigit(s.text) && isDigit(symbols[i - 1]!.text) ? s.box.x - right(symbols[i - 1]!.box) : null,
+    )
     .filter((g): g is number => g !== null);
   const spacing = Math.max(0.12 * h, middleOf(gaps));
   const frameMark = (s: OcrSymbol, neighbour: OcrSymbol | undefined) =>
     FRAME_MARK.test(s.text) &&
     (s.box.height >= 1.3 * h ||
       (neighbour !== undefined &&
-        Math.max(neighbour.box.x - right(s.box), s.box.x - right(neighbour.box)) >= Math.max(0.3 * h, 1.8 * spacing)));
+        Math.max(neighbour.box.x - right(s.box), s.box.x - right(neighbour.box)) >=
+          Math.max(0.3 * h, 1.8 * spacing)));
   while (symbols.length > 1 && frameMark(symbols[0]!, symbols[1])) symbols = symbols.slice(1);
   while (symbols.length > 1 && frameMark(symbols[symbols.length - 1]!, symbols[symbols.length - 2]))
     symbols = symbols.slice(0, -1);
@@ -165,7 +197,8 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   const tailSymbols = symbols.slice(lead.length + printed.length);
   if (tailSymbols.some((s) => s.box.height >= 0.35 * h))
     return { kind: 'doubtful', text, why: `the number is followed by "${tail}"` };
-  if (lead !== '' && !isPrefix(lead)) return { kind: 'doubtful', text, why: `"${lead}" right before the number` };
+  if (lead !== '' && !isPrefix(lead))
+    return { kind: 'doubtful', text, why: `"${lead}" right before the number` };
   if (printed.length < MIN_DIGITS)
     return { kind: 'doubtful', text, why: `${printed} is too short to be an accession number` };
 
@@ -173,14 +206,23 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   const end = right(digitSymbols[digitSymbols.length - 1]!.box);
   const tall = (s: OcrSymbol) => s.box.height >= 0.35 * h;
   const span = (from: Box, to: Box) => ({ start: from.x, end: right(to) });
-  const prefix = leadSymbols.length ? [span(leadSymbols[0]!.box, leadSymbols[leadSymbols.length - 1]!.box)] : [];
+  const prefix = leadSymbols.length
+    ? [span(leadSymbols[0]!.box, leadSymbols[leadSymbols.length - 1]!.box)]
+    : [];
   // Before the number, a prefix accounts for its ink; whatever else stands there is judged by its ink
   // (checkNumberInk): the OCR's boxes are too rough to say what reaches the digits.
   const at = sorted.indexOf(word);
-  for (const w of sorted.slice(0, at)) if (near(w) && isPrefix(w.text)) prefix.push({ start: w.box.x, end: right(w.box) });
+  for (const w of sorted.slice(0, at))
+    if (near(w) && isPrefix(w.text)) prefix.push({ start: w.box.x, end: right(w.box) });
   // After the number, nothing but a border's edge.
   for (const w of sorted.slice(at + 1))
-    if (near(w) && w.symbols.some((s) => s.box.x < end + DIGIT_SLOT * h && tall(s) && !frameMark(s, digitSymbols[digitSymbols.length - 1])))
+    if (
+      near(w) &&
+      w.symbols.some(
+        (s) =>
+          s.box.x < end + DIGIT_SLOT * h && tall(s) && !frameMark(s, digitSymbols[digitSymbols.length - 1]),
+      )
+    )
       return { kind: 'doubtful', text, why: `"${w.text.trim()}" after the number` };
 
   return {
@@ -204,11 +246,14 @@ export interface LineInk {
   frame: { data: Uint8Array; width: number; height: number };
   /** Pixels (1) of another ink as strong as the stamp's (another stamp, a leaf, print), same size as `frame`. */
   foreign: Uint8Array;
+  /** The blank margin round the cut-out line, in pixels. */
+  edge: number;
   charHeight: number;
 }
 
 const coveredBy = (blob: Box, spans: { start: number; end: number }[]) =>
-  spans.reduce((sum, s) => sum + Math.max(0, Math.min(right(blob), s.end) - Math.max(blob.x, s.start)), 0) >= 0.5 * blob.width;
+  spans.reduce((sum, s) => sum + Math.max(0, Math.min(right(blob), s.end) - Math.max(blob.x, s.start)), 0) >=
+  0.5 * blob.width;
 
 /**
  * Whether the line's ink bears the number out: the digits' blobs of one size on one baseline, and no ink
@@ -219,7 +264,12 @@ const coveredBy = (blob: Box, spans: { start: number; end: number }[]) =>
 export function checkNumberInk(number: LineNumber, ink: LineInk): string | null {
   const h = ink.charHeight;
   const { start, end } = number;
-  const digitBlobs = ink.blobs.filter((b) => b.x + b.width / 2 >= start && b.x + b.width / 2 <= end && b.height >= 0.2 * h);
+  // A number cut off by the end of the part that was read may go on beyond it.
+  const margin = ink.edge + DIGIT_SLOT * h;
+  if (start < margin || end > ink.frame.width - margin) return 'the number runs to the edge of the part read (it may go on)';
+  const digitBlobs = ink.blobs.filter(
+    (b) => b.x + b.width / 2 >= start && b.x + b.width / 2 <= end && b.height >= 0.2 * h,
+  );
   if (digitBlobs.length === 0) return 'the digits read are not where the ink is';
   const foot = middleOf(digitBlobs.map(bottom));
   const height = middleOf(digitBlobs.map((b) => b.height));
@@ -255,7 +305,8 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): string | null 
   const x1 = Math.min(ink.frame.width - 1, Math.round(end + DIGIT_SLOT * height));
   for (let y = Math.max(0, Math.round(top)); y <= Math.min(ink.frame.height - 1, Math.round(foot)); y++)
     for (let x = x0; x <= x1; x++) covered += ink.foreign[y * ink.frame.width + x]!;
-  if (covered > 0.04 * (x1 - x0 + 1) * height) return 'another ink lies over the number (a digit may be hidden)';
+  if (covered > 0.04 * (x1 - x0 + 1) * height)
+    return 'another ink lies over the number (a digit may be hidden)';
   const left = frameInkIn(ink.frame, start - 0.9 * height, start - 0.08 * height, top, foot, height);
   const trailing = frameInkIn(ink.frame, end + 0.08 * height, end + 0.9 * height, top, foot, height);
   if (left > 0.1 * height * height) return "the number runs into the stamp's border (a digit may be hidden)";

@@ -1,5 +1,12 @@
 import { readBarcodes } from 'zxing-wasm/reader';
-import { checkSheetBarcode, labelMask, readLabelLines, type BarcodeCheck, type LabelHints, type Pixels } from '../domain/sheet-reading';
+import {
+  checkSheetBarcode,
+  labelMask,
+  readLabelLines,
+  type BarcodeCheck,
+  type LabelHints,
+  type Pixels,
+} from '../domain/sheet-reading';
 import type { SheetEvidence } from '../domain/stamp-finding';
 import type { StampProfile } from '../domain/stamp-profile';
 import type { BarcodeFormat } from '../domain/station';

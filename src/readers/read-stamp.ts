@@ -1,6 +1,20 @@
 import type { Box, Mask, Pixels, StampReading } from '../domain/sheet-reading';
-import { lineOf, refineLine, renderLine, RENDER_HEIGHT, type LineGeometry, type Rendering } from '../domain/stamp-crops';
-import { agree, chooseTurn, decideStamp, type LineVerdict, type Reading, type TurnOutcome } from '../domain/stamp-decision';
+import {
+  lineOf,
+  refineLine,
+  renderLine,
+  RENDER_HEIGHT,
+  type LineGeometry,
+  type Rendering,
+} from '../domain/stamp-crops';
+import {
+  agree,
+  chooseTurn,
+  decideStamp,
+  type LineVerdict,
+  type Reading,
+  type TurnOutcome,
+} from '../domain/stamp-decision';
 import { findStampCandidates, type SheetEvidence, type StampCandidate } from '../domain/stamp-finding';
 import type { StampProfile } from '../domain/stamp-profile';
 import { checkNumberInk, readNumberLine, type OcrWord } from '../domain/stamp-reading';
@@ -40,7 +54,7 @@ export interface StampResult {
 }
 
 /** At most this many candidate lines are read: a sheet has one stamp, and reading costs time. */
-const MAX_CANDIDATES = 6;
+const MAX_CANDIDATES = 5;
 
 /** Which way up the barcode says this line reads (0 or 180 from its direction), if a barcode was read. */
 function barcodeTurn(candidate: StampCandidate, evidence: SheetEvidence): 0 | 180 | null {
@@ -56,11 +70,21 @@ function barcodeTurn(candidate: StampCandidate, evidence: SheetEvidence): 0 | 18
 export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions): Promise<StampResult> {
   const { candidates } = findStampCandidates(pixels, options.evidence, options.profile);
   const traces: CandidateTrace[] = [];
-  for (const candidate of candidates.slice(0, MAX_CANDIDATES))
-    traces.push(await readCandidate(pixels, ocr, candidate, options));
+  let found: StampCandidate | null = null;
+  for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+    // Once a number is read, only lines nearly as stamp-like are still read: a second stamp (an old one's
+    // ghost) would be one of those, and the rest cost time.
+    if (found && (candidate.score < 0.6 * found.score || traces.length >= 4)) break;
+    const trace = await readCandidate(pixels, ocr, candidate, options);
+    traces.push(trace);
+    if (trace.verdict.kind === 'number') found ??= candidate;
+  }
   const { stamp, from } = decideStamp(traces.map((t) => t.verdict));
   return { stamp, box: from === null ? null : traces[from]!.candidate.block, candidates: traces };
 }
+
+type Outcome = Reading | { why: string | null; value: string | null; date: boolean; text: boolean };
+const isNumber = (o: Outcome): o is Reading => 'printed' in o;
 
 async function readCandidate(
   pixels: Pixels,
@@ -72,71 +96,98 @@ async function readCandidate(
   const readings: CandidateTrace['readings'] = [];
   const geometry = new Map<0 | 180, LineGeometry>();
   /** One reading of the line one way up: a number the line's ink bears out, or why not. */
-  const read = async (rendering: Rendering, turn: 0 | 180): Promise<Reading | { why: string | null; value: string | null; date: boolean }> => {
+  const read = async (rendering: Rendering, turn: 0 | 180): Promise<Outcome> => {
     let shape = geometry.get(turn);
     if (!shape) geometry.set(turn, (shape = refineLine(pixels, lineOf(candidate, turn), candidate.ink)));
     const line = renderLine(pixels, shape, candidate.ink, rendering);
     const words = (await ocr(line.image, 'line')).flatMap((l) => l.words);
     const reading = readNumberLine(words, RENDER_HEIGHT[rendering]);
-    let outcome: Reading | { why: string | null; value: string | null; date: boolean };
+    let outcome: Outcome;
     if (reading.kind === 'number') {
       const inkSays = checkNumberInk(reading, line.ink);
       outcome =
         inkSays !== null
-          ? { why: inkSays, value: reading.value, date: false }
+          ? { why: inkSays, value: reading.value, date: false, text: false }
           : reading.confidence < floor
             ? {
                 why: `the number read (${reading.value}) is too uncertain (${Math.round(reading.confidence)} % < ${floor} %)`,
                 value: reading.value,
                 date: false,
+                text: false,
               }
             : reading;
-    } else outcome = { why: reading.kind === 'doubtful' ? reading.why : null, value: null, date: reading.kind === 'date' };
+    } else
+      outcome = {
+        why: reading.kind === 'doubtful' ? reading.why : null,
+        value: null,
+        date: reading.kind === 'date',
+        // Words read surely, the right way up: this line is text, not a number upside down.
+        text: reading.kind === 'none' && words.some((w) => w.confidence >= 85 && /\p{L}{4,}/u.test(w.text)),
+      };
     readings.push({
       rendering,
       turn,
       text: words.map((w) => w.text).join(' '),
-      outcome: 'printed' in outcome ? `${outcome.printed} (${Math.round(outcome.confidence)} %)` : (outcome.why ?? (outcome.date ? 'date' : 'none')),
+      outcome: isNumber(outcome)
+        ? `${outcome.printed} (${Math.round(outcome.confidence)} %)`
+        : (outcome.why ?? (outcome.date ? 'date' : 'none')),
     });
     return outcome;
   };
 
-  const turns: (0 | 180)[] = [0, 180];
-  const firsts = await Promise.all(turns.map((turn) => read('ink-mask', turn)));
-  const outcomes: TurnOutcome[] = [];
-  let disagreement: { why: string; value: string } | null = null;
-  for (const [i, turn] of turns.entries()) {
-    const a = firsts[i]!;
-    if (!('printed' in a)) {
-      outcomes.push({ turn, verified: null });
-      continue;
-    }
-    // The second reading, made another way (gray, larger, softened), must read the same digits.
+  /** The number two readings made differently agree on, one way up; a third when one read nothing. */
+  const disagreements: { why: string; value: string }[] = [];
+  const verify = async (turn: 0 | 180, a: Reading): Promise<Reading | null> => {
     const b = await read('ink-gray', turn);
-    if ('printed' in b && agree(a, b))
-      outcomes.push({ turn, verified: { ...a, confidence: Math.min(a.confidence, b.confidence), wordConfidence: Math.min(a.wordConfidence, b.wordConfidence) } });
-    else {
-      outcomes.push({ turn, verified: null });
-      disagreement ??= {
-        value: a.value,
-        why: `two readings of the stamp disagree (${a.value}, ${'printed' in b ? b.value : (b.value ?? 'no number')})`,
+    let other = b;
+    // The second reading found no number at all (it did not read another one): a third, larger, may.
+    if (!isNumber(b) && b.value === null) other = await read('ink-mask-large', turn);
+    if (isNumber(other) && agree(a, other))
+      return {
+        ...a,
+        confidence: Math.min(a.confidence, other.confidence),
+        wordConfidence: Math.min(a.wordConfidence, other.wordConfidence),
       };
-    }
+    disagreements.push({
+      value: a.value,
+      why: `two readings of the stamp disagree (${a.value}, ${isNumber(other) ? other.value : (other.value ?? 'no number')})`,
+    });
+    return null;
+  };
+
+  const barcode = barcodeTurn(candidate, options.evidence);
+  const preferred: 0 | 180 = barcode ?? 0;
+  const flipped: 0 | 180 = preferred === 0 ? 180 : 0;
+  const firsts = new Map<0 | 180, Outcome>();
+  const outcomes: TurnOutcome[] = [];
+  const first = await read('ink-mask', preferred);
+  firsts.set(preferred, first);
+  outcomes.push({ turn: preferred, verified: isNumber(first) ? await verify(preferred, first) : null });
+  // The other way up is read too: a number there as well leaves the sheet's way up in doubt. Not when the
+  // line read as words the right way up.
+  if (!(!isNumber(first) && first.text)) {
+    const second = await read('ink-mask', flipped);
+    firsts.set(flipped, second);
+    outcomes.push({ turn: flipped, verified: isNumber(second) ? await verify(flipped, second) : null });
   }
-  const choice = chooseTurn(outcomes, barcodeTurn(candidate, options.evidence));
+  const choice = chooseTurn(outcomes, barcode);
   let verdict: LineVerdict;
-  if (choice.kind === 'one') verdict = { kind: 'number', value: choice.reading.value, confidence: Math.round(choice.reading.confidence) };
-  else if (choice.kind === 'two-ways') verdict = choice;
-  else if (choice.kind === 'against-barcode') verdict = choice;
-  else if (disagreement) verdict = { kind: 'doubtful', ...disagreement };
+  if (choice.kind === 'one')
+    verdict = {
+      kind: 'number',
+      value: choice.reading.value,
+      confidence: Math.round(choice.reading.confidence),
+    };
+  else if (choice.kind === 'two-ways' || choice.kind === 'against-barcode') verdict = choice;
+  else if (disagreements[0]) verdict = { kind: 'doubtful', ...disagreements[0] };
   else {
-    const doubt = firsts.find((f) => !('printed' in f) && f.why !== null && f.value !== null) ?? firsts.find((f) => !('printed' in f) && f.why !== null);
-    verdict =
-      doubt && !('printed' in doubt)
-        ? { kind: 'doubtful', value: doubt.value, why: doubt.why! }
-        : firsts.some((f) => !('printed' in f) && f.date)
-          ? { kind: 'date' }
-          : { kind: 'none' };
+    const all = [...firsts.values()].filter((f): f is Exclude<Outcome, Reading> => !isNumber(f));
+    const doubt = all.find((f) => f.why !== null && f.value !== null) ?? all.find((f) => f.why !== null);
+    verdict = doubt
+      ? { kind: 'doubtful', value: doubt.value, why: doubt.why! }
+      : all.some((f) => f.date)
+        ? { kind: 'date' }
+        : { kind: 'none' };
   }
   return { candidate, verdict, readings };
 }

@@ -50,14 +50,12 @@ export function tesseractOcr(worker: Worker): Ocr {
         for (const line of paragraph.lines)
           lines.push({
             text: line.text.trim(),
-            words: line.words.map(
-              (w): OcrWord => ({
-                text: w.text,
-                confidence: w.confidence,
-                box: box(w.bbox),
-                symbols: w.symbols.map((s) => ({ text: s.text, confidence: s.confidence, box: box(s.bbox) })),
-              }),
-            ),
+            words: line.words.map((w): OcrWord => ({
+              text: w.text,
+              confidence: w.confidence,
+              box: box(w.bbox),
+              symbols: w.symbols.map((s) => ({ text: s.text, confidence: s.confidence, box: box(s.bbox) })),
+            })),
           });
     return lines;
   };
