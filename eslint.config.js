@@ -5,7 +5,7 @@ import testingLibrary from 'eslint-plugin-testing-library';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['session', 'link-while-imaging', 'link-unprocessed', 'review'];
+const FEATURES = ['session', 'link-while-imaging', 'link-unprocessed', 'review', 'stamp-profile'];
 
 export default tseslint.config(
   {

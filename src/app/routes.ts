@@ -6,6 +6,7 @@ export const SCREENS = [
   { id: 'review', label: 'Review', key: '3' },
   { id: 'journal', label: 'Journal', key: '4' },
   { id: 'portal-check', label: 'Check this portal', key: '5' },
+  { id: 'stamp-profile', label: 'Stamp profile', key: '6' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -69,8 +69,19 @@ export const PortalCheckScreen = loadedWhenNeeded(() =>
   import('../features/portal-check/portal-check-screen').then((m) => m.PortalCheckScreen),
 );
 
+export const StampProfileScreen = loadedWhenNeeded(() =>
+  import('../features/stamp-profile/stamp-profile-screen').then((m) => m.StampProfileScreen),
+);
+
 /** After the login: every screen is fetched while the technician starts, so switching never waits. */
 export function prefetchScreens() {
-  for (const screen of [LinkWhileImaging, LinkUnprocessed, ReviewScreen, JournalScreen, PortalCheckScreen])
+  for (const screen of [
+    LinkWhileImaging,
+    LinkUnprocessed,
+    ReviewScreen,
+    JournalScreen,
+    PortalCheckScreen,
+    StampProfileScreen,
+  ])
     void screen.preload().catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 import { checkSheetBarcode, type LabelHints } from '../domain/sheet-reading';
-import type { ProfileSample } from '../domain/stamp-profile';
+import type { ProfileSample } from '../domain/stamp-profile-learning';
 import type { ReadingSettings } from '../domain/station';
 import type { SheetReader, SheetReading } from './sheet-reader';
 import type { SheetAnswer, SheetRequest, StampAnswer } from './sheet.worker';
@@ -7,7 +7,11 @@ import type { SheetAnswer, SheetRequest, StampAnswer } from './sheet.worker';
 /** Where the build puts tesseract.js's worker, cores and English data (vite.config.ts, `sheetReaderAssets`). */
 export const OCR_ASSETS = 'ocr';
 
-type Asked = SheetRequest extends infer R ? (R extends SheetRequest ? Omit<R, 'id' | 'ocrBase'> : never) : never;
+type Asked = SheetRequest extends infer R
+  ? R extends SheetRequest
+    ? Omit<R, 'id' | 'ocrBase'>
+    : never
+  : never;
 
 /** The sheet reader of the browser: everything runs in a worker (src/readers/sheet.worker.ts). */
 export function browserSheetReader(settings: ReadingSettings): SheetReader {

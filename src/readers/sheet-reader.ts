@@ -1,5 +1,6 @@
 import type { BarcodeCheck, Box, LabelHints, StampReading } from '../domain/sheet-reading';
-import type { ProfileSample, StampProfile } from '../domain/stamp-profile';
+import type { StampProfile } from '../domain/stamp-profile';
+import type { ProfileSample } from '../domain/stamp-profile-learning';
 import type { ReadingSettings } from '../domain/station';
 
 /** What the station read on one sheet. */

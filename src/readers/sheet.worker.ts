@@ -3,7 +3,8 @@ import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js'
 import { prepareZXingModule } from 'zxing-wasm/reader';
 import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import type { Box, LabelHints, Pixels, StampReading } from '../domain/sheet-reading';
-import { sampleStamp, type ProfileSample, type StampProfile } from '../domain/stamp-profile';
+import type { StampProfile } from '../domain/stamp-profile';
+import { sampleStamp, type ProfileSample } from '../domain/stamp-profile-learning';
 import type { BarcodeFormat } from '../domain/station';
 import { decodeBarcodes, readLabelHints, readSheetPixels } from './read-sheet';
 import type { Ocr } from './read-stamp';
@@ -37,8 +38,7 @@ export interface StampAnswer {
 }
 
 export type SheetAnswer = { id: number } & (
-  | { ok: true; value: StampAnswer | LabelHints | ProfileSample | null }
-  | { ok: false; error: string }
+  { ok: true; value: StampAnswer | LabelHints | ProfileSample | null } | { ok: false; error: string }
 );
 
 // The wasm file is one of the app's own assets: zxing-wasm would otherwise fetch it from a CDN.
@@ -81,7 +81,9 @@ async function crop(image: ImageBitmap, box: Box | null): Promise<Blob | null> {
   if (!box || box.width < 1 || box.height < 1) return null;
   const width = Math.min(360, box.width);
   const canvas = new OffscreenCanvas(width, Math.max(1, Math.round((box.height * width) / box.width)));
-  canvas.getContext('2d')!.drawImage(image, box.x, box.y, box.width, box.height, 0, 0, canvas.width, canvas.height);
+  canvas
+    .getContext('2d')!
+    .drawImage(image, box.x, box.y, box.width, box.height, 0, 0, canvas.width, canvas.height);
   return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
 }
 
@@ -111,7 +113,9 @@ async function answer(request: SheetRequest): Promise<StampAnswer | LabelHints |
       return readLabelHints((await decode(request.url)).pixels, await ocrFrom(request.ocrBase));
     case 'sample': {
       const sheet = await decode(request.url);
-      return sampleStamp(sheet.pixels, request.box, { barcodes: await decodeBarcodes(sheet.pixels, request.formats) });
+      return sampleStamp(sheet.pixels, request.box, {
+        barcodes: await decodeBarcodes(sheet.pixels, request.formats),
+      });
     }
   }
 }
