@@ -5,6 +5,7 @@ import {
   createUnprocessedStore,
   type UnprocessedStore,
 } from '../features/link-unprocessed/unprocessed-store';
+import { ReadAheadFirstSheet } from '../features/link-unprocessed/read-ahead';
 import { createImagingStore } from '../features/link-while-imaging/imaging-store';
 import { SessionGate } from '../features/session/session-gate';
 import { currentSessionUser } from '../features/session/session-store';
@@ -14,7 +15,14 @@ import { lazySheetReader, type SheetReader } from '../readers/sheet-reader';
 import { openStationJournal, type StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
 import { Shell, type DemoControls } from './shell';
-import { JournalScreen, LinkUnprocessed, LinkWhileImaging, PortalCheckScreen, ReviewScreen } from './screens';
+import {
+  JournalScreen,
+  LinkUnprocessed,
+  LinkWhileImaging,
+  PortalCheckScreen,
+  ReviewScreen,
+  StampProfileScreen,
+} from './screens';
 
 interface Props {
   config: StationConfig;
@@ -72,18 +80,22 @@ export function App({
         loginHint={loginHint}
       >
         {(station, logOut) => (
-          <Shell
-            station={station}
-            onLogOut={logOut}
-            demo={demo}
-            screens={{
-              imaging: <LinkWhileImaging store={imagingStore} />,
-              unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
-              review: <ReviewScreen />,
-              journal: <JournalScreen />,
-              'portal-check': <PortalCheckScreen />,
-            }}
-          />
+          <>
+            <ReadAheadFirstSheet store={unprocessedStore(station.collid)} />
+            <Shell
+              station={station}
+              onLogOut={logOut}
+              demo={demo}
+              screens={{
+                imaging: <LinkWhileImaging store={imagingStore} />,
+                unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
+                review: <ReviewScreen />,
+                journal: <JournalScreen />,
+                'portal-check': <PortalCheckScreen />,
+                'stamp-profile': <StampProfileScreen />,
+              }}
+            />
+          </>
         )}
       </SessionGate>
     </QueryClientProvider>
