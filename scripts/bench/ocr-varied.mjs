@@ -6,7 +6,9 @@ import { logIn, percentile, round } from './common.mjs';
 
 const MANIFEST = JSON.parse(readFileSync('tests/sheets/varied/manifest.json', 'utf8'));
 /** Sheets kept out of tuning the reader (every fifth of the set before the black-ink collection): reported on their own. */
-export const HELD_OUT = new Set(['005', '010', '015', '020', '025', '030', '035', '040', '045', '050'].map((n) => `varied-${n}`));
+export const HELD_OUT = new Set(
+  ['005', '010', '015', '020', '025', '030', '035', '040', '045', '050'].map((n) => `varied-${n}`),
+);
 const SHEETS_URL = 'imglib/BENCH';
 
 const barcodeOf = (sheet) => `DEMO${String(Number(sheet.id.slice(-3))).padStart(7, '0')}`;
@@ -32,7 +34,13 @@ async function addSheets(page, sheets) {
           },
         });
         const url = `${root}/${file}`;
-        portal.state.media.push({ mediaId: portal.state.next.media++, occid, url, originalUrl: url, thumbnailUrl: url });
+        portal.state.media.push({
+          mediaId: portal.state.next.media++,
+          occid,
+          url,
+          originalUrl: url,
+          thumbnailUrl: url,
+        });
       }
       portal.changed();
     },
@@ -60,7 +68,12 @@ async function readInOption2(page, sheet) {
   const proposed = (await page.getByText('Read from the stamp:').count()) > 0;
   const value = proposed ? await page.locator('input[name="accession"]').inputValue() : null;
   const ms = Number((await panel(page).getAttribute('data-read-ms')) ?? 0);
-  const why = proposed ? null : await page.locator('.accession-entry .hint[role="status"]').textContent().catch(() => null);
+  const why = proposed
+    ? null
+    : await page
+        .locator('.accession-entry .hint[role="status"]')
+        .textContent()
+        .catch(() => null);
   await page.keyboard.press('F4');
   return { value, ms, why };
 }
@@ -128,7 +141,10 @@ async function dragBox(page, box) {
   await page.waitForFunction(() => (document.querySelector('.sheet-box-area img')?.naturalWidth ?? 0) > 0);
   const natural = await image.evaluate((img) => ({ width: img.naturalWidth, height: img.naturalHeight }));
   const rect = await image.boundingBox();
-  const at = (x, y) => [rect.x + (x / natural.width) * rect.width, rect.y + (y / natural.height) * rect.height];
+  const at = (x, y) => [
+    rect.x + (x / natural.width) * rect.width,
+    rect.y + (y / natural.height) * rect.height,
+  ];
   await page.mouse.move(...at(box.x, box.y));
   await page.mouse.down();
   await page.mouse.move(...at(box.x + box.width / 2, box.y + box.height / 2), { steps: 4 });

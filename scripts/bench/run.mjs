@@ -147,7 +147,11 @@ function printTable(results) {
   if (results.ocr?.variedSheets !== undefined) {
     const o = results.ocr;
     rows.push(['ocr.variedSheets', o.variedSheets, '']);
-    rows.push([`ocr.variedRight (of ${o.variedStamped} stamped)`, `${o.variedRight} (${o.variedRightPct} %)`, '≥ 90 %']);
+    rows.push([
+      `ocr.variedRight (of ${o.variedStamped} stamped)`,
+      `${o.variedRight} (${o.variedRightPct} %)`,
+      '≥ 90 %',
+    ]);
     rows.push(['ocr.variedWrong', o.variedWrong, '0']);
     rows.push(['ocr.variedNone', o.variedNone, '']);
     rows.push([

@@ -12,12 +12,13 @@ import type { InkModel, StampCandidate } from './stamp-finding';
 /**
  * Ways of showing a line to the OCR, as different as can be while all show the stamp's ink: its ink alone,
  * black on white; its ink in shades of gray, softened, larger; and, when one of those read no number, its
- * ink alone larger still.
+ * ink alone larger still. `measure` is a small copy the line is measured on before it is read.
  */
-export type Rendering = 'ink-mask' | 'ink-gray' | 'ink-mask-large';
+export type Rendering = 'measure' | 'ink-mask' | 'ink-gray' | 'ink-mask-large';
 
 /** Characters this tall (pixels) in the image the OCR reads: the LSTM reads best at about 30–60. */
 export const RENDER_HEIGHT: Record<Rendering, number> = {
+  measure: 24,
   'ink-mask': 42,
   'ink-gray': 54,
   'ink-mask-large': 62,
@@ -27,26 +28,6 @@ export const RENDER_HEIGHT: Record<Rendering, number> = {
 export interface LineImage {
   image: Mask;
   ink: LineInk;
-}
-
-/** How like the stamp's ink a colour is: 0 paper, 1 the ink; colours off the paper–ink line count less. */
-export function inkLikeness(r: number, g: number, b: number, ink: InkModel): number {
-  // Black or grey ink has no colour: a dark green leaf's outline or a dark red berry is not it.
-  if (ink.neutral && inkColour(r, g, b, ink.paper).chroma >= 22) return 0;
-  const dr = ink.colour[0] - ink.paper[0];
-  const dg = ink.colour[1] - ink.paper[1];
-  const db = ink.colour[2] - ink.paper[2];
-  const span = dr * dr + dg * dg + db * db;
-  if (span < 1) return 0;
-  const vr = r - ink.paper[0];
-  const vg = g - ink.paper[1];
-  const vb = b - ink.paper[2];
-  const t = (vr * dr + vg * dg + vb * db) / span;
-  const pr = vr - t * dr;
-  const pg = vg - t * dg;
-  const pb = vb - t * db;
-  const off = Math.sqrt((pr * pr + pg * pg + pb * pb) / span);
-  return t - 2 * off;
 }
 
 /** Sideways margin beyond the run, in character heights: room for a prefix (`Reg. No.`) or a lost digit. */
@@ -69,27 +50,32 @@ export const lineOf = (c: StampCandidate, turn: 0 | 180): LineGeometry => ({
   charHeight: c.charHeight,
 });
 
-/** The line cut out upright at the rendering's size. */
-export function renderLine(
-  pixels: Pixels,
-  line: LineGeometry,
-  ink: InkModel,
-  rendering: Rendering,
-): LineImage {
-  const k = RENDER_HEIGHT[rendering] / line.charHeight;
+/**
+ * Pixels of the line, sampled upright: how like the stamp's ink each is (0 paper, 1 the ink; colours off the
+ * paper–ink line count less, and black or grey ink has no colour: a dark leaf's outline or a berry is not
+ * it), and where another ink as strong as the stamp's lies.
+ */
+function sampleLine(pixels: Pixels, line: LineGeometry, ink: InkModel, charPx: number, pad: number) {
+  const k = charPx / line.charHeight;
   const halfAlong = line.length / 2 + REACH * line.charHeight;
   const halfAcross = 1.05 * line.charHeight;
-  const pad = 8;
   const width = Math.max(1, Math.round(2 * halfAlong * k)) + 2 * pad;
   const height = Math.max(1, Math.round(2 * halfAcross * k)) + 2 * pad;
   const cos = Math.cos((line.angle * Math.PI) / 180);
   const sin = Math.sin((line.angle * Math.PI) / 180);
-  const samples = Math.min(4, Math.max(1, Math.ceil(1 / k)));
+  // Two by two samples per pixel at most: enough against aliasing at these sizes, a quarter of nine.
+  const samples = Math.min(2, Math.max(1, Math.ceil(1 / k)));
   const likeness = new Float32Array(width * height);
-  // Ink of another colour, as strong as the stamp's: where it lies over the number it may hide a digit.
   const foreign = new Uint8Array(width * height);
+  // Inlined arithmetic: this runs for every sample of every line read.
+  const [pr, pg, pb] = ink.paper;
+  const dr = ink.colour[0] - pr;
+  const dg = ink.colour[1] - pg;
+  const db = ink.colour[2] - pb;
+  const span = Math.max(1, dr * dr + dg * dg + db * db);
   const own = inkColour(ink.colour[0], ink.colour[1], ink.colour[2], ink.paper);
   const strong = Math.max(30, 0.6 * Math.max(own.dark, 1.4 * own.chroma));
+  const data = pixels.data;
   for (let v = pad; v < height - pad; v++)
     for (let u = pad; u < width - pad; u++) {
       let sum = 0;
@@ -103,22 +89,41 @@ export function renderLine(
           const y = Math.round(line.cy + s * sin + t * cos);
           if (x < 0 || y < 0 || x >= pixels.width || y >= pixels.height) continue;
           const i = (y * pixels.width + x) * 4;
-          const like = inkLikeness(pixels.data[i]!, pixels.data[i + 1]!, pixels.data[i + 2]!, ink);
+          const vr = data[i]! - pr;
+          const vg = data[i + 1]! - pg;
+          const vb = data[i + 2]! - pb;
+          const mean = (vr + vg + vb) / 3;
+          const chroma = Math.sqrt(((vr - mean) ** 2 + (vg - mean) ** 2 + (vb - mean) ** 2) * 1.5);
+          let like = 0;
+          if (!(ink.neutral && chroma >= 22)) {
+            const along = (vr * dr + vg * dg + vb * db) / span;
+            const off = Math.sqrt(Math.max(0, (vr * vr + vg * vg + vb * vb) / span - along * along));
+            like = along - 2 * off;
+          }
           sum += like;
           n++;
-          if (like < 0.25) {
-            const seen = inkColour(pixels.data[i]!, pixels.data[i + 1]!, pixels.data[i + 2]!, ink.paper);
-            if (Math.max(seen.dark, 1.4 * seen.chroma) >= strong) other++;
-          }
+          if (like < 0.25 && Math.max(-mean, 1.4 * chroma) >= strong) other++;
         }
       likeness[v * width + u] = n ? sum / n : 0;
       foreign[v * width + u] = n && other * 2 >= n ? 1 : 0;
     }
+  return { likeness, foreign, width, height };
+}
+
+/** The line cut out upright at the rendering's size. */
+export function renderLine(
+  pixels: Pixels,
+  line: LineGeometry,
+  ink: InkModel,
+  rendering: Rendering,
+): LineImage {
+  const pad = 8;
+  const charHeight = RENDER_HEIGHT[rendering];
+  const { likeness, foreign, width, height } = sampleLine(pixels, line, ink, charHeight, pad);
   // The ink as a mask, and what is not a character: blobs that reach the top or bottom edge of the line
   // (a border, a ring round the number) or are far taller than a character.
   const bits: Bits = { data: new Uint8Array(width * height), width, height };
   for (let o = 0; o < bits.data.length; o++) bits.data[o] = likeness[o]! >= 0.45 ? 1 : 0;
-  const charHeight = RENDER_HEIGHT[rendering];
   const blobs = components(bits, 2);
   const keep: LineInk['blobs'] = [];
   const frame: LineInk['frame'] = { data: new Uint8Array(width * height), width, height };
@@ -147,7 +152,10 @@ export function renderLine(
     else image[o] = Math.round(255 * (1 - Math.min(1, likeness[o]! / 0.9)));
   }
   if (rendering === 'ink-gray') softened(image, width, height);
-  return { image: { data: image, width, height }, ink: { blobs: keep, frame, foreign, charHeight, edge: pad } };
+  return {
+    image: { data: image, width, height },
+    ink: { blobs: keep, frame, foreign, charHeight, edge: pad },
+  };
 }
 
 /**
@@ -158,7 +166,7 @@ export function renderLine(
 export function refineLine(pixels: Pixels, line: LineGeometry, ink: InkModel): LineGeometry {
   let shape = line;
   for (let round = 0; round < 4; round++) {
-    const cut = renderLine(pixels, shape, ink, 'ink-mask');
+    const cut = renderLine(pixels, shape, ink, 'measure');
     const h = cut.ink.charHeight;
     const middle = cut.image.height / 2;
     const chars = cut.ink.blobs.filter(

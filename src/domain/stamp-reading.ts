@@ -204,7 +204,6 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
 
   const start = digitSymbols[0]!.box.x;
   const end = right(digitSymbols[digitSymbols.length - 1]!.box);
-  const tall = (s: OcrSymbol) => s.box.height >= 0.35 * h;
   const span = (from: Box, to: Box) => ({ start: from.x, end: right(to) });
   const prefix = leadSymbols.length
     ? [span(leadSymbols[0]!.box, leadSymbols[leadSymbols.length - 1]!.box)]
@@ -215,14 +214,9 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   for (const w of sorted.slice(0, at))
     if (near(w) && isPrefix(w.text)) prefix.push({ start: w.box.x, end: right(w.box) });
   // After the number, nothing but a border's edge.
+  // After the number, no letters or digits near it; a mark (a border's edge, a speck) is judged by its ink.
   for (const w of sorted.slice(at + 1))
-    if (
-      near(w) &&
-      w.symbols.some(
-        (s) =>
-          s.box.x < end + DIGIT_SLOT * h && tall(s) && !frameMark(s, digitSymbols[digitSymbols.length - 1]),
-      )
-    )
+    if (near(w) && /[\p{L}\d]/u.test(w.text) && w.box.x < end + DIGIT_SLOT * h)
       return { kind: 'doubtful', text, why: `"${w.text.trim()}" after the number` };
 
   return {
@@ -263,17 +257,37 @@ const coveredBy = (blob: Box, spans: { start: number; end: number }[]) =>
  */
 export function checkNumberInk(number: LineNumber, ink: LineInk): string | null {
   const h = ink.charHeight;
-  const { start, end } = number;
   // A number cut off by the end of the part that was read may go on beyond it.
   const margin = ink.edge + DIGIT_SLOT * h;
-  if (start < margin || end > ink.frame.width - margin) return 'the number runs to the edge of the part read (it may go on)';
+  if (number.start < margin || number.end > ink.frame.width - margin)
+    return 'the number runs to the edge of the part read (it may go on)';
+  // The digits' blobs: those the OCR's span holds, give or take the slack of its character boxes.
+  const slack = 0.15 * h;
   const digitBlobs = ink.blobs.filter(
-    (b) => b.x + b.width / 2 >= start && b.x + b.width / 2 <= end && b.height >= 0.2 * h,
+    (b) =>
+      b.x + b.width / 2 >= number.start - slack &&
+      b.x + b.width / 2 <= number.end + slack &&
+      b.height >= 0.2 * h,
   );
   if (digitBlobs.length === 0) return 'the digits read are not where the ink is';
+  const start = Math.min(number.start, ...digitBlobs.map((b) => b.x));
+  const end = Math.max(number.end, ...digitBlobs.map(right));
   const foot = middleOf(digitBlobs.map(bottom));
   const height = middleOf(digitBlobs.map((b) => b.height));
   const top = foot - height;
+  // No more characters than digits read: a digit the OCR did not read can hide under a wide character box
+  // (a broken first digit swallowed by the next digit's box). Blobs one above the other (pieces of a worn
+  // digit) or side by side with a hairline between (a stencil's halves) count as one character.
+  const units: { x0: number; x1: number }[] = [];
+  for (const b of digitBlobs.filter((d) => d.height >= 0.4 * height).sort((a, c) => a.x - c.x)) {
+    const last = units[units.length - 1];
+    const gap = last ? b.x - last.x1 : Infinity;
+    if (last && (gap < 0.12 * height || -gap > 0.5 * Math.min(last.x1 - last.x0, b.width)))
+      last.x1 = Math.max(last.x1, right(b));
+    else units.push({ x0: b.x, x1: right(b) });
+  }
+  if (units.length > number.printed.length)
+    return `the stamp shows more characters than the ${number.printed.length} digits read (a digit may be missing)`;
   // The first and last digit: a raised small mark (the ° of N°) read as a digit is not one. The blob under
   // the OCR's character is the one it overlaps most.
   const under = (box: Box) =>

@@ -30,7 +30,9 @@ function stored(collid: number): Kept {
   if (!found) {
     try {
       const parsed = parseStampProfile(JSON.parse(raw));
-      found = parsed.ok ? { profile: parsed.profile, problem: null } : { profile: null, problem: parsed.problem };
+      found = parsed.ok
+        ? { profile: parsed.profile, problem: null }
+        : { profile: null, problem: parsed.problem };
     } catch {
       found = { profile: null, problem: 'the stored stamp profile could not be read. Calibrate again.' };
     }
