@@ -98,7 +98,12 @@ export function isPrefix(text: string): boolean {
   const t = text.trim();
   if (t === '' || /\d/.test(t)) return false;
   if (/^[#№%]+[.:]?$/.test(t)) return true;
-  return PREFIX_LETTERS.has(t.replace(/[^\p{L}]/gu, '').toLowerCase());
+  return PREFIX_LETTERS.has(
+    t
+      .replace(/[ºª]/g, 'o')
+      .replace(/[^\p{L}]/gu, '')
+      .toLowerCase(),
+  );
 }
 
 /** Characters a stamp's border or ring comes back as when the OCR reads it. */
@@ -135,7 +140,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   // Digits the OCR split in two by a narrow gap (`991 8`) are one number.
   for (let i = 1; i < sorted.length; i++) {
     const [a, b] = [sorted[i - 1]!, sorted[i]!];
-    if (/^\d+$/.test(a.text.trim()) && /^\d+$/.test(b.text.trim()) && b.box.x - right(a.box) <= 0.45 * h)
+    if (/^\d+$/.test(a.text.trim()) && /^\d+$/.test(b.text.trim()) && b.box.x - right(a.box) <= 0.25 * h)
       sorted.splice(i-- - 1, 2, {
         text: a.text.trim() + b.text.trim(),
         confidence: Math.min(a.confidence, b.confidence),
@@ -301,8 +306,9 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): string | null 
       return 'a raised mark at the end of the number (a sign read as a digit?)';
   const spans = [...number.prefix, { start, end }];
   for (const blob of ink.blobs) {
-    // Specks, and flat lines (a border's side, an underline): no digit is either.
+    // Specks, flat lines (an underline) and hairlines (a border's thin side): no digit is any of them.
     if ((blob.height < 0.35 * height && blob.width < 0.35 * height) || blob.height < 0.2 * height) continue;
+    if (blob.width <= 0.06 * height) continue;
     const across = Math.max(0, Math.min(bottom(blob), foot) - Math.max(blob.y, top));
     if (across < 0.3 * Math.min(blob.height, height)) continue;
     const before = right(blob) > start - DIGIT_SLOT * height && blob.x < start - 0.05 * height;
@@ -351,4 +357,46 @@ function frameInkIn(frame: LineInk['frame'], x0: number, x1: number, top: number
     if (!passesBy) count += column;
   }
   return count;
+}
+
+/** What one reading of a line came to: a number to weigh, or why not. */
+export type LineJudgement =
+  | LineNumber
+  | {
+      kind: 'not-a-number';
+      why: string | null;
+      /** The number the OCR read, if it read one that did not hold. */
+      value: string | null;
+      date: boolean;
+      /** The line read as sure words, the right way up: text, not a number upside down. */
+      words: boolean;
+    };
+
+/**
+ * One reading of a line judged: the number the OCR read, borne out by the line's ink, with every digit at
+ * or above the confidence floor (`reading.stampConfidence`); or why there is none.
+ */
+export function judgeLine(words: OcrWord[], ink: LineInk, floor: number): LineJudgement {
+  const reading = readNumberLine(words, ink.charHeight);
+  if (reading.kind === 'number') {
+    const inkSays = checkNumberInk(reading, ink);
+    if (inkSays !== null)
+      return { kind: 'not-a-number', why: inkSays, value: reading.value, date: false, words: false };
+    if (reading.confidence < floor)
+      return {
+        kind: 'not-a-number',
+        why: `the number read (${reading.value}) is too uncertain (${Math.round(reading.confidence)} % < ${floor} %)`,
+        value: reading.value,
+        date: false,
+        words: false,
+      };
+    return reading;
+  }
+  return {
+    kind: 'not-a-number',
+    why: reading.kind === 'doubtful' ? reading.why : null,
+    value: null,
+    date: reading.kind === 'date',
+    words: reading.kind === 'none' && words.some((w) => w.confidence >= 85 && /\p{L}{4,}/u.test(w.text)),
+  };
 }

@@ -3,7 +3,6 @@ import {
   lineOf,
   refineLine,
   renderLine,
-  RENDER_HEIGHT,
   type LineGeometry,
   type Rendering,
 } from '../domain/stamp-crops';
@@ -17,7 +16,7 @@ import {
 } from '../domain/stamp-decision';
 import { findStampCandidates, type SheetEvidence, type StampCandidate } from '../domain/stamp-finding';
 import type { StampProfile } from '../domain/stamp-profile';
-import { checkNumberInk, readNumberLine, type OcrWord } from '../domain/stamp-reading';
+import { judgeLine, type LineJudgement, type LineNumber, type OcrWord } from '../domain/stamp-reading';
 
 /**
  * Reading the stamped number off a sheet: the one code path the browser's worker and the Node tests both
@@ -83,8 +82,8 @@ export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions)
   return { stamp, box: from === null ? null : traces[from]!.candidate.block, candidates: traces };
 }
 
-type Outcome = Reading | { why: string | null; value: string | null; date: boolean; text: boolean };
-const isNumber = (o: Outcome): o is Reading => 'printed' in o;
+type Outcome = LineJudgement;
+const isNumber = (o: Outcome): o is LineNumber => o.kind === 'number';
 
 async function readCandidate(
   pixels: Pixels,
@@ -101,29 +100,7 @@ async function readCandidate(
     if (!shape) geometry.set(turn, (shape = refineLine(pixels, lineOf(candidate, turn), candidate.ink)));
     const line = renderLine(pixels, shape, candidate.ink, rendering);
     const words = (await ocr(line.image, 'line')).flatMap((l) => l.words);
-    const reading = readNumberLine(words, RENDER_HEIGHT[rendering]);
-    let outcome: Outcome;
-    if (reading.kind === 'number') {
-      const inkSays = checkNumberInk(reading, line.ink);
-      outcome =
-        inkSays !== null
-          ? { why: inkSays, value: reading.value, date: false, text: false }
-          : reading.confidence < floor
-            ? {
-                why: `the number read (${reading.value}) is too uncertain (${Math.round(reading.confidence)} % < ${floor} %)`,
-                value: reading.value,
-                date: false,
-                text: false,
-              }
-            : reading;
-    } else
-      outcome = {
-        why: reading.kind === 'doubtful' ? reading.why : null,
-        value: null,
-        date: reading.kind === 'date',
-        // Words read surely, the right way up: this line is text, not a number upside down.
-        text: reading.kind === 'none' && words.some((w) => w.confidence >= 85 && /\p{L}{4,}/u.test(w.text)),
-      };
+    const outcome = judgeLine(words, line.ink, floor);
     readings.push({
       rendering,
       turn,
@@ -165,7 +142,7 @@ async function readCandidate(
   outcomes.push({ turn: preferred, verified: isNumber(first) ? await verify(preferred, first) : null });
   // The other way up is read too: a number there as well leaves the sheet's way up in doubt. Not when the
   // line read as words the right way up.
-  if (!(!isNumber(first) && first.text)) {
+  if (isNumber(first) || !first.words) {
     const second = await read('ink-mask', flipped);
     firsts.set(flipped, second);
     outcomes.push({ turn: flipped, verified: isNumber(second) ? await verify(flipped, second) : null });
@@ -181,7 +158,7 @@ async function readCandidate(
   else if (choice.kind === 'two-ways' || choice.kind === 'against-barcode') verdict = choice;
   else if (disagreements[0]) verdict = { kind: 'doubtful', ...disagreements[0] };
   else {
-    const all = [...firsts.values()].filter((f): f is Exclude<Outcome, Reading> => !isNumber(f));
+    const all = [...firsts.values()].filter((f) => f.kind === 'not-a-number');
     const doubt = all.find((f) => f.why !== null && f.value !== null) ?? all.find((f) => f.why !== null);
     verdict = doubt
       ? { kind: 'doubtful', value: doubt.value, why: doubt.why! }
