@@ -1,5 +1,5 @@
 import { inkColour, type Rgb } from './sheet-pixels';
-import type { Box, Pixels } from './sheet-reading';
+import type { Pixels } from './sheet-reading';
 import { findStampCandidates, type SheetEvidence } from './stamp-finding';
 import { PROFILE_VERSION, type Region, type StampProfile } from './stamp-profile';
 
@@ -19,28 +19,34 @@ export interface ProfileSample {
 
 /**
  * What a supervisor's box round the stamp on one sheet shows: the ink and height of the tallest line of
- * characters inside it (the number), and where the box is. Null when the box holds no line of characters.
+ * characters inside it (the number), and where the box is. The box is given as shares of the sheet (the
+ * screen shows a smaller copy of the image the reader reads). Null when the box holds no line of characters.
  */
 export function sampleStamp(
   pixels: Pixels,
-  box: Box,
+  box: Region,
   evidence: SheetEvidence = { barcodes: [] },
 ): ProfileSample | null {
+  const { width, height } = pixels;
   const inBox = findStampCandidates(pixels, evidence).candidates.filter(
-    (c) => c.cx >= box.x && c.cx <= box.x + box.width && c.cy >= box.y && c.cy <= box.y + box.height,
+    (c) =>
+      c.cx >= box.left * width &&
+      c.cx <= box.right * width &&
+      c.cy >= box.top * height &&
+      c.cy <= box.bottom * height,
   );
   if (inBox.length === 0) return null;
   const number = inBox.reduce((a, b) =>
     b.charHeight * Math.min(b.characters, 4) > a.charHeight * Math.min(a.characters, 4) ? b : a,
   );
-  const { width, height } = pixels;
+  const share = (v: number) => Math.max(0, Math.min(1, v));
   return {
     orientation: width > height ? 'landscape' : 'portrait',
     region: {
-      left: Math.max(0, box.x / width),
-      top: Math.max(0, box.y / height),
-      right: Math.min(1, (box.x + box.width) / width),
-      bottom: Math.min(1, (box.y + box.height) / height),
+      left: share(box.left),
+      top: share(box.top),
+      right: share(box.right),
+      bottom: share(box.bottom),
     },
     ink: {
       colour: number.ink.colour,

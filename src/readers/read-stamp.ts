@@ -1,11 +1,5 @@
 import type { Box, Mask, Pixels, StampReading } from '../domain/sheet-reading';
-import {
-  lineOf,
-  refineLine,
-  renderLine,
-  type LineGeometry,
-  type Rendering,
-} from '../domain/stamp-crops';
+import { lineOf, refineLine, renderLine, type LineGeometry, type Rendering } from '../domain/stamp-crops';
 import {
   agree,
   chooseTurn,

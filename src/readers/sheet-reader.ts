@@ -1,5 +1,5 @@
-import type { BarcodeCheck, Box, LabelHints, StampReading } from '../domain/sheet-reading';
-import type { StampProfile } from '../domain/stamp-profile';
+import type { BarcodeCheck, LabelHints, StampReading } from '../domain/sheet-reading';
+import type { Region, StampProfile } from '../domain/stamp-profile';
 import type { ProfileSample } from '../domain/stamp-profile-learning';
 import type { ReadingSettings } from '../domain/station';
 
@@ -23,7 +23,7 @@ export interface SheetReader {
   /** The printed label's collector, number and date, read after the stamp (a slower, second OCR). */
   readLabel(imageUrl: string): Promise<LabelHints>;
   /** What a supervisor's box round the stamp shows (its ink, its digits' height), for a stamp profile. */
-  sampleStamp(imageUrl: string, box: Box): Promise<ProfileSample | null>;
+  sampleStamp(imageUrl: string, box: Region): Promise<ProfileSample | null>;
   /** Starts the readers (loads the OCR engine and its data) before the first sheet arrives. */
   warm(): void;
 }

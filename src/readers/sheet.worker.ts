@@ -3,7 +3,7 @@ import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js'
 import { prepareZXingModule } from 'zxing-wasm/reader';
 import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import type { Box, LabelHints, Pixels, StampReading } from '../domain/sheet-reading';
-import type { StampProfile } from '../domain/stamp-profile';
+import type { Region, StampProfile } from '../domain/stamp-profile';
 import { sampleStamp, type ProfileSample } from '../domain/stamp-profile-learning';
 import type { BarcodeFormat } from '../domain/station';
 import { decodeBarcodes, readLabelHints, readSheetPixels } from './read-sheet';
@@ -25,7 +25,7 @@ export type SheetRequest = { id: number; ocrBase: string } & (
       confidenceFloor: number;
     }
   | { kind: 'label'; url: string }
-  | { kind: 'sample'; url: string; box: Box; formats: BarcodeFormat[] }
+  | { kind: 'sample'; url: string; box: Region; formats: BarcodeFormat[] }
   | { kind: 'warm' }
 );
 

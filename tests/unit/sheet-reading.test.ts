@@ -15,10 +15,17 @@ describe('reading the demo sheets as the station does (tesseract.js, zxing-wasm)
   it.each(DEMO_STAMPS)(
     'sheet $barcode: stamp $stamp, and its own barcode',
     async ({ barcode: catalogNumber, stamp }) => {
-      const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/${catalogNumber}.jpg`, { confidenceFloor: 80 });
+      const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/${catalogNumber}.jpg`, {
+        confidenceFloor: 80,
+      });
       if (stamp === null) expect(read.stamp.kind).toBe('unread');
       else expect(read.stamp).toMatchObject({ kind: 'proposal', proposal: { value: stamp } });
-      expect(checkSheetBarcode(catalogNumber, read.barcodes.map((b) => b.text))).toEqual({
+      expect(
+        checkSheetBarcode(
+          catalogNumber,
+          read.barcodes.map((b) => b.text),
+        ),
+      ).toEqual({
         kind: 'matches',
         shown: catalogNumber,
       });
@@ -54,7 +61,12 @@ describe('an image named with the wrong barcode', () => {
     try {
       // Record DEMO0001231 given the image of DEMO0001232, as a batch upload with a misnamed file does.
       const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/DEMO0001232.jpg`, { confidenceFloor: 80 });
-      expect(checkSheetBarcode('DEMO0001231', read.barcodes.map((b) => b.text))).toEqual({
+      expect(
+        checkSheetBarcode(
+          'DEMO0001231',
+          read.barcodes.map((b) => b.text),
+        ),
+      ).toEqual({
         kind: 'mismatch',
         shown: ['DEMO0001232'],
       });

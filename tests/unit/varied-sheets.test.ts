@@ -74,7 +74,17 @@ describe('a collection stamping in black at the bottom left, calibrated on three
     const collection = VARIED_SHEETS.filter((s) => s.collection === 'black-ink');
     const boxed = collection.filter((s) => s.calibration);
     expect(boxed).toHaveLength(3);
-    const samples = boxed.map((s) => sampleStamp(decodeSheet(`${VARIED_SHEETS_DIR}/${s.file}`), s.stampBox!));
+    // The boxes a supervisor draws, as shares of the sheet: the manifest's stamp boxes.
+    const samples = boxed.map((s) => {
+      const pixels = decodeSheet(`${VARIED_SHEETS_DIR}/${s.file}`);
+      const box = s.stampBox!;
+      return sampleStamp(pixels, {
+        left: box.x / pixels.width,
+        top: box.y / pixels.height,
+        right: (box.x + box.width) / pixels.width,
+        bottom: (box.y + box.height) / pixels.height,
+      });
+    });
     expect(samples.every((s) => s !== null && s.ink.neutral)).toBe(true);
     const profile = learnProfile(
       samples.filter((s) => s !== null),

@@ -1,14 +1,14 @@
 import { useRef, useState } from 'react';
-import type { Box } from '../../domain/sheet-reading';
+import type { Region } from '../../domain/stamp-profile';
 
 interface Props {
   /** The sheet as the browser shows it. */
   imageUrl: string;
   /** Accessible name, e.g. "Sheet DEMO0001231". */
   label: string;
-  /** The box round the stamp, in the image's own pixels; null before one is drawn. */
-  box: Box | null;
-  onBox: (box: Box) => void;
+  /** The box round the stamp, as shares of the sheet; null before one is drawn. */
+  box: Region | null;
+  onBox: (box: Region) => void;
   onAccept: () => void;
   onSkip: () => void;
 }
@@ -18,31 +18,28 @@ const STEP = 0.01;
 
 /**
  * A sheet on which a supervisor draws a box round the stamp: drag with the mouse, or with the keyboard
- * (arrows move it, Shift+arrows resize it, Enter accepts it, N skips the sheet). The box is kept in the
- * image's own pixels, whatever size the sheet is shown at.
+ * (arrows move it, Shift+arrows resize it, Enter accepts it, N skips the sheet). The box is kept as shares
+ * of the sheet: the reader reads a larger image than the one shown.
  */
 export function SheetBox({ imageUrl, label, box, onBox, onAccept, onSkip }: Props) {
   const image = useRef<HTMLImageElement>(null);
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const dragFrom = useRef<{ x: number; y: number } | null>(null);
+  const clamp = (v: number) => Math.max(0, Math.min(1, v));
 
-  const toImage = (clientX: number, clientY: number) => {
+  const toSheet = (clientX: number, clientY: number) => {
     const rect = image.current!.getBoundingClientRect();
-    const clamp = (v: number) => Math.max(0, Math.min(1, v));
-    return {
-      x: clamp((clientX - rect.left) / rect.width) * size!.width,
-      y: clamp((clientY - rect.top) / rect.height) * size!.height,
-    };
+    return { x: clamp((clientX - rect.left) / rect.width), y: clamp((clientY - rect.top) / rect.height) };
   };
-  const spanning = (a: { x: number; y: number }, b: { x: number; y: number }): Box => ({
-    x: Math.round(Math.min(a.x, b.x)),
-    y: Math.round(Math.min(a.y, b.y)),
-    width: Math.round(Math.abs(a.x - b.x)),
-    height: Math.round(Math.abs(a.y - b.y)),
+  const spanning = (a: { x: number; y: number }, b: { x: number; y: number }): Region => ({
+    left: Math.min(a.x, b.x),
+    top: Math.min(a.y, b.y),
+    right: Math.max(a.x, b.x),
+    bottom: Math.max(a.y, b.y),
   });
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (!size) return;
+    if (!loaded) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       if (box) onAccept();
@@ -62,30 +59,25 @@ export function SheetBox({ imageUrl, label, box, onBox, onAccept, onSkip }: Prop
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
-    const dx = move[0] * STEP * size.width;
-    const dy = move[1] * STEP * size.height;
-    const current = box ?? {
-      x: Math.round(size.width * 0.4),
-      y: Math.round(size.height * 0.45),
-      width: Math.round(size.width * 0.2),
-      height: Math.round(size.height * 0.1),
-    };
-    const next = event.shiftKey
-      ? { ...current, width: Math.max(10, current.width + dx), height: Math.max(10, current.height + dy) }
-      : { ...current, x: current.x + dx, y: current.y + dy };
-    onBox({
-      x: Math.round(Math.max(0, Math.min(size.width - next.width, next.x))),
-      y: Math.round(Math.max(0, Math.min(size.height - next.height, next.y))),
-      width: Math.round(Math.min(size.width, next.width)),
-      height: Math.round(Math.min(size.height, next.height)),
-    });
+    const [dx, dy] = [move[0] * STEP, move[1] * STEP];
+    const current = box ?? { left: 0.4, top: 0.45, right: 0.6, bottom: 0.55 };
+    const width = current.right - current.left;
+    const height = current.bottom - current.top;
+    if (event.shiftKey) {
+      const w = Math.max(STEP, Math.min(1 - current.left, width + dx));
+      const h = Math.max(STEP, Math.min(1 - current.top, height + dy));
+      onBox({ ...current, right: current.left + w, bottom: current.top + h });
+    } else {
+      const left = clamp(Math.min(1 - width, current.left + dx));
+      const top = clamp(Math.min(1 - height, current.top + dy));
+      onBox({ left, top, right: left + width, bottom: top + height });
+    }
   };
 
-  const share = (v: number, of: number) => `${Math.round((v / of) * 100)} %`;
-  const described =
-    box && size
-      ? `The box runs from ${share(box.x, size.width)} to ${share(box.x + box.width, size.width)} across the sheet and from ${share(box.y, size.height)} to ${share(box.y + box.height, size.height)} down.`
-      : 'No box yet.';
+  const percent = (v: number) => `${Math.round(v * 100)} %`;
+  const described = box
+    ? `The box runs from ${percent(box.left)} to ${percent(box.right)} across the sheet and from ${percent(box.top)} to ${percent(box.bottom)} down.`
+    : 'No box yet.';
 
   return (
     <div className="sheet-box">
@@ -102,36 +94,27 @@ export function SheetBox({ imageUrl, label, box, onBox, onAccept, onSkip }: Prop
         tabIndex={0}
         onKeyDown={onKeyDown}
         onPointerDown={(event) => {
-          if (!size) return;
+          if (!loaded) return;
           event.currentTarget.setPointerCapture?.(event.pointerId);
-          dragFrom.current = toImage(event.clientX, event.clientY);
+          dragFrom.current = toSheet(event.clientX, event.clientY);
         }}
         onPointerMove={(event) => {
-          if (dragFrom.current) onBox(spanning(dragFrom.current, toImage(event.clientX, event.clientY)));
+          if (dragFrom.current) onBox(spanning(dragFrom.current, toSheet(event.clientX, event.clientY)));
         }}
         onPointerUp={(event) => {
-          if (dragFrom.current) onBox(spanning(dragFrom.current, toImage(event.clientX, event.clientY)));
+          if (dragFrom.current) onBox(spanning(dragFrom.current, toSheet(event.clientX, event.clientY)));
           dragFrom.current = null;
         }}
       >
-        <img
-          ref={image}
-          src={imageUrl}
-          alt={label}
-          draggable={false}
-          onLoad={(event) =>
-            setSize({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })
-          }
-        />
-        {box && size ? (
+        <img ref={image} src={imageUrl} alt={label} draggable={false} onLoad={() => setLoaded(true)} />
+        {box ? (
           <div
             className="sheet-box-frame"
-            data-testid="stamp-box"
             style={{
-              left: `${(box.x / size.width) * 100}%`,
-              top: `${(box.y / size.height) * 100}%`,
-              width: `${(box.width / size.width) * 100}%`,
-              height: `${(box.height / size.height) * 100}%`,
+              left: `${box.left * 100}%`,
+              top: `${box.top * 100}%`,
+              width: `${(box.right - box.left) * 100}%`,
+              height: `${(box.bottom - box.top) * 100}%`,
             }}
           />
         ) : null}

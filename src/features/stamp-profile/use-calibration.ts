@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RecordSummary } from '../../domain/occurrence';
-import type { Box } from '../../domain/sheet-reading';
-import type { StampProfile } from '../../domain/stamp-profile';
+import type { Region, StampProfile } from '../../domain/stamp-profile';
 import { learnProfile, type ProfileSample } from '../../domain/stamp-profile-learning';
 import { explain } from '../../portal/errors';
 import { stampProfileSaved } from '../../ui/stamp-profile-store';
@@ -23,7 +22,7 @@ export type Calibration =
   | {
       kind: 'boxing';
       sheet: CalibrationSheet;
-      box: Box | null;
+      box: Region | null;
       samples: ProfileSample[];
       /** The sheet's place in the queue, from 0. */
       at: number;
@@ -85,7 +84,7 @@ export function useCalibration() {
   }, [portal, collid, showSheet]);
 
   const boxDrawn = useCallback(
-    (box: Box) => setState((s) => (s.kind === 'boxing' ? { ...s, box, note: null } : s)),
+    (box: Region) => setState((s) => (s.kind === 'boxing' ? { ...s, box, note: null } : s)),
     [],
   );
 
