@@ -1,7 +1,14 @@
 import type { SpecimenRecord } from '../domain/occurrence';
 
 export type JournalAction =
-  'link' | 'accession' | 'status' | 'merge' | 'escalation' | 'resolution' | 'undo' | 'comment';
+  | 'link'
+  | 'accession'
+  | 'status'
+  | 'merge'
+  | 'escalation'
+  | 'resolution'
+  | 'undo'
+  | 'comment';
 
 /** One thing this station did to the portal, as it was before and after. */
 export interface JournalEntry {

@@ -84,10 +84,7 @@ async function exclusively(id: string, run: () => Promise<void>): Promise<boolea
  * is sent, read back before it is sent again, retried by itself when the fault passes, held for a login when
  * the session ends. Reads pass through; their failures tell the station whether the portal answers.
  */
-export function durablePortal(
-  inner: PortalClient,
-  options: Options,
-): { portal: PortalClient; outbox: Outbox } {
+export function durablePortal(inner: PortalClient, options: Options): { portal: PortalClient; outbox: Outbox } {
   const { store } = options;
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
@@ -104,8 +101,7 @@ export function durablePortal(
   let snapshot: OutboxView | null = null;
   let stopped = false;
   const openedAt = now();
-  const channel =
-    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('specimen-linker-outbox');
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('specimen-linker-outbox');
 
   const emit = () => {
     snapshot = null;
@@ -155,17 +151,11 @@ export function durablePortal(
       case 'restore':
         return { kind: 'record', record: await inner.readRecord(intent.occid) };
       case 'merge': {
-        const [source, target] = [
-          await inner.readRecord(intent.source),
-          await inner.readRecord(intent.target),
-        ];
+        const [source, target] = [await inner.readRecord(intent.source), await inner.readRecord(intent.target)];
         return { kind: 'merge', sourceExists: source !== null, target };
       }
       case 'create':
-        return {
-          kind: 'barcode-holders',
-          holders: await inner.barcodeInUse(intent.collid, intent.barcode, 0),
-        };
+        return { kind: 'barcode-holders', holders: await inner.barcodeInUse(intent.collid, intent.barcode, 0) };
       case 'comment':
         return { kind: 'comments', texts: (await inner.readComments(intent.occid)).map((c) => c.text) };
     }
@@ -174,12 +164,7 @@ export function durablePortal(
   async function send(intent: WriteIntent): Promise<unknown> {
     switch (intent.kind) {
       case 'barcode':
-        return inner.setCatalogNumber(
-          intent.collid,
-          intent.occid,
-          intent.barcode,
-          intent.status ?? undefined,
-        );
+        return inner.setCatalogNumber(intent.collid, intent.occid, intent.barcode, intent.status ?? undefined);
       case 'accession':
         return inner.addAccession(intent.collid, intent.occid, intent.accession, intent.status ?? undefined);
       case 'status':
@@ -199,8 +184,7 @@ export function durablePortal(
   async function resultOf(intent: WriteIntent, occid: number | null): Promise<unknown> {
     if (intent.kind === 'comment') return undefined;
     const record = occid === null ? null : await inner.readRecord(occid);
-    if (record === null)
-      throw new PortalError('record-missing', `Record ${occid ?? ''} is no longer in the portal.`);
+    if (record === null) throw new PortalError('record-missing', `Record ${occid ?? ''} is no longer in the portal.`);
     return intent.kind === 'merge' ? { merged: record } : record;
   }
 
@@ -216,13 +200,10 @@ export function durablePortal(
     if (item.nextTryAt === null || stopped) return;
     timers.set(
       item.id,
-      setTimeout(
-        () => {
-          timers.delete(item.id);
-          void attempt(item.id);
-        },
-        Math.max(0, item.nextTryAt - now()),
-      ),
+      setTimeout(() => {
+        timers.delete(item.id);
+        void attempt(item.id);
+      }, Math.max(0, item.nextTryAt - now())),
     );
   }
 
@@ -334,13 +315,7 @@ export function durablePortal(
     }
     if (isPortalError(error) && error.kind === 'not-logged-in') {
       setSessionEnded(true);
-      const waiting: OutboxItem = {
-        ...item,
-        state: 'waiting',
-        waitingFor: 'login',
-        nextTryAt: null,
-        message,
-      };
+      const waiting: OutboxItem = { ...item, state: 'waiting', waitingFor: 'login', nextTryAt: null, message };
       await save(waiting);
       releaseComment(waiting, error);
       return;
@@ -472,8 +447,7 @@ export function durablePortal(
       for (const item of items.values()) {
         if (isSettled(item) || item.user !== user || waiters.has(item.id)) continue;
         // A write found "sending" was cut off mid-way (the tab closed): unclear, so it is read first.
-        if (item.state === 'sending' || item.attempts === 0)
-          items.set(item.id, { ...item, attempts: Math.max(1, item.attempts) });
+        if (item.state === 'sending' || item.attempts === 0) items.set(item.id, { ...item, attempts: Math.max(1, item.attempts) });
         void attempt(item.id);
       }
     },

@@ -68,6 +68,4 @@ export function openOutboxStore(): OutboxStore {
 export const KEEP_SETTLED_MS = 24 * 60 * 60 * 1000;
 
 export const expired = (items: OutboxItem[], now: number) =>
-  items
-    .filter((i) => isSettled(i) && i.settledAt !== null && now - i.settledAt > KEEP_SETTLED_MS)
-    .map((i) => i.id);
+  items.filter((i) => isSettled(i) && i.settledAt !== null && now - i.settledAt > KEEP_SETTLED_MS).map((i) => i.id);

@@ -16,10 +16,7 @@ function values(intent: WriteIntent): Record<string, string | null> {
     case 'barcode':
       return { catalognumber: intent.barcode, ...(intent.status ? { processingstatus: intent.status } : {}) };
     case 'accession':
-      return {
-        othercatalognumbers: intent.accession,
-        ...(intent.status ? { processingstatus: intent.status } : {}),
-      };
+      return { othercatalognumbers: intent.accession, ...(intent.status ? { processingstatus: intent.status } : {}) };
     case 'status':
       return { processingstatus: intent.status };
     case 'restore':

@@ -1,6 +1,10 @@
 import type { Accession, AccessionRules } from '../../domain/accession';
 import { decideDuplicate, type DuplicateDecision } from '../../domain/duplicates';
-import { withListedCatalogNumbers, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
+import {
+  withListedCatalogNumbers,
+  type RecordSummary,
+  type SpecimenRecord,
+} from '../../domain/occurrence';
 import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalClient } from '../../portal/portal';
 

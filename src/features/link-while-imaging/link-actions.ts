@@ -59,7 +59,7 @@ export async function saveLink(
   const already =
     images > 0 ? ` The record already had ${images === 1 ? 'an image' : `${images} images`}.` : '';
   const how = confirmedByReading(saved)
-    ? " The portal's answer was lost; reading the record showed it saved, once."
+    ? ' The portal\'s answer was lost; reading the record showed it saved, once.'
     : '';
   return `${saved.catalogNumber ?? link.barcode} → ${link.label}. Saved in the portal (record ${saved.occid}).${how}${already}`;
 }

@@ -1,6 +1,10 @@
 import { readAccession, type AccessionRules } from '../../domain/accession';
 import { ESCALATION_REASONS, parseEscalationComment, type EscalationReason } from '../../domain/escalation';
-import { withListedCatalogNumbers, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
+import {
+  withListedCatalogNumbers,
+  type RecordSummary,
+  type SpecimenRecord,
+} from '../../domain/occurrence';
 import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalClient, RecordComment } from '../../portal/portal';
 

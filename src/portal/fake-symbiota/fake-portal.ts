@@ -26,13 +26,7 @@ export type SaveOutcome =
  * `end-session` (the portal session ends just before the request).
  */
 export type FaultKind = 'drop-request' | 'drop-answer' | 'server-error' | 'slow-answer' | 'end-session';
-export const FAULT_KINDS: FaultKind[] = [
-  'drop-request',
-  'drop-answer',
-  'server-error',
-  'slow-answer',
-  'end-session',
-];
+export const FAULT_KINDS: FaultKind[] = ['drop-request', 'drop-answer', 'server-error', 'slow-answer', 'end-session'];
 
 export interface Fault {
   kind: FaultKind;
@@ -265,10 +259,7 @@ export class FakeSymbiota {
         message: `${this.wording.errorPrefix}: failed to edit occurrence record (#${request.occid}): record not found`,
       };
     if (request.editedFields.length === 0)
-      return {
-        kind: 'error',
-        message: `${this.wording.errorPrefix}: edits empty for occid #${request.occid}`,
-      };
+      return { kind: 'error', message: `${this.wording.errorPrefix}: edits empty for occid #${request.occid}` };
 
     const posted = new Map<string, string>();
     const idKeys: string[] = [];

@@ -172,8 +172,7 @@ export function fakeSymbiotaHandlers(
       const occid = Number(occidParam);
       const free = fake.lockForEditing(occid);
       const opened = fake.record(occid);
-      if (opened && !fake.canEdit(opened.collid))
-        return html(notAuthorizedPage(w, collectionName(opened.collid)));
+      if (opened && !fake.canEdit(opened.collid)) return html(notAuthorizedPage(w, collectionName(opened.collid)));
       if (opened && !free)
         return html(
           editorPage({

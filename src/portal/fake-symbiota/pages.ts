@@ -33,10 +33,7 @@ export function notAuthorizedPage(w: Wording, collectionName: string): string {
 }
 
 /** A record another editor has open: no form, a box and a link to the read-only display (rec. 18e, 3.1 16b). */
-const lockBox = (
-  w: Wording,
-  occid: number,
-) => `<div style="margin:25px;border:2px double;padding:20px;width:90%;">
+const lockBox = (w: Wording, occid: number) => `<div style="margin:25px;border:2px double;padding:20px;width:90%;">
 					<div style="color:red;font-weight:bold;font-size:110%;">${esc(w.recordLocked)}</div>
 					<div style="margin:20px;font-weight:bold;">
 						<a href="../individual/index.php?occid=${occid}" target="_blank">${esc(w.readOnly)}</a>

@@ -63,10 +63,7 @@ function nameColumns(labels: string[]): { fields: (string | null)[]; unnamed: bo
   let unnamed = false;
   fields.forEach((field, i) => {
     if (field !== null) return;
-    const before = fields
-      .slice(0, i)
-      .reverse()
-      .find((f) => f !== null && TABLE_ORDER.includes(f));
+    const before = fields.slice(0, i).reverse().find((f) => f !== null && TABLE_ORDER.includes(f));
     const after = fields.slice(i + 1).find((f) => f !== null && TABLE_ORDER.includes(f));
     const from = before ? TABLE_ORDER.indexOf(before) + 1 : 0;
     const to = after ? TABLE_ORDER.indexOf(after) : TABLE_ORDER.length;

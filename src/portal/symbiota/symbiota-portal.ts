@@ -25,9 +25,7 @@ const DEFAULT_PAGE: PageRequest = { offset: 0, limit: 100 };
 /** A search row made from a whole record, for tables whose columns cannot all be named. */
 function summaryOf(record: SpecimenRecord | null, occid: number): RecordSummary {
   if (record === null) return emptySummary(occid);
-  const other = [
-    ...new Set([record.fields['otherCatalogNumbers'], ...record.identifiers.map((i) => i.value)]),
-  ]
+  const other = [...new Set([record.fields['otherCatalogNumbers'], ...record.identifiers.map((i) => i.value)])]
     .filter((v): v is string => typeof v === 'string' && v !== '')
     .join(', ');
   return {
@@ -90,9 +88,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     if (!unnamedColumns) return { records, offset, total };
     reader.tableHeadersUnnamed();
     const read = (occid: number) => (oldColumn ? reader.readWithLegacyColumn(occid) : reader.readCore(occid));
-    const whole = await Promise.all(
-      records.map(async (r) => summaryOf((await read(r.occid)) ?? null, r.occid)),
-    );
+    const whole = await Promise.all(records.map(async (r) => summaryOf((await read(r.occid)) ?? null, r.occid)));
     return { records: whole, offset, total };
   }
 

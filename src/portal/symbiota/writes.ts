@@ -71,7 +71,11 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
    * those in `editedfields`: any other posted field would be written unlogged. No `collid`: the portal
    * derives it from the record and checks the user's rights against that collection (§7.1, §14).
    */
-  async function save(occid: number, edited: string[], fields: [string, string][]): Promise<Saved> {
+  async function save(
+    occid: number,
+    edited: string[],
+    fields: [string, string][],
+  ): Promise<Saved> {
     const response: PortalResponse = await http.postForm(EDITOR, [
       ['submitaction', 'saveOccurEdits'],
       ['occid', String(occid)],
@@ -101,10 +105,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
       );
     // Applied, or said in words this station does not know: the record on the page tells (INDEX §16–17).
     // A record another editor holds open shows no form after the save (rec. 3.1 16b): it is read again.
-    return {
-      shown: parseEditorRecord(doc, occid),
-      unknownWords: status.kind === 'unknown' ? status.message : null,
-    };
+    return { shown: parseEditorRecord(doc, occid), unknownWords: status.kind === 'unknown' ? status.message : null };
   }
 
   /**
@@ -378,10 +379,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
       const normalised = text.replace(/\s+/g, ' ').trim();
       if (!comments.some((c) => c.text === normalised)) {
         if (await sessionHasEnded(0))
-          throw new PortalError(
-            'not-logged-in',
-            'Your portal session has ended; the comment was not posted.',
-          );
+          throw new PortalError('not-logged-in', 'Your portal session has ended; the comment was not posted.');
         throw new PortalError(
           'portal-refused',
           `The portal did not list the comment on record ${occid} after posting it.`,
