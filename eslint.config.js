@@ -5,7 +5,37 @@ import testingLibrary from 'eslint-plugin-testing-library';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['session', 'link-while-imaging', 'link-unprocessed', 'review', 'stamp-profile'];
+import { readdirSync } from 'node:fs';
+
+/** Every folder under src/features is a feature: a new one is kept apart from the others without a list to update. */
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+/** Screens render; controllers (hooks, query-option factories) and the outbox talk to the portal (decision 012). */
+const SCREENS_DO_NOT_WRITE = [
+  {
+    selector: "CallExpression[callee.type='MemberExpression'][callee.object.name='portal']",
+    message: "A screen does not call the portal: use a query-option factory or the screen's controller hook.",
+  },
+  {
+    selector: "CallExpression[callee.type='MemberExpression'][callee.object.property.name='portal']",
+    message: "A screen does not call the portal: use a query-option factory or the screen's controller hook.",
+  },
+  {
+    selector:
+      "CallExpression[callee.object.name='outbox'][callee.property.name=/^(submit|whenDecided|forget)$/]",
+    message: 'A screen does not submit tasks: its controller hook does.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='journal'][callee.property.name='append']",
+    message: 'Only the outbox writes journal entries (journalEntriesOf).',
+  },
+  {
+    selector: "Identifier[name='journalEntriesOf']",
+    message: 'Only the outbox builds journal entries.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -89,6 +119,10 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    files: ['src/features/**/*.tsx', 'src/ui/**/*.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...SCREENS_DO_NOT_WRITE] },
+  },
   {
     files: ['tests/component/**/*.{ts,tsx}'],
     ...testingLibrary.configs['flat/react'],

@@ -3,18 +3,28 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { loadConfig } from './app/config';
 import { ConfigErrorPage } from './app/config-error-page';
+import { ConfigMissingPage } from './app/config-missing-page';
 import type { DemoControls } from './app/shell';
 import './app/app.css';
 import { createSymbiotaPortal } from './portal/symbiota/symbiota-portal';
+import { loadMessages, setStationLocale } from './i18n/intl';
 
 const DEMO = import.meta.env.MODE === 'demo';
 
 async function boot() {
   const root = createRoot(document.getElementById('root')!);
   const configUrl = DEMO ? './demo/config.json' : './config.json';
-  const loaded = await loadConfig(configUrl);
+  // The catalog comes with the configuration, in parallel: the first screen needs both.
+  const [loaded, messages] = await Promise.all([loadConfig(configUrl), loadMessages('en')]);
+  setStationLocale('en', messages);
   if (!loaded.ok) {
-    root.render(<ConfigErrorPage url={configUrl} problems={loaded.problems} />);
+    root.render(
+      'missing' in loaded ? (
+        <ConfigMissingPage configUrl={configUrl} devServer={import.meta.env.DEV} />
+      ) : (
+        <ConfigErrorPage url={configUrl} problems={loaded.problems} />
+      ),
+    );
     return;
   }
   const { config } = loaded;

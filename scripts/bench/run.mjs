@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
-import { benchOption1 } from './option1.mjs';
+import { benchOption1, benchRequestsByPortal } from './option1.mjs';
 import { benchOption2 } from './option2.mjs';
 import { benchOcr } from './ocr.mjs';
 import { benchCalibrated, benchVaried } from './ocr-varied.mjs';
@@ -50,7 +50,10 @@ try {
   await waitForServer(BASE);
   const only = process.argv[2];
   const results = {};
-  if (!only || only === 'option1') results.option1 = await benchOption1(browser, BASE);
+  if (!only || only === 'option1') {
+    results.option1 = await benchOption1(browser, BASE);
+    results.option1.portalRequestsPerLinkByPortal = await benchRequestsByPortal(browser, BASE);
+  }
   if (!only || only === 'option2') results.option2 = await benchOption2(browser, BASE);
   if (!only || only === 'reliability') Object.assign(results, benchReliability());
   // `npm run bench -- varied`: the varied sheet set and the calibrated collection only (a quicker loop).
@@ -95,6 +98,12 @@ function printTable(results) {
   if (o1) {
     rows.push(['option1.inputsPerStampedLink', o1.inputsPerStampedLink, '3']);
     rows.push(['option1.portalRequestsPerLink', o1.portalRequestsPerLink, '≤ 4']);
+    for (const [portal, n] of Object.entries(o1.portalRequestsPerLinkByPortal ?? {}))
+      rows.push([
+        `  on a "${portal}" portal`,
+        n,
+        ['no-api', 'french', 'portuguese'].includes(portal) ? '' : '≤ 4',
+      ]);
     rows.push(['option1.mouseInputs', o1.mouseInputs, '0']);
     rows.push(['option1.scanToReadyMs p50', o1.scanToReadyMs.p50, '']);
     rows.push(['option1.scanToReadyMs p95', o1.scanToReadyMs.p95, '≤ 50']);
@@ -165,10 +174,12 @@ function printTable(results) {
   }
   if (results.reliability) {
     const r = results.reliability;
+    rows.push(['reliability.tasksInjected', r.tasksInjected, '']);
     rows.push(['reliability.faultsInjected', r.faultsInjected, '']);
     rows.push(['reliability.writesLost', r.writesLost, '0']);
     rows.push(['reliability.writesDoubled', r.writesDoubled, '0']);
     rows.push(['reliability.misreported', r.misreported, '0']);
+    rows.push(['reliability.journalMissing', r.journalMissing, '0']);
   }
   if (results.badInputs) {
     rows.push(['badInputs.cases', results.badInputs.cases, '≥ 40']);

@@ -1,5 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { RawIntlProvider } from 'react-intl';
+import { stationIntl } from '../i18n/intl';
 import type { StationConfig } from '../domain/station';
 import {
   createUnprocessedStore,
@@ -9,8 +11,8 @@ import { ReadAheadFirstSheet } from '../features/link-unprocessed/read-ahead';
 import { createImagingStore } from '../features/link-while-imaging/imaging-store';
 import { SessionGate } from '../features/session/session-gate';
 import { currentSessionUser } from '../features/session/session-store';
-import { durablePortal } from '../outbox/durable-portal';
-import { openOutboxStore, type OutboxStore } from '../outbox/outbox-store';
+import { createOutbox } from '../outbox/outbox';
+import { openTaskStore, type TaskStore } from '../outbox/task-store';
 import { lazySheetReader, type SheetReader } from '../readers/sheet-reader';
 import { openStationJournal, type StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
@@ -31,8 +33,8 @@ interface Props {
   loginHint?: string;
   queryClient?: QueryClient;
   journal?: StationJournal;
-  /** Where the outbox keeps writes (IndexedDB unless a test hands in another). */
-  outboxStore?: OutboxStore;
+  /** Where the outbox keeps its tasks (IndexedDB unless a test hands in another). */
+  outboxStore?: TaskStore;
   /** Reads the sheets (the browser's workers unless a test hands in another; null: reading off). */
   sheetReader?: SheetReader | null;
 }
@@ -56,9 +58,13 @@ export function App({
   // Made here, not in the screen, so the session's links survive moving to another screen and back.
   const [imagingStore] = useState(() => createImagingStore());
   const [stationJournal] = useState(() => journal ?? openStationJournal());
-  // Every write the screens make goes through the durable outbox (docs/decisions/010).
+  // Every decision is a task the outbox stores, runs and journals (docs/decisions/012).
   const [durable] = useState(() =>
-    durablePortal(portal, { store: outboxStore ?? openOutboxStore(), user: currentSessionUser }),
+    createOutbox(portal, {
+      store: outboxStore ?? openTaskStore(),
+      journal: stationJournal,
+      user: currentSessionUser,
+    }),
   );
   const [reader] = useState(() =>
     sheetReader !== undefined ? sheetReader : config.reading.enabled ? lazySheetReader(config.reading) : null,
@@ -70,34 +76,36 @@ export function App({
     return store;
   };
   return (
-    <QueryClientProvider client={client}>
-      <SessionGate
-        config={config}
-        portal={durable.portal}
-        journal={stationJournal}
-        outbox={durable.outbox}
-        sheetReader={reader}
-        loginHint={loginHint}
-      >
-        {(station, logOut) => (
-          <>
-            <ReadAheadFirstSheet store={unprocessedStore(station.collid)} />
-            <Shell
-              station={station}
-              onLogOut={logOut}
-              demo={demo}
-              screens={{
-                imaging: <LinkWhileImaging store={imagingStore} />,
-                unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
-                review: <ReviewScreen />,
-                journal: <JournalScreen />,
-                'portal-check': <PortalCheckScreen />,
-                'stamp-profile': <StampProfileScreen />,
-              }}
-            />
-          </>
-        )}
-      </SessionGate>
-    </QueryClientProvider>
+    <RawIntlProvider value={stationIntl()}>
+      <QueryClientProvider client={client}>
+        <SessionGate
+          config={config}
+          portal={durable.portal}
+          journal={stationJournal}
+          outbox={durable.outbox}
+          sheetReader={reader}
+          loginHint={loginHint}
+        >
+          {(station, logOut) => (
+            <>
+              <ReadAheadFirstSheet store={unprocessedStore(station.collid)} />
+              <Shell
+                station={station}
+                onLogOut={logOut}
+                demo={demo}
+                screens={{
+                  imaging: <LinkWhileImaging store={imagingStore} />,
+                  unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
+                  review: <ReviewScreen />,
+                  journal: <JournalScreen />,
+                  'portal-check': <PortalCheckScreen />,
+                  'stamp-profile': <StampProfileScreen />,
+                }}
+              />
+            </>
+          )}
+        </SessionGate>
+      </QueryClientProvider>
+    </RawIntlProvider>
   );
 }

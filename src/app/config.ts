@@ -20,17 +20,20 @@ export const configSchema = z
       .regex(/^(\/[^/?#\s]+)*$/, 'must be empty or a path like /portal (leading slash, no trailing slash)'),
     collectionId: z.number().int().positive().nullable().default(null),
     collectionChoices: z.array(z.number().int().positive()).default([]),
-    barcode: z.object({
-      pattern: regexSource,
-      scannerPrefix: z.string().default(''),
-      scannerSuffix: z.string().default(''),
-    }),
+    barcode: z
+      .object({
+        pattern: regexSource,
+        scannerPrefix: z.string().default(''),
+        scannerSuffix: z.string().default(''),
+      })
+      .strict(),
     accession: z
       .object({
         prefixPattern: regexSource.nullable().default(null),
         maxLength: z.number().int().min(1).max(64).default(10),
         variantWidth: z.number().int().min(1).max(12).default(6),
       })
+      .strict()
       .default({ prefixPattern: null, maxLength: 10, variantWidth: 6 }),
     labelDateOrder: z.enum(['MDY', 'DMY', 'ISO']).default('ISO'),
     escalationComments: z.boolean().default(true),
@@ -51,8 +54,29 @@ export const configSchema = z
 
 export type ConfigResult = { ok: true; config: StationConfig } | { ok: false; problems: string[] };
 
+/** No config.json at all: a new installation, or the file was never made from config.example.json. */
+export interface ConfigMissing {
+  ok: false;
+  missing: true;
+}
+
+/**
+ * A key starting with `//` is a comment: JSON has none, and config.example.json explains each setting next to
+ * it, so a config.json made from the example keeps the explanations (docs/decisions/012). Every other
+ * unknown key is still refused, so a misspelt setting is not silently ignored.
+ */
+export function withoutComments(raw: unknown): unknown {
+  if (Array.isArray(raw)) return raw.map(withoutComments);
+  if (raw === null || typeof raw !== 'object') return raw;
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([key]) => !key.startsWith('//'))
+      .map(([key, value]) => [key, withoutComments(value)]),
+  );
+}
+
 export function parseConfig(raw: unknown): ConfigResult {
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configSchema.safeParse(withoutComments(raw));
   if (parsed.success) return { ok: true, config: parsed.data };
   return {
     ok: false,
@@ -62,7 +86,10 @@ export function parseConfig(raw: unknown): ConfigResult {
   };
 }
 
-export async function loadConfig(url: string, fetchImpl: typeof fetch = fetch): Promise<ConfigResult> {
+export async function loadConfig(
+  url: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ConfigResult | ConfigMissing> {
   let response: Response;
   try {
     response = await fetchImpl(url, { cache: 'no-store' });
@@ -72,10 +99,17 @@ export async function loadConfig(url: string, fetchImpl: typeof fetch = fetch): 
       problems: [`${url} could not be loaded: ${e instanceof Error ? e.message : String(e)}`],
     };
   }
+  // A web page instead of JSON is how many servers (the dev server among them) answer for a missing file.
+  const webPage = /^text\/html\b/i.test(response.headers.get('Content-Type') ?? '');
+  if (response.status === 404 || (response.ok && webPage)) return { ok: false, missing: true };
   if (!response.ok) return { ok: false, problems: [`${url} could not be loaded (HTTP ${response.status}).`] };
+  let raw: unknown;
   try {
-    return parseConfig(JSON.parse(await response.text()));
-  } catch {
-    return { ok: false, problems: [`${url} is not valid JSON.`] };
+    raw = JSON.parse(await response.text());
+  } catch (e) {
+    // The parser says where it stopped, which is what someone editing the file by hand needs.
+    const where = e instanceof Error ? `: ${e.message}` : '.';
+    return { ok: false, problems: [`${url} is not valid JSON${where}`] };
   }
+  return parseConfig(raw);
 }

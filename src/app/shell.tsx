@@ -1,8 +1,8 @@
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LoginAgainDialog } from '../features/session/login-again-dialog';
-import { keepInJournal } from '../journal/station-journal';
-import { recoveredEntry } from '../outbox/recovered-entry';
-import { OutboxBar } from '../ui/outbox-status';
+import { taskSettled } from '../domain/task';
+import { OutboxBar, useOutboxView } from '../ui/outbox-status';
+import { useUnsavedGuard } from '../ui/use-unsaved-guard';
 import type { Station } from '../ui/station';
 import { goTo, SCREENS, useScreen, type ScreenId } from './routes';
 import { ScreenErrorBoundary } from './screen-error-boundary';
@@ -42,18 +42,17 @@ interface Props {
 /** Header, navigation (Alt+1/2/3) and the current screen. */
 export function Shell({ station, onLogOut, demo, screens }: Props) {
   const screen = useScreen();
-  const { outbox, username, journal, collid } = station;
+  const { outbox, username } = station;
   const [openedAt] = useState(() => Date.now());
-  const [journalProblem, setJournalProblem] = useState<string | null>(null);
 
-  // Writes an earlier page left in the outbox go out now; those nobody waits for are journalled here.
+  // Closing or reloading the page while a decision is still on its way to the portal asks first.
+  const view = useOutboxView(outbox);
+  useUnsavedGuard(view.tasks.some((t) => t.user === username && !taskSettled(t)));
+
+  // Tasks an earlier page left in the outbox go out now; the outbox journals them as they settle.
   useEffect(() => {
-    const off = outbox.onRecovered(
-      (item) => void keepInJournal(journal, recoveredEntry(item, collid, new Date()), setJournalProblem),
-    );
     void outbox.start(username);
-    return off;
-  }, [outbox, username, journal, collid]);
+  }, [outbox, username]);
 
   useEffect(() => prefetchScreens(), []);
 
@@ -108,11 +107,6 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
       </header>
       <RecordSourceBanner station={station} />
       <OutboxBar outbox={outbox} user={username} since={openedAt} />
-      {journalProblem ? (
-        <p className="portal-banner" role="alert">
-          {journalProblem}
-        </p>
-      ) : null}
       <LoginAgainDialog />
       <main className="shell-main">
         <ScreenErrorBoundary key={screen} screen={SCREENS.find((s) => s.id === screen)?.label ?? screen}>

@@ -1,5 +1,6 @@
 import { hasBarcode, type SpecimenRecord } from './occurrence';
 import { sameStatus } from './processing-status';
+import { said, type Said } from './said';
 
 /**
  * Every write the station makes waits in the outbox until the portal has it (docs/decisions/010):
@@ -51,26 +52,6 @@ export const isSettled = (item: Pick<OutboxItem, 'state'>) =>
 /** 2 s, 4 s, 8 s … at most a minute between automatic tries. */
 export const retryDelayMs = (attempts: number) => Math.min(60_000, 2_000 * 2 ** Math.max(0, attempts - 1));
 
-/** One line a technician recognises: "barcode DEMO0009302 on record 5". */
-export function describeIntent(intent: WriteIntent): string {
-  switch (intent.kind) {
-    case 'barcode':
-      return `barcode ${intent.barcode} on record ${intent.occid}`;
-    case 'accession':
-      return `accession ${intent.accession} on record ${intent.occid}`;
-    case 'status':
-      return `status "${intent.status}" on record ${intent.occid}`;
-    case 'restore':
-      return `undo on record ${intent.occid}`;
-    case 'merge':
-      return `merge of record ${intent.source} into record ${intent.target}`;
-    case 'create':
-      return `new record for barcode ${intent.barcode}`;
-    case 'comment':
-      return `comment on record ${intent.occid}`;
-  }
-}
-
 /** What the portal holds now, read before a write is sent again. */
 export type PortalNow =
   | { kind: 'record'; record: SpecimenRecord | null }
@@ -79,7 +60,11 @@ export type PortalNow =
   | { kind: 'comments'; texts: string[] };
 
 export type ReplayDecision =
-  { do: 'done'; occid: number | null } | { do: 'decide'; why: string } | { do: 'send' };
+  { do: 'done'; occid: number | null } | { do: 'decide'; why: Said } | { do: 'send' };
+
+/** Why a write was not sent again: a code of the portal's errors (`portal.error.replay-…`). */
+const why = (code: string, values: Record<string, string | number | null>): Said =>
+  said(`portal.error.replay-${code}`, values);
 
 const norm = (v: string | null | undefined) => (v ?? '').replace(/\s+/g, ' ').trim();
 const sameValue = (a: string | null, b: string | null) => norm(a).toLowerCase() === norm(b).toLowerCase();
@@ -99,7 +84,7 @@ export function replayDecision(intent: WriteIntent, now: PortalNow): ReplayDecis
     case 'restore': {
       if (now.kind !== 'record') return { do: 'send' };
       const record = now.record;
-      if (record === null) return { do: 'decide', why: `Record ${intent.occid} is no longer in the portal.` };
+      if (record === null) return { do: 'decide', why: why('record-gone', { occid: intent.occid }) };
       return recordDecision(intent, record);
     }
     case 'merge': {
@@ -109,10 +94,7 @@ export function replayDecision(intent: WriteIntent, now: PortalNow): ReplayDecis
       const carries = now.target !== null && hasBarcode(now.target) && now.target.images.length > 0;
       return carries
         ? { do: 'done', occid: intent.target }
-        : {
-            do: 'decide',
-            why: `Record ${intent.source} is gone, but record ${intent.target} does not show its barcode and image.`,
-          };
+        : { do: 'decide', why: why('merge-unclear', { source: intent.source, target: intent.target }) };
     }
     case 'create': {
       if (now.kind !== 'barcode-holders') return { do: 'send' };
@@ -120,7 +102,7 @@ export function replayDecision(intent: WriteIntent, now: PortalNow): ReplayDecis
       if (now.holders.length === 1) return { do: 'done', occid: now.holders[0] ?? null };
       return {
         do: 'decide',
-        why: `Barcode ${intent.barcode} is now on records ${now.holders.join(', ')}.`,
+        why: why('barcode-on-several', { barcode: intent.barcode, holders: now.holders.join(', ') }),
       };
     }
     case 'comment': {
@@ -143,7 +125,11 @@ function recordDecision(
       if (hasBarcode(record))
         return {
           do: 'decide',
-          why: `Record ${record.occid} now has barcode ${record.catalogNumber}; ${intent.barcode} was not written over it.`,
+          why: why('barcode-now', {
+            occid: record.occid,
+            barcode: record.catalogNumber,
+            wanted: intent.barcode,
+          }),
         };
       return { do: 'send' };
     case 'accession': {
@@ -151,10 +137,7 @@ function recordDecision(
       const held = [...record.identifiers.map((i) => i.value), legacy].filter((v): v is string => !!norm(v));
       if (held.some((v) => sameValue(v, intent.accession)) && statusOk(record, intent.status)) return done;
       if (held.length > 0)
-        return {
-          do: 'decide',
-          why: `Record ${record.occid} now has other catalog numbers (${held.join(', ')}); nothing was added.`,
-        };
+        return { do: 'decide', why: why('other-numbers', { occid: record.occid, held: held.join(', ') }) };
       return { do: 'send' };
     }
     case 'status':
@@ -164,10 +147,7 @@ function recordDecision(
         c.field === 'catalognumber' ? record.catalogNumber : record.processingStatus;
       if (intent.changes.every((c) => sameValue(holds(c), c.previous))) return done;
       if (intent.changes.every((c) => sameValue(holds(c), c.wrote))) return { do: 'send' };
-      return {
-        do: 'decide',
-        why: `Record ${record.occid} was changed since; the undo was not sent.`,
-      };
+      return { do: 'decide', why: why('undo-changed', { occid: record.occid }) };
     }
   }
 }

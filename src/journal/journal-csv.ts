@@ -1,5 +1,10 @@
+import type { Said } from '../domain/said';
 import type { JournalEntry } from './station-journal';
 
+/**
+ * The columns of the export. What happened is given as its code and values (any language can word them
+ * again) and, for reading, worded in the station's language.
+ */
 const COLUMNS = [
   'time',
   'user',
@@ -10,6 +15,8 @@ const COLUMNS = [
   'before',
   'after',
   'outcome',
+  'code',
+  'values',
   'message',
 ] as const;
 
@@ -30,7 +37,7 @@ export function csvCell(value: string | number | null): string {
 }
 
 /** The journal as the collection's digitization reports read it: one row per action, oldest first. */
-export function journalToCsv(entries: JournalEntry[]): string {
+export function journalToCsv(entries: JournalEntry[], say: (words: Said) => string): string {
   const rows = [...entries]
     .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
     .map((e) =>
@@ -44,7 +51,9 @@ export function journalToCsv(entries: JournalEntry[]): string {
         values(e.before),
         values(e.after),
         e.outcome,
-        e.message,
+        e.said.code,
+        e.said.values ? JSON.stringify(e.said.values) : '',
+        say(e.said),
       ]
         .map(csvCell)
         .join(','),

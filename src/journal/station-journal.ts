@@ -1,42 +1,17 @@
-import type { SpecimenRecord } from '../domain/occurrence';
+import { z } from 'zod';
+import type { JournalRecord } from '../domain/task';
 
-export type JournalAction =
-  | 'link'
-  | 'accession'
-  | 'status'
-  | 'merge'
-  | 'escalation'
-  | 'resolution'
-  | 'undo'
-  | 'comment';
+export type { JournalAction } from '../domain/task';
 
-/** One thing this station did to the portal, as it was before and after. */
-export interface JournalEntry {
+/** One thing this station did to the portal, as it was before and after (written by the outbox). */
+export interface JournalEntry extends JournalRecord {
   id: number;
-  /** ISO time. */
-  at: string;
-  user: string;
-  collid: number;
-  action: JournalAction;
-  occid: number;
-  barcode: string | null;
-  /** The fields written, with their values before and after. */
-  before: Record<string, string | null>;
-  after: Record<string, string | null>;
-  outcome: 'done' | 'failed';
-  message: string;
-  /**
-   * A merge deletes the skeletal record and the portal logs nothing (PROTOCOL §9.5): both records as they
-   * were, so an administrator can restore them.
-   */
-  mergedRecords?: { legacy: SpecimenRecord; skeletal: SpecimenRecord };
-  /** For an undo: the entry it undid. */
-  undoes?: number;
 }
 
-export type NewJournalEntry = Omit<JournalEntry, 'id'>;
+export type NewJournalEntry = JournalRecord;
 
 export interface StationJournal {
+  /** Adds an entry; an entry with the `key` of one already kept is not added twice. */
   append(entry: NewJournalEntry): Promise<JournalEntry>;
   /** Newest first. */
   list(): Promise<JournalEntry[]>;
@@ -44,6 +19,50 @@ export interface StationJournal {
 
 const DB = 'specimen-linker-journal';
 const STORE = 'entries';
+const BY_KEY = 'by-key';
+
+const value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const fields = z.record(z.string(), z.string().nullable());
+const common = {
+  id: z.number(),
+  at: z.string(),
+  user: z.string(),
+  collid: z.number(),
+  action: z.enum(['link', 'accession', 'status', 'merge', 'escalation', 'resolution', 'undo', 'comment']),
+  occid: z.number(),
+  barcode: z.string().nullable(),
+  before: fields,
+  after: fields,
+  outcome: z.enum(['done', 'failed']),
+  mergedRecords: z
+    .object({
+      legacy: z.object({ occid: z.number() }).catchall(z.unknown()),
+      skeletal: z.object({ occid: z.number() }).catchall(z.unknown()),
+    })
+    .optional(),
+  undoes: z.number().optional(),
+  key: z.string().optional(),
+  confirmedByReading: z.boolean().optional(),
+};
+const entrySchema = z.object({
+  ...common,
+  said: z.object({ code: z.string(), values: z.record(z.string(), value).optional() }),
+});
+/** Version 1 kept an English sentence; it is kept as a value, shown as it was written. */
+const entryV1Schema = z.object({ ...common, message: z.string() });
+
+/** An entry as stored, in either version; null when it is neither. */
+export function parseJournalEntry(stored: unknown): JournalEntry | null {
+  const v2 = entrySchema.safeParse(stored);
+  if (v2.success) return v2.data as unknown as JournalEntry;
+  const v1 = entryV1Schema.safeParse(stored);
+  if (!v1.success) return null;
+  const { message, ...rest } = v1.data;
+  return {
+    ...rest,
+    said: { code: 'journal.stored-text', values: { text: message } },
+  } as unknown as JournalEntry;
+}
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -57,21 +76,35 @@ export function indexedDbJournal(factory: IDBFactory = indexedDB, name = DB): St
   let db: Promise<IDBDatabase> | null = null;
   const open = () =>
     (db ??= new Promise((resolve, reject) => {
-      const r = factory.open(name, 1);
-      r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+      const r = factory.open(name, 2);
+      r.onupgradeneeded = (event) => {
+        const store =
+          event.oldVersion < 1
+            ? r.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true })
+            : r.transaction!.objectStore(STORE);
+        // Version 2: entries written by the outbox carry their task and step, so none is kept twice.
+        store.createIndex(BY_KEY, 'key', { unique: true });
+      };
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error ?? new Error('The station journal could not be opened.'));
     }));
   return {
     async append(entry) {
       const store = (await open()).transaction(STORE, 'readwrite').objectStore(STORE);
+      if (entry.key !== undefined) {
+        const kept = await request(store.index(BY_KEY).get(entry.key));
+        if (kept) return parseJournalEntry(kept)!;
+      }
       const id = await request(store.add(entry));
       return { ...entry, id: Number(id) };
     },
     async list() {
       const store = (await open()).transaction(STORE, 'readonly').objectStore(STORE);
-      const all = (await request(store.getAll())) as JournalEntry[];
-      return all.reverse();
+      const all = (await request(store.getAll())) as unknown[];
+      return all
+        .map(parseJournalEntry)
+        .filter((e): e is JournalEntry => e !== null)
+        .reverse();
     },
   };
 }
@@ -82,6 +115,8 @@ export function memoryJournal(): StationJournal & { persistent: false } {
   return {
     persistent: false,
     async append(entry) {
+      const kept = entry.key === undefined ? undefined : entries.find((e) => e.key === entry.key);
+      if (kept) return kept;
       const saved = { ...entry, id: entries.length + 1 };
       entries.push(saved);
       return saved;
@@ -94,21 +129,4 @@ export function memoryJournal(): StationJournal & { persistent: false } {
 
 export function openStationJournal(): StationJournal {
   return typeof indexedDB === 'undefined' ? memoryJournal() : indexedDbJournal();
-}
-
-/** Journal writes never stop the work: a failure is reported, the portal write stands. */
-export async function keepInJournal(
-  journal: StationJournal,
-  entry: NewJournalEntry,
-  onFailure: (message: string) => void,
-): Promise<void> {
-  try {
-    await journal.append(entry);
-  } catch (error) {
-    onFailure(
-      `The station journal could not record ${entry.action} of record ${entry.occid} (${
-        error instanceof Error ? error.message : String(error)
-      }). The portal change itself is saved.`,
-    );
-  }
 }

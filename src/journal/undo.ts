@@ -1,3 +1,4 @@
+import type { TaskDraft } from '../domain/task';
 import type { ValueChange } from '../portal/portal';
 import type { JournalEntry } from './station-journal';
 
@@ -18,6 +19,11 @@ export function undoPlan(entry: JournalEntry, all: JournalEntry[]): UndoPlan {
     return { ok: false, why: 'Nothing was written, so there is nothing to undo.' };
   if (entry.action === 'undo')
     return { ok: false, why: 'An undo is not undone; make the change again instead.' };
+  if (entry.action === 'comment')
+    return {
+      ok: false,
+      why: "A comment is not taken back from this station; an administrator can delete it on the record's Comments tab in the portal.",
+    };
   if (entry.action === 'merge')
     return {
       ok: false,
@@ -46,5 +52,24 @@ export function undoPlan(entry: JournalEntry, all: JournalEntry[]): UndoPlan {
       wrote: entry.after[field] ?? null,
       previous: entry.before[field] ?? null,
     })),
+  };
+}
+
+/** Undoing an entry as a task like any other (the outbox writes and journals it), or why it cannot be. */
+export function undoTask(
+  entry: JournalEntry,
+  all: JournalEntry[],
+  collid: number,
+): { ok: true; draft: TaskDraft } | { ok: false; why: string } {
+  const plan = undoPlan(entry, all);
+  if (!plan.ok) return plan;
+  return {
+    ok: true,
+    draft: {
+      screen: 'journal',
+      collid,
+      decision: { kind: 'undo', occid: entry.occid, barcode: entry.barcode, undoes: entry.id },
+      steps: [{ intent: { kind: 'restore', collid, occid: entry.occid, changes: plan.changes } }],
+    },
   };
 }

@@ -5,7 +5,7 @@ import {
   type AccessionRules,
 } from '../domain/accession';
 import type { RecordSummary } from '../domain/occurrence';
-import type { PortalClient } from './portal';
+import type { PortalReads } from './portal';
 
 export interface AccessionHolders {
   variants: string[];
@@ -20,7 +20,7 @@ export interface AccessionHolders {
  * and, in the same round trip, a wildcard search kept only where the number is a whole token.
  */
 export async function findAccessionHolders(
-  portal: PortalClient,
+  portal: PortalReads,
   collid: number,
   accession: Accession,
   rules: AccessionRules,

@@ -1,3 +1,6 @@
+import { said, type Said, type SaidValue } from '../domain/said';
+import { say } from '../i18n/intl';
+
 export type PortalErrorKind =
   | 'not-logged-in'
   | 'not-authorized'
@@ -12,36 +15,38 @@ export type PortalErrorKind =
   | 'merge-unconfirmed'
   | 'record-locked';
 
-const NEXT_STEP: Record<PortalErrorKind, string> = {
-  'not-logged-in': 'Log in again; nothing was saved.',
-  'not-authorized': 'Ask a collection administrator for editor rights on this collection; nothing was saved.',
-  'login-failed': 'Check the user name and password and try again.',
-  'record-changed': 'Look at the record again before deciding; nothing was saved.',
-  'barcode-in-use': 'Check the barcode label; if it is right, escalate to a supervisor. Nothing was saved.',
-  'record-missing': 'The record may have been merged or deleted; search again.',
-  'portal-refused': 'Nothing was saved; try again, or tell a supervisor what the portal said.',
-  'portal-unreachable': 'Check the network connection and retry; your input is kept.',
-  'portal-busy': 'The station tries again by itself; your input is kept.',
-  'unexpected-response':
-    'The portal answered in a way this app does not understand; tell a supervisor. Your input is kept.',
-  'merge-unconfirmed': 'Open both records in the portal and check them before going on; tell a supervisor.',
-  'record-locked': 'Try again in a few minutes; nothing was changed.',
-};
-
-/** An error from the portal that a technician can act on: what happened, and what to do next. */
+/**
+ * An error from the portal that a technician can act on: what happened and what to do next, as codes
+ * (`portal.error.…`, `portal.next.…` in src/i18n/locales) so that the outbox and the journal keep them in
+ * any language. `detail` is what the portal itself said, kept as it is.
+ */
 export class PortalError extends Error {
   readonly kind: PortalErrorKind;
-  readonly nextStep: string;
+  readonly said: Said;
   readonly detail: string | undefined;
 
-  constructor(kind: PortalErrorKind, message: string, detail?: string) {
-    super(message);
+  constructor(kind: PortalErrorKind, code: string, values?: Record<string, SaidValue>, detail?: string) {
+    super(code);
     this.name = 'PortalError';
     this.kind = kind;
-    this.nextStep = NEXT_STEP[kind];
+    this.said = said(`portal.error.${code}`, values);
     this.detail = detail;
+    // `message` is worded when read, in the station's language at that moment.
+    Object.defineProperty(this, 'message', { get: () => say(this.said), configurable: true });
+  }
+
+  /** An error of this kind saying what a domain rule said (a replay that found the record changed). */
+  static from(kind: PortalErrorKind, words: Said): PortalError {
+    const code = words.code.replace(/^portal\.error\./, '');
+    return new PortalError(kind, code, words.values);
+  }
+
+  get nextStep(): string {
+    return say(nextStepOf(this.kind));
   }
 }
+
+export const nextStepOf = (kind: PortalErrorKind): Said => said(`portal.next.${kind}`);
 
 export const isPortalError = (e: unknown): e is PortalError => e instanceof PortalError;
 
@@ -52,9 +57,15 @@ export const isPortalError = (e: unknown): e is PortalError => e instanceof Port
 export const isTransient = (e: unknown): boolean =>
   isPortalError(e) && (e.kind === 'portal-unreachable' || e.kind === 'portal-busy');
 
+/** Whatever was thrown, as codes: a portal error as itself, anything else as "something went wrong". */
+export function saidOf(error: unknown): Said {
+  if (isPortalError(error)) return error.said;
+  return said('station.error.unexpected', { text: error instanceof Error ? error.message : String(error) });
+}
+
 /** A sentence for the status line, whatever was thrown. */
 export function explain(error: unknown): string {
   if (isPortalError(error)) return `${error.message} ${error.nextStep}`;
-  if (error instanceof Error) return `Something went wrong: ${error.message}. Your input is kept; try again.`;
-  return 'Something went wrong. Your input is kept; try again.';
+  if (error instanceof Error) return say(said('station.error.unexpected-with-next', { text: error.message }));
+  return say(said('station.error.unexpected-plain'));
 }

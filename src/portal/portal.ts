@@ -1,4 +1,5 @@
 import type { RecordPage, SpecimenRecord } from '../domain/occurrence';
+import type { FieldValues } from '../domain/task';
 
 /** The language the portal's pages answer in for this user (its `<html lang>`), when it is one it ships. */
 export type PortalLanguage = 'en' | 'es' | 'fr' | 'pt';
@@ -11,6 +12,11 @@ export type SessionState =
       collectionName: string | null;
       statuses: string[];
       portalLanguage: PortalLanguage | null;
+      /**
+       * Who the editor pages are logged in as (their query form's "entered by me" fills it in), or null when
+       * the page does not say. On a portal at the web root this can differ from who logged in last.
+       */
+      user: string | null;
     };
 
 export interface CollectorSearch {
@@ -61,8 +67,20 @@ export interface PortalCheckResult {
   essential: boolean;
 }
 
+/** A record's touched fields before and after a write, as the guarded write read them (`catalognumber`, …). */
+export interface RecordWritten {
+  record: SpecimenRecord;
+  before: FieldValues;
+  after: FieldValues;
+}
+
 export interface MergeOutcome {
   merged: SpecimenRecord;
+  /** The target's barcode and status before and after. */
+  before: FieldValues;
+  after: FieldValues;
+  /** Both records as they were: the portal logs nothing of a merge (PROTOCOL §9.5). */
+  records: { legacy: SpecimenRecord; skeletal: SpecimenRecord };
 }
 
 /**
@@ -100,16 +118,16 @@ export interface PortalClient {
   imageCount(occid: number): Promise<number>;
 
   /** Writes the barcode (and, when given, the processing status in the same save). */
-  setCatalogNumber(collid: number, occid: number, barcode: string, status?: string): Promise<SpecimenRecord>;
-  addAccession(collid: number, occid: number, accession: string, status?: string): Promise<SpecimenRecord>;
-  setProcessingStatus(collid: number, occid: number, status: string): Promise<SpecimenRecord>;
+  setCatalogNumber(collid: number, occid: number, barcode: string, status?: string): Promise<RecordWritten>;
+  addAccession(collid: number, occid: number, accession: string, status?: string): Promise<RecordWritten>;
+  setProcessingStatus(collid: number, occid: number, status: string): Promise<RecordWritten>;
   /**
    * Undo: writes the previous values back through the normal save, only if the record still holds what
    * was written (otherwise `record-changed`, with what it holds now).
    */
-  restoreValues(collid: number, occid: number, changes: ValueChange[]): Promise<SpecimenRecord>;
+  restoreValues(collid: number, occid: number, changes: ValueChange[]): Promise<RecordWritten>;
   mergeSkeletalIntoLegacy(collid: number, skeletalOccid: number, legacyOccid: number): Promise<MergeOutcome>;
-  createRecord(collid: number, barcode: string, status: string, enteredBy: string): Promise<SpecimenRecord>;
+  createRecord(collid: number, barcode: string, status: string, enteredBy: string): Promise<RecordWritten>;
   addComment(occid: number, text: string): Promise<void>;
   /** Comments on a record that the current user may see (editors see reported ones too, rec. 12f). */
   readComments(occid: number): Promise<RecordComment[]>;
@@ -122,3 +140,16 @@ export interface PortalClient {
   /** Read-only probes of every portal path the station uses; nothing is written. */
   checkPortal(collid: number): Promise<PortalCheckResult[]>;
 }
+
+/** The writes of a portal: only the outbox calls them, for the tasks it runs (docs/decisions/012). */
+export type PortalWrite =
+  | 'setCatalogNumber'
+  | 'addAccession'
+  | 'setProcessingStatus'
+  | 'restoreValues'
+  | 'mergeSkeletalIntoLegacy'
+  | 'createRecord'
+  | 'addComment';
+
+/** What the screens may ask of a portal: everything but writing, which goes through the outbox. */
+export type PortalReads = Omit<PortalClient, PortalWrite>;

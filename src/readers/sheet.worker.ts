@@ -51,13 +51,21 @@ prepareZXingModule({
 let tesseract: Promise<TesseractWorker> | null = null;
 let ocr: Promise<Ocr> | null = null;
 const ocrFrom = (base: string) =>
-  (ocr ??= (tesseract ??= createWorker('eng', OEM.LSTM_ONLY, {
-    workerPath: `${base}worker.min.js`,
-    corePath: `${base}core`,
-    langPath: `${base}lang`,
-    gzip: true,
-    workerBlobURL: false,
-  })).then(tesseractOcr));
+  (ocr ??= (tesseract ??= createWorker(
+    'eng',
+    OEM.LSTM_ONLY,
+    {
+      workerPath: `${base}worker.min.js`,
+      corePath: `${base}core`,
+      langPath: `${base}lang`,
+      gzip: true,
+      workerBlobURL: false,
+    },
+    // A Tesseract config file, read at Init. Tesseract prints its diagnostics ("Estimating resolution as
+    // 163") to stderr, which the WebAssembly core turns into a console error on every sheet; failures still
+    // reach the reader as rejected jobs. tesseractOcr sets it again with each layout.
+    'debug_file /dev/null',
+  )).then(tesseractOcr));
 
 /** The last sheet decoded: its label and its calibration sample are read off the same pixels. */
 let decoded: { url: string; image: ImageBitmap; pixels: Pixels } | null = null;

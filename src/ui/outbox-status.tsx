@@ -1,6 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { describeIntent, isSettled, type OutboxItem } from '../domain/outbox';
-import type { Outbox, OutboxView } from '../outbox/durable-portal';
+import { said, type Said } from '../domain/said';
+import { taskOutcome, taskSettled, type Task } from '../domain/task';
+import { rowWords, taskLabel, taskRow, type TaskRow } from '../domain/task-rows';
+import { useSay } from '../i18n/use-say';
+import type { Outbox, OutboxView } from '../outbox/outbox';
 
 export function useOutboxView(outbox: Outbox): OutboxView {
   return useSyncExternalStore(
@@ -22,89 +25,102 @@ export function useNow(ticking: boolean): number {
 
 const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
-/** "next try in 7 s", or what it waits for. */
-export function waitingText(item: OutboxItem, now: number): string {
-  if (item.state === 'sending') return 'sending…';
-  if (item.waitingFor === 'login') return 'waits for you to log in again';
-  if (item.nextTryAt !== null && item.attempts > 0)
-    return `the portal did not answer (${item.message ?? 'no answer'}); next try in ${seconds(item.nextTryAt - now)} s`;
-  return 'waiting to be sent';
+/** "next try in 7 s", or what a task waits for. */
+export function waitingSaid(
+  wait: Pick<TaskRow, 'waitingFor' | 'nextTryAt' | 'note'>,
+  sending: boolean,
+  now: number,
+): Said {
+  if (sending) return said('outbox.sending');
+  if (wait.waitingFor === 'login') return said('outbox.waits-for-login');
+  if (wait.waitingFor === 'network' && wait.nextTryAt !== null)
+    return said('outbox.next-try', { seconds: seconds(wait.nextTryAt - now) });
+  return said('outbox.waiting');
 }
 
-const SETTLED_TEXT: Record<'done' | 'refused' | 'needs-decision', string> = {
-  done: 'saved',
-  refused: 'refused by the portal',
-  'needs-decision': 'needs a decision',
-};
-
-/** One line for a write: what it is and where it stands. */
-export function outboxLine(item: OutboxItem, now: number): string {
-  const what = describeIntent(item.intent);
-  if (!isSettled(item)) return `${what}: ${waitingText(item, now)}`;
-  const settled = SETTLED_TEXT[item.state as keyof typeof SETTLED_TEXT];
-  return `${what}: ${settled}${item.message ? ` — ${item.message}` : ''}`;
+/** One line for a task: what was decided and where it stands. */
+function TaskLine({ task, now }: { task: Task; now: number }) {
+  const say = useSay();
+  const outcome = taskOutcome(task);
+  const sending = task.steps.some((s) => s.state === 'sending');
+  const where =
+    outcome.kind === 'working'
+      ? say(waitingSaid({ ...outcome, note: null }, sending, now))
+      : say(`outbox.outcome.${outcome.kind}`);
+  const problem = outcome.kind === 'done' ? null : 'problem' in outcome ? outcome.problem : null;
+  return (
+    <>
+      {say(taskLabel(task.decision))}: {where}
+      {problem ? ` — ${say(problem)}` : null}
+    </>
+  );
 }
 
 /**
  * The one place that says whether the portal answers and what waits in the outbox: offline at once,
- * writes waiting with their countdown and Retry now, writes kept for another user, writes an earlier page
+ * tasks waiting with their countdown and Retry now, tasks kept for another user, tasks an earlier page
  * left that were finished here.
  */
 export function OutboxBar({ outbox, user, since }: { outbox: Outbox; user: string; since: number }) {
+  const say = useSay();
   const view = useOutboxView(outbox);
-  const pending = view.items.filter((i) => !isSettled(i));
-  const mine = pending.filter((i) => i.user === user);
-  const others = pending.filter((i) => i.user !== user);
-  // Writes an earlier page left unfinished and this page finished (not every write of the last day).
-  const recovered = view.items.filter(
-    (i) => i.user === user && i.createdAt < since && i.settledAt !== null && i.settledAt >= since,
+  const pending = view.tasks.filter((t) => !taskSettled(t));
+  const mine = pending.filter((t) => t.user === user);
+  const others = pending.filter((t) => t.user !== user);
+  // Tasks an earlier page left unfinished and this page finished (not every task of the last day).
+  const recovered = view.tasks.filter(
+    (t) => t.user === user && t.createdAt < since && t.settledAt !== null && t.settledAt >= since,
   );
   const now = useNow(mine.length > 0);
-  if (!view.offline && mine.length === 0 && others.length === 0 && recovered.length === 0 && view.durable)
+  if (
+    !view.offline &&
+    mine.length === 0 &&
+    others.length === 0 &&
+    recovered.length === 0 &&
+    view.durable &&
+    view.journalProblem === null
+  )
     return null;
-  const owners = [...new Set(others.map((i) => i.user))];
+  const owners = [...new Set(others.map((t) => t.user))];
   return (
-    <section className={`outbox-bar${view.offline ? ' offline' : ''}`} aria-label="Outbox">
+    <section className={`outbox-bar${view.offline ? ' offline' : ''}`} aria-label={say('outbox.bar')}>
       {view.offline ? (
         <p role="status">
-          <strong>Offline:</strong> the portal cannot be reached.{' '}
-          {mine.length > 0
-            ? `${mine.length} ${mine.length === 1 ? 'write waits' : 'writes wait'} in the outbox and go out when it answers.`
-            : 'What you decide is kept in the outbox and goes out when it answers.'}
+          <strong>{say('outbox.offline')}</strong> {say('outbox.offline-waiting', { count: mine.length })}
         </p>
       ) : null}
-      {!view.durable ? (
-        <p role="status">
-          This browser cannot keep the outbox (no IndexedDB): writes waiting here are lost if the page closes.
-        </p>
-      ) : null}
+      {!view.durable ? <p role="status">{say('outbox.not-durable')}</p> : null}
+      {view.journalProblem ? <p role="alert">{say(view.journalProblem)}</p> : null}
       {mine.length > 0 ? (
         <div>
           <p role="status">
-            {mine.length} {mine.length === 1 ? 'write' : 'writes'} in the outbox.{' '}
+            {say('outbox.count', { count: mine.length })}{' '}
             <button type="button" onClick={() => outbox.retryNow()}>
-              Retry now
+              {say('outbox.retry-now')}
             </button>
           </p>
           <ul>
-            {mine.slice(0, 10).map((i) => (
-              <li key={i.id}>{outboxLine(i, now)}</li>
+            {mine.slice(0, 10).map((t) => (
+              <li key={t.id}>
+                <TaskLine task={t} now={now} />
+              </li>
             ))}
           </ul>
         </div>
       ) : null}
       {owners.map((owner) => (
         <p key={owner} role="status">
-          {others.filter((i) => i.user === owner).length} writes decided by <strong>{owner}</strong> wait for{' '}
-          {owner} to log in on this station; they are not sent under your name.
+          {say('outbox.others', { count: others.filter((t) => t.user === owner).length, owner })}
         </p>
       ))}
       {recovered.length > 0 ? (
         <div>
-          <p>Finished after the station was reopened (also in the Journal):</p>
+          <p>{say('outbox.recovered')}</p>
           <ul>
-            {recovered.slice(0, 10).map((i) => (
-              <li key={i.id}>{outboxLine(i, now)}</li>
+            {recovered.slice(0, 10).map((t) => (
+              <li key={t.id}>
+                <TaskLine task={t} now={now} />
+              </li>
             ))}
           </ul>
         </div>
@@ -113,33 +129,44 @@ export function OutboxBar({ outbox, user, since }: { outbox: Outbox; user: strin
   );
 }
 
-/** For a row of "This session": where its write stands in the outbox while it is not settled. */
-export function OutboxNote({ outbox, match }: { outbox: Outbox; match: (item: OutboxItem) => boolean }) {
+/** For a row of "This session": where its task stands while it waits. */
+export function WaitNote({ row, outbox }: { row: TaskRow; outbox: Outbox }) {
+  const say = useSay();
   const view = useOutboxView(outbox);
-  const item = view.items.find((i) => !isSettled(i) && match(i));
-  const now = useNow(item !== undefined);
-  if (!item) return null;
-  return <span className="hint"> {waitingText(item, now)}</span>;
+  const sending = view.tasks.some((t) => t.id === row.id && t.steps.some((s) => s.state === 'sending'));
+  const now = useNow(row.waitingFor === 'network');
+  // Why it waits and when it is tried next, in one line.
+  const words = [...rowWords(row), waitingSaid(row, sending, now)].map((w) => say(w));
+  return <span className="hint"> {words.join(' ')}</span>;
 }
 
-/** The outbox as the Journal shows it: every write not (yet) saved, and why. */
-export function OutboxList({ outbox }: { outbox: Outbox }) {
+/** Where one task stands while a screen waits for it (a Review case being resolved). */
+export function TaskWaitNote({ outbox, taskId }: { outbox: Outbox; taskId: string }) {
   const view = useOutboxView(outbox);
-  const open = view.items.filter((i) => i.state !== 'done');
-  const now = useNow(open.some((i) => !isSettled(i)));
+  const task = view.tasks.find((t) => t.id === taskId);
+  if (!task) return null;
+  const row = taskRow(task);
+  if (row.state !== 'saving') return null;
+  return <WaitNote row={row} outbox={outbox} />;
+}
+
+/** The outbox as the Journal shows it: every task not (yet) wholly in the portal, and why. */
+export function OutboxList({ outbox }: { outbox: Outbox }) {
+  const say = useSay();
+  const view = useOutboxView(outbox);
+  const open = view.tasks.filter((t) => taskOutcome(t).kind !== 'done');
+  const now = useNow(open.some((t) => !taskSettled(t)));
   return (
     <section className="step-panel" aria-labelledby="outbox-heading">
-      <h2 id="outbox-heading">In the outbox</h2>
+      <h2 id="outbox-heading">{say('outbox.list.heading')}</h2>
       {open.length === 0 ? (
-        <p className="hint">Every write of the last day reached the portal.</p>
+        <p className="hint">{say('outbox.list.empty')}</p>
       ) : (
         <ul>
-          {open.map((i) => (
-            <li key={i.id}>
-              {outboxLine(i, now)}{' '}
-              <span className="hint">
-                ({i.user}, {new Date(i.createdAt).toLocaleString()})
-              </span>
+          {open.map((t) => (
+            <li key={t.id}>
+              <TaskLine task={t} now={now} />{' '}
+              <span className="hint">{say('outbox.list.who', { user: t.user, at: t.createdAt })}</span>
             </li>
           ))}
         </ul>

@@ -1,116 +1,127 @@
+import { useMemo } from 'react';
+import { rowWords, sessionRows, type RowState, type TaskRow } from '../domain/task-rows';
+import type { TaskScreen } from '../domain/task';
 import { throughput } from '../domain/throughput';
-import { OutboxNote } from './outbox-status';
+import { useSay } from '../i18n/use-say';
+import { useOutboxView, WaitNote } from './outbox-status';
 import { useStation } from './station';
 import { ThroughputFigures } from './throughput-figures';
-export type WorkState = 'saving' | 'linked' | 'failed' | 'escalated' | 'merged' | 'skipped';
 
-/** One specimen handled this session on a station screen. */
-export interface WorkEntry {
-  id: number;
-  barcode: string;
-  occid: number;
-  label: string;
-  state: WorkState;
-  message: string | null;
-  /** A refused write can be reopened at the step that made it. */
-  reopenable: boolean;
-  /** False for a write an earlier page left: its outcome is final, shown as the portal holds it. */
-  retryable?: boolean;
-  /** When the technician finished with the specimen (ms since the epoch). */
-  at: number;
+/** "This session" of a screen: the outbox's tasks decided there since the session began (kept over a reload). */
+export function useSessionRows(screen: TaskScreen): TaskRow[] {
+  const { outbox, username, sessionSince } = useStation();
+  const view = useOutboxView(outbox);
+  return useMemo(
+    () => sessionRows(view.tasks, screen, username, sessionSince),
+    [view.tasks, screen, username, sessionSince],
+  );
 }
 
-const STATE_TEXT: Record<WorkState, string> = {
-  saving: 'Saving…',
-  linked: 'Linked',
-  failed: 'Not saved',
-  escalated: 'Escalated',
-  merged: 'Merged',
-  skipped: 'Skipped',
-};
+const COUNTED: RowState[] = ['linked', 'merged', 'escalated', 'resolved', 'undone', 'failed', 'saving'];
 
-/** The last specimens of this session, newest first; a link the portal did not take waits here with Retry. */
-interface Props {
-  links: WorkEntry[];
-  onRetry: (id: number) => void;
-  onReopen: (id: number) => void;
-}
-
-function summary(links: WorkEntry[]): string {
-  const count = (state: WorkState) => links.filter((l) => l.state === state).length;
-  return (['linked', 'merged', 'escalated', 'skipped', 'failed', 'saving'] as const)
-    .filter((state) => count(state) > 0)
-    .map(
-      (state) =>
-        `${count(state)} ${state === 'failed' ? 'not saved' : state === 'saving' ? 'saving' : state}`,
-    )
-    .join(', ');
+function Summary({ rows, skipped }: { rows: TaskRow[]; skipped: number }) {
+  const say = useSay();
+  const count = (state: RowState) => rows.filter((r) => r.state === state).length;
+  const parts = COUNTED.filter((s) => count(s) > 0).map((s) =>
+    say(`session.summary.${s}`, { count: count(s) }),
+  );
+  const troubled = rows.filter((r) => r.problemAfter === 'failed').length;
+  if (troubled > 0) parts.push(say('session.summary.with-problem', { count: troubled }));
+  if (skipped > 0) parts.push(say('session.summary.skipped', { count: skipped }));
+  return <span className="hint">{parts.join(', ')}</span>;
 }
 
 /** Links this session, per hour, median seconds per specimen, escalation rate: the clock technicians watch. */
-function ThroughputLine({ links }: { links: WorkEntry[] }) {
+function ThroughputLine({ rows }: { rows: TaskRow[] }) {
+  const say = useSay();
   const t = throughput(
-    links.map((l) => ({
-      at: new Date(l.at).toISOString(),
-      kind:
-        l.state === 'linked' || l.state === 'merged'
-          ? 'link'
-          : l.state === 'escalated'
-            ? 'escalation'
-            : 'other',
+    rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      kind: ['linked', 'merged'].includes(r.state)
+        ? 'link'
+        : r.state === 'escalated'
+          ? 'escalation'
+          : 'other',
     })),
     new Date().toISOString(),
   );
-  return <ThroughputFigures figures={t} label="Throughput this session" />;
+  return <ThroughputFigures figures={t} label={say('session.throughput')} />;
 }
 
-export function SessionList({ links, onRetry, onReopen }: Props) {
+interface Props {
+  rows: TaskRow[];
+  /** Records left for later this session (nothing written): counted only. */
+  skipped?: number;
+  /** Takes a refused decision up again where it was made (Option 1's scan step). */
+  onReopen?: (id: string) => void;
+  /** The linking rates: for the technicians' screens, not for Review. */
+  showThroughput?: boolean;
+}
+
+/** The last specimens of this session, newest first; a decision the portal did not take waits here with Retry. */
+export function SessionList({ rows, skipped = 0, onReopen, showThroughput = true }: Props) {
+  const say = useSay();
   const { outbox } = useStation();
-  if (links.length === 0) return null;
+  if (rows.length === 0 && skipped === 0) return null;
   return (
     <section className="session-links" aria-labelledby="session-heading">
       <h2 id="session-heading">
-        This session <span className="hint">{summary(links)}</span>
+        {say('session.heading')} <Summary rows={rows} skipped={skipped} />
       </h2>
-      <ThroughputLine links={links} />
+      {showThroughput ? <ThroughputLine rows={rows} /> : null}
       <table>
         <thead>
           <tr>
-            <th scope="col">Barcode</th>
-            <th scope="col">Specimen</th>
-            <th scope="col">Record</th>
-            <th scope="col">Status</th>
+            <th scope="col">{say('session.column.barcode')}</th>
+            <th scope="col">{say('session.column.specimen')}</th>
+            <th scope="col">{say('session.column.record')}</th>
+            <th scope="col">{say('session.column.status')}</th>
           </tr>
         </thead>
         <tbody>
-          {links.slice(0, 50).map((l) => (
-            <tr key={l.id} className={`link-${l.state}`}>
-              <td>{l.barcode}</td>
-              <td>{l.label}</td>
-              <td>{l.occid}</td>
+          {rows.slice(0, 50).map((r) => (
+            <tr
+              key={r.id}
+              className={`link-${r.state}${r.problemAfter === 'failed' ? ' link-with-problem' : ''}`}
+            >
+              <td>{r.barcode}</td>
+              <td>{say(r.label)}</td>
+              <td>{r.occid}</td>
               <td>
-                <strong>{STATE_TEXT[l.state]}</strong>
-                {l.state === 'saving' ? (
-                  <OutboxNote
-                    outbox={outbox}
-                    match={(i) => 'occid' in i.intent && i.intent.occid === l.occid}
-                  />
+                <strong>{say(`session.state.${r.state}`)}</strong>
+                {r.state !== 'failed' && r.state !== 'saving' && rowWords(r).length > 0 ? (
+                  <span className="hint">
+                    {' '}
+                    {rowWords(r)
+                      .map((w) => say(w))
+                      .join(' ')}
+                  </span>
                 ) : null}
-                {l.state !== 'failed' && l.message ? <span className="hint"> {l.message}</span> : null}
-                {l.state === 'failed' ? (
+                {r.state === 'saving' ? <WaitNote row={r} outbox={outbox} /> : null}
+                {r.state === 'failed' ? (
                   <>
                     {' '}
-                    <span role="alert">{l.message}</span>{' '}
-                    {l.retryable !== false ? (
-                      <button type="button" onClick={() => onRetry(l.id)}>
-                        Retry {l.barcode}
-                      </button>
-                    ) : null}{' '}
-                    {l.reopenable ? (
-                      <button type="button" onClick={() => onReopen(l.id)}>
-                        Reopen {l.barcode}
-                      </button>
-                    ) : null}
+                    <span role="alert">
+                      {rowWords(r)
+                        .map((w) => say(w))
+                        .join(' ')}
+                    </span>
+                  </>
+                ) : null}
+                {r.retryable ? (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => outbox.retry(r.id)}>
+                      {say('session.retry', { barcode: r.barcode ?? r.occid ?? '' })}
+                    </button>
+                  </>
+                ) : null}
+                {r.reopenable && onReopen ? (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => onReopen(r.id)}>
+                      {say('session.reopen', { barcode: r.barcode ?? '' })}
+                    </button>
                   </>
                 ) : null}
               </td>

@@ -1,22 +1,25 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { StationConfig } from '../domain/station';
 import type { StationJournal } from '../journal/station-journal';
-import type { Outbox } from '../outbox/durable-portal';
-import type { PortalClient } from '../portal/portal';
+import type { Outbox } from '../outbox/outbox';
+import type { PortalReads } from '../portal/portal';
 import type { SheetReader } from '../readers/sheet-reader';
 
 /** What every screen of a logged-in station knows: the rules, the portal, who is working on what. */
 export interface Station {
   config: StationConfig;
-  portal: PortalClient;
+  /** Reads only: every write is a task for the outbox. */
+  portal: PortalReads;
   collid: number;
   collectionName: string;
   username: string;
   statuses: string[];
   /** Every write this station makes, kept locally (IndexedDB). */
   journal: StationJournal;
-  /** Every write waits here until the portal has it (docs/decisions/010). */
+  /** Every decision is a task here until the portal has it (docs/decisions/012). */
   outbox: Outbox;
+  /** When this user's work session began: "This session" lists what was decided since. */
+  sessionSince: number;
   /** Reads stamps and barcodes off the sheets; null when config.json turns reading off. */
   sheetReader: SheetReader | null;
 }

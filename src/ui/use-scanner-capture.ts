@@ -20,13 +20,7 @@ interface Options {
  * Enter does not press whatever button has focus. Characters typed outside text fields during the scan
  * step go nowhere anyway, so they are held until the burst is known.
  */
-export function useScannerCapture({
-  active,
-  field,
-  onScan,
-  burst = DEFAULT_BURST,
-  clock,
-}: Options) {
+export function useScannerCapture({ active, field, onScan, burst = DEFAULT_BURST, clock }: Options) {
   const state = useRef(EMPTY_BURST);
   const handler = useRef(onScan);
   useEffect(() => {

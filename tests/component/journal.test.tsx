@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { ImagingStation } from './drivers/imaging-station';
 
@@ -38,14 +38,25 @@ it('the journal lists what the station wrote, filters it, and exports it as CSV'
 
   await s.press('{Alt>}4{/Alt}');
   const entries = await screen.findByRole('region', { name: 'Journal entries' });
-  const rows = await within(entries).findAllByRole('row');
-  expect(rows.map((r) => r.textContent)).toEqual([
-    expect.stringContaining('Time'),
-    expect.stringMatching(
-      /tech.*escalation.*43.*DEMO0009100.*catalognumber: DEMO0009100, processingstatus: expert required.*done/,
-    ),
-    expect.stringMatching(/tech.*link.*1.*DEMO0009001.*catalognumber: — → catalognumber: DEMO0009001.*done/),
-  ]);
+  await waitFor(() =>
+    expect(
+      within(entries)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      expect.stringContaining('Time'),
+      // The escalation's comment is journalled too: the portal keeps no edit log of comments.
+      expect.stringMatching(
+        /tech.*comment.*43.*DEMO0009100.*comment: \[Specimen Linker\] Expert required.*done/,
+      ),
+      expect.stringMatching(
+        /tech.*escalation.*43.*DEMO0009100.*catalognumber: DEMO0009100, processingstatus: expert required.*done/,
+      ),
+      expect.stringMatching(
+        /tech.*link.*1.*DEMO0009001.*catalognumber: — → catalognumber: DEMO0009001.*done/,
+      ),
+    ]),
+  );
   const today = screen.getByRole('region', { name: 'Today, tech' });
   expect(today).toHaveTextContent('1 linked');
   expect(today).toHaveTextContent('50 % escalated (1)');

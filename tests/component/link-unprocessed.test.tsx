@@ -131,6 +131,22 @@ describe('link unprocessed records: entering the accession number', () => {
       '[Specimen Linker] Expert required — stamp illegible — smudged, 51?0',
     ]);
   });
+
+  it('F7 with a number in the field saves no accession: unchecked, it goes to the supervisor in the note', async () => {
+    const s = await open();
+    const field = await s.sheet('DEMO0001231');
+    await s.user.type(field, '145');
+    await s.press('{F7}');
+    await s.user.keyboard('{Enter}');
+    await s.sheet('DEMO0001232');
+    await s.sessionRow('DEMO0001231', /Escalated/);
+    // Record 2 holds 0145: saving 145 here unchecked would have made a second holder.
+    expect(s.record(36)).toMatchObject({
+      status: 'expert required',
+      accessions: [],
+      comments: ['[Specimen Linker] Expert required — stamp illegible — stamp typed: 145'],
+    });
+  });
 });
 
 describe('link unprocessed records: duplicates', () => {
@@ -186,7 +202,7 @@ describe('link unprocessed records: duplicates', () => {
     expect(s.fake.editsOf(1).map((e) => [e.fieldName, e.oldValue, e.newValue])).toEqual([
       ['processingstatus', 'unprocessed', ''],
     ]);
-    const [entry] = await indexedDbJournal().list();
+    const entry = (await indexedDbJournal().list()).find((e) => e.action === 'merge');
     expect(entry).toMatchObject({ action: 'merge', occid: 1, barcode: 'DEMO0001234', user: 'tech' });
     expect(entry?.mergedRecords?.skeletal.occid).toBe(34);
     expect(entry?.mergedRecords?.legacy.catalogNumber).toBeNull();
@@ -237,7 +253,7 @@ describe('link unprocessed records: duplicates', () => {
     s.fake.injectFault('server-error');
     await s.enterAccession('5120');
     const row = await s.sessionRow('DEMO0001231', /Saving/);
-    expect(await within(row).findByText(/HTTP 500.*next try in \d+ s/)).toBeInTheDocument();
+    expect(await within(row).findByText(/HTTP 500.*Next try in \d+ s/)).toBeInTheDocument();
     expect(s.record(36)?.accessions).toEqual([]);
     await s.sessionRow('DEMO0001231', /Linked/, 6000);
     expect(s.record(36)?.accessions).toEqual(['5120']);
@@ -273,7 +289,7 @@ it('an Expert Required whose comment does not get through is shown as escalated,
   s.portal.server.use(http.post('*/individual/index.php', () => HttpResponse.error(), { once: true }));
   await s.press('{F8}');
   const row = await s.sessionRow('DEMO0001231', /Escalated/);
-  expect(row).toHaveTextContent(/The comment on record 36 is not posted yet: It waits in the outbox/);
+  expect(row).toHaveTextContent(/The comment on record 36 is not posted yet: it waits in the outbox/);
   expect(s.record(36)).toMatchObject({ status: 'expert required', comments: [] });
   await waitFor(() => expect(s.record(36)?.comments).toHaveLength(1), { timeout: 6000 });
 });

@@ -15,7 +15,7 @@ const open = async (options: Parameters<typeof ImagingStation.open>[0] = {}) =>
 describe('link while imaging: a stamped specimen', () => {
   it('links in three inputs: stamp + Enter, Enter to confirm, scan', async () => {
     const s = await open();
-    expect(s.stampField()).toHaveFocus();
+    await waitFor(() => expect(s.stampField()).toHaveFocus());
     await s.typeStamp('1499');
     await s.confirmCard();
     expect(screen.getByText(/Searched 1499, 01499, 001499 — found 1 record: 1499/)).toBeInTheDocument();
@@ -369,7 +369,7 @@ describe('link while imaging: failures never lose the barcode', () => {
     s.fake.injectFault('drop-request');
     await s.scan('DEMO0009009');
     const row = await s.waitForSessionRow('DEMO0009009', /Saving/);
-    expect(await within(row).findByText(/did not answer .*next try in \d+ s/)).toBeInTheDocument();
+    expect(await within(row).findByText(/could not be reached\. Next try in \d+ s/)).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Outbox' })).toHaveTextContent(/Offline.*1 write waits/);
     expect(s.field(1, 'catalogNumber')).toBeFalsy();
     await s.waitForSessionRow('DEMO0009009', /Linked/, 6000);
@@ -394,7 +394,8 @@ describe('link while imaging: failures never lose the barcode', () => {
         expect.objectContaining({
           action: 'link',
           outcome: 'done',
-          message: expect.stringMatching(/answer was lost/) as string,
+          confirmedByReading: true,
+          said: expect.objectContaining({ code: 'journal.done.barcode' }) as unknown,
         }),
       ]),
     );
@@ -414,7 +415,7 @@ describe('link while imaging: an escalation whose comment does not get through',
     s.portal.server.use(http.post('*/individual/index.php', () => HttpResponse.error(), { once: true }));
     await s.press('{Enter}');
     const row = await s.waitForSessionRow('DEMO0009104', /Escalated/);
-    expect(row).toHaveTextContent(/The comment on record \d+ is not posted yet: It waits in the outbox/);
+    expect(row).toHaveTextContent(/The comment on record \d+ is not posted yet: it waits in the outbox/);
     expect(newestRecord(s).fields['processingStatus']).toBe('expert required');
     expect(s.fake.state.comments).toEqual([]);
     // The outbox posts it by itself, once.

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PORTAL_PROFILES } from '../../src/portal/fake-symbiota/profiles';
 import { openStation } from './drivers/open-station';
@@ -61,5 +61,42 @@ describe('Check this portal: what works, what the station does instead, what an 
     expect(row(/Login and editor rights/)).toHaveTextContent('no editor rights');
     expect(row(/Login and editor rights/)).toHaveTextContent('CollEditor');
     expect(screen.getByRole('alert')).toHaveTextContent('The station cannot work on this portal');
+  });
+
+  it('on a Symbiota 3.1 it reads API v2 in its older shape and tells the version, with no advice to give', async () => {
+    const { portal } = await openStation('#/portal-check', 'Check this portal', {
+      profile: PORTAL_PROFILES['version-3.1'],
+    });
+    close = portal.close;
+    await screen.findByRole('table', { name: 'What the station uses on this portal' });
+    expect(row(/through API v2 \(without cookies\)/)).toHaveTextContent('Works');
+    expect(row(/through API v2 \(without cookies\)/)).not.toHaveTextContent('rewrite rules');
+    expect(row(/Symbiota version/)).toHaveTextContent('Symbiota 3.1.8');
+    expect(row(/Symbiota version/)).toHaveTextContent('3.0.35 to 3.4.14');
+    expect(row(/language/)).toHaveTextContent('English (en)');
+  });
+
+  it('on a portal in French without API v2 it names the language and lets go of the edit locks its reads take', async () => {
+    const { portal } = await openStation('#/portal-check', 'Check this portal', {
+      profile: PORTAL_PROFILES.french,
+    });
+    close = portal.close;
+    await screen.findByRole('table', { name: 'What the station uses on this portal' });
+    expect(row(/language/)).toHaveTextContent('French (fr)');
+    expect(row(/through the editor pages/)).toHaveTextContent('Works');
+    expect(row(/through the editor pages/)).toHaveTextContent('lets go of that lock');
+    // Every record the check opened in the editor was let go of again (the lock moved to no record).
+    await waitFor(() => expect((portal.fake.state.editLocks ?? []).filter((l) => l.occid > 0)).toEqual([]));
+  });
+
+  it('on a portal in Portuguese it says searches read each record, as its tables name no column', async () => {
+    const { portal } = await openStation('#/portal-check', 'Check this portal', {
+      profile: PORTAL_PROFILES.portuguese,
+    });
+    close = portal.close;
+    await screen.findByRole('table', { name: 'What the station uses on this portal' });
+    expect(row(/language/)).toHaveTextContent('Portuguese (pt)');
+    expect(row(/language/)).toHaveTextContent('one by one');
+    expect(row(/Searches/)).toHaveTextContent('Works');
   });
 });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexedDbJournal } from '../../src/journal/station-journal';
 import { UnprocessedStation } from './drivers/unprocessed-station';
@@ -65,8 +65,10 @@ describe('review: the supervisor queue', () => {
     expect(s.record(34)).toBeNull();
     expect(s.record(1)).toMatchObject({ catalogNumber: 'DEMO0001234', status: null, media: [3] });
     // The portal's merge moves the case's comments along; the closing comment is the newest.
-    expect(s.record(1)?.comments.at(-1)).toBe(
-      '[Specimen Linker] Resolved — merged DEMO0001234 into record 1 — by tech',
+    await waitFor(() =>
+      expect(s.record(1)?.comments.at(-1)).toBe(
+        '[Specimen Linker] Resolved — merged DEMO0001234 into record 1 — by tech',
+      ),
     );
     expect(
       await screen.findByRole('heading', { name: '2 cases waiting for a supervisor' }),
@@ -83,7 +85,10 @@ describe('review: the supervisor queue', () => {
     await s.press('r');
     expect(await screen.findByText(/DEMO0001231: Resolved: marked reviewed/)).toBeInTheDocument();
     expect(s.record(36)).toMatchObject({ status: 'reviewed' });
-    expect(s.record(36)?.comments.at(-1)).toBe('[Specimen Linker] Resolved — marked reviewed — by tech');
+    // The closing comment follows the decision.
+    await waitFor(() =>
+      expect(s.record(36)?.comments.at(-1)).toBe('[Specimen Linker] Resolved — marked reviewed — by tech'),
+    );
   });
 
   it('R pressed while the case is still being read is kept, said, and applied once it is read', async () => {

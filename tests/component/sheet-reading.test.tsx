@@ -160,11 +160,12 @@ describe('Option 2: the barcode in the image', () => {
     await s.press('{Enter}');
     await s.sheet('DEMO0001232');
     await s.sessionRow('DEMO0001231', /Escalated/);
+    // The number in the field was not checked for duplicates: it goes to the supervisor in the note only.
     expect(s.record(36)).toMatchObject({
       status: 'expert required',
-      accessions: ['4488'],
+      accessions: [],
       comments: [
-        '[Specimen Linker] Expert required — the image shows another barcode — stamp 4488; image shows barcode DEMO0001232',
+        '[Specimen Linker] Expert required — the image shows another barcode — image shows barcode DEMO0001232; stamp proposed by the station: 4488',
       ],
     });
   });

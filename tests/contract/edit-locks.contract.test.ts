@@ -110,7 +110,7 @@ describe('edit locks (recordings 20, 21)', () => {
       },
     );
     const saved = await portal.setCatalogNumber(1, 40, 'DEMO0009040');
-    expect(saved.catalogNumber).toBe('DEMO0009040');
+    expect(saved.record.catalogNumber).toBe('DEMO0009040');
     replay.assertAllUsed();
   });
 

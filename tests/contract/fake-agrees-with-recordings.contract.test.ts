@@ -62,7 +62,7 @@ async function technicianScenario(portal: PortalClient) {
   answers['accession 145'] = await portal.accessionInUse(1, ['145', '0145'], 41);
   answers['images 3'] = await portal.imageCount(3);
   answers['images 1'] = await portal.imageCount(1);
-  answers['link'] = view(await portal.setCatalogNumber(1, 1, 'DEMO0009001'));
+  answers['link'] = view((await portal.setCatalogNumber(1, 1, 'DEMO0009001')).record);
   return answers;
 }
 

@@ -74,8 +74,8 @@ async function technicianSees(portal: PortalClient) {
       r.processingStatus,
     ]),
     records: await Promise.all([1, 3, 34, 999999].map(async (o) => record(await portal.readRecord(o)))),
-    link: record(await portal.setCatalogNumber(1, 1, 'DEMO0009001')),
-    accession: record(await portal.addAccession(1, 36, '5120', 'expert required')),
+    link: record((await portal.setCatalogNumber(1, 1, 'DEMO0009001')).record),
+    accession: record((await portal.addAccession(1, 36, '5120', 'expert required')).record),
     merge: record((await portal.mergeSkeletalIntoLegacy(1, 34, 2)).merged),
   };
 }
@@ -131,6 +131,8 @@ describe('the fake’s pages say what the recorded portals say', () => {
       expect(text(saved, '#statusdiv span')).toBe(
         text(rec('p-LANG-w1-save-occid1-catalognumber'), '#statusdiv span'),
       );
+      // Another browser: the viewer's own sessions.
+      fake.logout();
       fake.login('viewer', 'demo');
       const refused = await page('collections/editor/occurrenceeditor.php?collid=1');
       expect(text(refused, '#innertext')).toContain(

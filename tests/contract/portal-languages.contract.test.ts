@@ -180,7 +180,7 @@ describe.each(LANGUAGES)(
         ]),
         rec('p', 'w1-save-occid1-catalognumber'),
       );
-      expect((await portal.setCatalogNumber(1, 1, 'DEMO0009001')).catalogNumber).toBe('DEMO0009001');
+      expect((await portal.setCatalogNumber(1, 1, 'DEMO0009001')).record.catalogNumber).toBe('DEMO0009001');
       replay.assertAllUsed();
     });
 
@@ -191,8 +191,8 @@ describe.each(LANGUAGES)(
         rec('q', 'w1-save-occid38-identifier-expert-required'),
       );
       const saved = await portal.addAccession(1, 38, '4488', 'expert required');
-      expect(saved.processingStatus).toBe('expert required');
-      expect(saved.identifiers.map((i) => i.value)).toContain('4488');
+      expect(saved.record.processingStatus).toBe('expert required');
+      expect(saved.record.identifiers.map((i) => i.value)).toContain('4488');
       replay.assertAllUsed();
       const accepted = parseHtml(rec('r', 'w1-save-occid2-barcode-already-used').response.body);
       expect(parseActionStatus(accepted)?.kind).toBe('applied');
@@ -237,7 +237,7 @@ describe.each(LANGUAGES)(
         rec('y', 'add-skeletal-record-expert-required'),
       );
       const created = await portal.createRecord(1, 'DEMO0009101', 'expert required', 'tech');
-      expect(created).toMatchObject({
+      expect(created.record).toMatchObject({
         occid: 217,
         catalogNumber: 'DEMO0009101',
         processingStatus: 'expert required',

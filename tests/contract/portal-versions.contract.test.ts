@@ -168,7 +168,7 @@ describe.each(Object.entries(PORTALS))('Symbiota %s', (version, { url, symbiota 
       ...statusRow('21a-table-occid1-legacy-column-only'),
       rec('09a-w1-save-occid1-catalognumber'),
     );
-    expect((await portal.setCatalogNumber(1, 1, 'DEMO0009001')).catalogNumber).toBe('DEMO0009001');
+    expect((await portal.setCatalogNumber(1, 1, 'DEMO0009001')).record.catalogNumber).toBe('DEMO0009001');
     replay.assertAllUsed();
 
     const viewer = portalFor(
@@ -246,7 +246,7 @@ describe.each(Object.entries(PORTALS))('Symbiota %s', (version, { url, symbiota 
     expect(await portal.readComments(38)).toEqual([]);
     await portal.addComment(38, 'Linking escalation: test');
     const created = await portal.createRecord(1, 'DEMO0009101', 'expert required', 'tech');
-    expect(created).toMatchObject({
+    expect(created.record).toMatchObject({
       occid: 42,
       catalogNumber: 'DEMO0009101',
       processingStatus: 'expert required',

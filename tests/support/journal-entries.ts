@@ -12,6 +12,9 @@ export const linkEntry = (over: Partial<JournalEntry> = {}): JournalEntry => ({
   before: { catalognumber: null },
   after: { catalognumber: 'DEMO0009001' },
   outcome: 'done',
-  message: 'DEMO0009001 → accession 1499, J. Smith 212.',
+  said: {
+    code: 'journal.done.barcode',
+    values: { occid: 1, barcode: 'DEMO0009001', status: null, confirmedByReading: false },
+  },
   ...over,
 });

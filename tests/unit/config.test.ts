@@ -55,16 +55,37 @@ describe('runtime configuration', () => {
     expect(result.ok && result.config.linkedStatus).toBe('reviewed');
   });
 
-  it('reports a missing or broken file', async () => {
+  it('tells a missing file (or the web page a server sends instead) from a broken one', async () => {
     const notFound = async () => new Response('nope', { status: 404 });
-    expect(await loadConfig('./config.json', notFound)).toEqual({
+    expect(await loadConfig('./config.json', notFound)).toEqual({ ok: false, missing: true });
+    const webPage = async () =>
+      new Response('<!doctype html><title>Portal</title>', {
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      });
+    expect(await loadConfig('./config.json', webPage)).toEqual({ ok: false, missing: true });
+    const forbidden = async () => new Response('no', { status: 403 });
+    expect(await loadConfig('./config.json', forbidden)).toEqual({
       ok: false,
-      problems: ['./config.json could not be loaded (HTTP 404).'],
+      problems: ['./config.json could not be loaded (HTTP 403).'],
     });
     const broken = async () => new Response('{ "portalBasePath": ', { status: 200 });
-    expect(await loadConfig('./config.json', broken)).toEqual({
+    expect(await loadConfig('./config.json', broken)).toMatchObject({
       ok: false,
-      problems: ['./config.json is not valid JSON.'],
+      problems: [expect.stringMatching(/^\.\/config\.json is not valid JSON: .+/)],
     });
+  });
+
+  it('ignores "//" comment keys at any level and still refuses a misspelt setting', () => {
+    const commented = {
+      '//': ['what this file is'],
+      '//portalBasePath': 'the portal path',
+      ...minimal,
+      barcode: { '//pattern': 'every barcode matches it', pattern: '^DEMO\\d{7}$' },
+    };
+    expect(parseConfig(commented)).toMatchObject({ ok: true, config: { portalBasePath: '/portal' } });
+    const misspelt = parseConfig({ ...commented, barcode: { patern: 'x', pattern: 'x' } });
+    expect(misspelt.ok).toBe(false);
+    if (!misspelt.ok) expect(misspelt.problems.join(' ')).toMatch(/patern/);
   });
 });

@@ -7,7 +7,6 @@ const entry = (over: Partial<JournalEntry>): JournalEntry =>
   linkEntry({
     before: { catalognumber: null, processingstatus: null },
     after: { catalognumber: 'DEMO0009001', processingstatus: 'stage 1' },
-    message: '',
     ...over,
   });
 

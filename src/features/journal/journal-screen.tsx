@@ -1,14 +1,13 @@
-import { OutboxList } from '../../ui/outbox-status';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { OutboxList } from '../../ui/outbox-status';
+import { useSay } from '../../i18n/use-say';
 import { throughput, type WorkDone } from '../../domain/throughput';
 import { journalToCsv } from '../../journal/journal-csv';
 import type { JournalAction, JournalEntry } from '../../journal/station-journal';
-import { undoPlan } from '../../journal/undo';
-import { explain } from '../../portal/errors';
 import { useStation } from '../../ui/station';
-import { StatusLine, type StatusTone } from '../../ui/status-line';
+import { StatusLine } from '../../ui/status-line';
 import { ThroughputFigures } from '../../ui/throughput-figures';
+import { shown, useJournal } from './use-journal';
 
 const ACTIONS: (JournalAction | 'all')[] = [
   'all',
@@ -31,51 +30,11 @@ const kindOf = (e: JournalEntry): WorkDone['kind'] =>
         ? 'link'
         : 'other';
 
-const shown = (values: Record<string, string | null>) =>
-  Object.entries(values)
-    .map(([field, value]) => `${field}: ${value ?? '—'}`)
-    .join(', ') || '—';
-
 /** Everything this station wrote to the portal, filtered, with the day's throughput and a CSV export. */
 export function JournalScreen() {
-  const { journal, username, portal, collid, outbox } = useStation();
-  const queryClient = useQueryClient();
-  const entries = useQuery({ queryKey: ['station-journal'], queryFn: () => journal.list() });
-  const [undoNotice, setUndoNotice] = useState<{ tone: StatusTone; text: string } | null>(null);
-  const [undoing, setUndoing] = useState<number | null>(null);
-
-  const undo = async (entry: JournalEntry) => {
-    const plan = undoPlan(entry, entries.data ?? []);
-    if (!plan.ok) {
-      setUndoNotice({ tone: 'warning', text: `Not undone: ${plan.why}` });
-      return;
-    }
-    setUndoing(entry.id);
-    const record = {
-      at: new Date().toISOString(),
-      user: username,
-      collid,
-      action: 'undo' as const,
-      occid: entry.occid,
-      barcode: entry.barcode,
-      before: entry.after,
-      after: entry.before,
-      undoes: entry.id,
-    };
-    try {
-      await portal.restoreValues(collid, entry.occid, plan.changes);
-      const text = `Undone: record ${entry.occid} holds ${shown(entry.before)} again.`;
-      await journal.append({ ...record, outcome: 'done', message: text });
-      setUndoNotice({ tone: 'success', text });
-    } catch (error) {
-      const text = `Not undone. ${explain(error)}`;
-      await journal.append({ ...record, outcome: 'failed', message: text }).catch(() => undefined);
-      setUndoNotice({ tone: 'error', text });
-    } finally {
-      setUndoing(null);
-      await queryClient.invalidateQueries({ queryKey: ['station-journal'] });
-    }
-  };
+  const { username, outbox } = useStation();
+  const say = useSay();
+  const { entries, undo, undoing, undoNotice } = useJournal();
   const [action, setAction] = useState<JournalAction | 'all'>('all');
   const [outcome, setOutcome] = useState<'all' | 'done' | 'failed'>('all');
   const [text, setText] = useState('');
@@ -87,11 +46,11 @@ export function JournalScreen() {
         (action === 'all' || e.action === action) &&
         (outcome === 'all' || e.outcome === outcome) &&
         (needle === '' ||
-          [e.barcode, String(e.occid), e.user, e.message].some((v) =>
+          [e.barcode, String(e.occid), e.user, say(e.said)].some((v) =>
             (v ?? '').toLowerCase().includes(needle),
           )),
     );
-  }, [entries.data, action, outcome, text]);
+  }, [entries.data, action, outcome, text, say]);
 
   const today = new Date().toISOString().slice(0, 10);
   const mine = (entries.data ?? []).filter((e) => e.user === username && e.at.startsWith(today));
@@ -101,7 +60,7 @@ export function JournalScreen() {
   );
 
   const exportCsv = () => {
-    const blob = new Blob([journalToCsv(filtered)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([journalToCsv(filtered, say)], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `specimen-linker-journal-${today}.csv`;
@@ -185,10 +144,10 @@ export function JournalScreen() {
                     {e.mergedRecords ? <MergeRestore entry={e} /> : null}
                   </td>
                   <td>
-                    <strong>{e.outcome}</strong> <span className="hint">{e.message}</span>
+                    <strong>{e.outcome}</strong> <span className="hint">{say(e.said)}</span>
                   </td>
                   <td>
-                    {e.outcome === 'done' && e.action !== 'undo' ? (
+                    {e.outcome === 'done' && e.action !== 'undo' && e.action !== 'comment' ? (
                       <button type="button" disabled={undoing !== null} onClick={() => void undo(e)}>
                         Undo {e.action} of record {e.occid}
                       </button>

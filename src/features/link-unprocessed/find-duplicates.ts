@@ -1,12 +1,8 @@
 import type { Accession, AccessionRules } from '../../domain/accession';
 import { decideDuplicate, type DuplicateDecision } from '../../domain/duplicates';
-import {
-  withListedCatalogNumbers,
-  type RecordSummary,
-  type SpecimenRecord,
-} from '../../domain/occurrence';
+import { withListedCatalogNumbers, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
 import { findAccessionHolders } from '../../portal/accession-holders';
-import type { PortalClient } from '../../portal/portal';
+import type { PortalReads } from '../../portal/portal';
 
 export interface Duplicate {
   record: SpecimenRecord;
@@ -28,7 +24,7 @@ export interface DuplicateCheck {
  * search (PROTOCOL §8.2), then numbers inside multi-valued legacy strings, never the record itself.
  */
 export async function findDuplicates(
-  portal: PortalClient,
+  portal: PortalReads,
   collid: number,
   accession: Accession,
   skeletalOccid: number,

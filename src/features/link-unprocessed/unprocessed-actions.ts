@@ -1,9 +1,7 @@
 import { escalationComment, type Escalation } from '../../domain/escalation';
 import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
-import { EXPERT_REQUIRED, sameStatus } from '../../domain/processing-status';
-import type { NewJournalEntry } from '../../journal/station-journal';
-import { postFollowUpComment } from '../../portal/follow-up-comment';
-import type { PortalClient } from '../../portal/portal';
+import { EXPERT_REQUIRED } from '../../domain/processing-status';
+import type { TaskDraft } from '../../domain/task';
 import type { Duplicate } from './find-duplicates';
 
 export const candidatesOf = (duplicates: Duplicate[]) =>
@@ -13,81 +11,99 @@ export const candidatesOf = (duplicates: Duplicate[]) =>
     catalogNumber: hasBarcode(d.record) ? d.record.catalogNumber : null,
   }));
 
+/** The stamped number onto the image record, with the station's linked status in the same save (rec. 09c). */
+export function accessionTask(
+  collid: number,
+  skeletal: SpecimenRecord,
+  accession: string,
+  linkedStatus: string | null,
+): TaskDraft {
+  const occid = skeletal.occid;
+  return {
+    screen: 'unprocessed',
+    collid,
+    decision: { kind: 'accession', occid, barcode: skeletal.catalogNumber, accession },
+    steps: [{ intent: { kind: 'accession', collid, occid, accession, status: linkedStatus } }],
+  };
+}
+
 /**
  * Expert Required in one write: the accession typed (when there is one) and the status in the same save
- * (rec. 09c), then, when the collection allows it, the comment giving the reason (rec. 12b). A comment
- * that does not get through is said in the returned line; the escalation itself stands.
+ * (rec. 09c), then, when the collection allows it, the comment giving the reason (rec. 12b). A comment that
+ * does not get through is a problem of the task; the escalation itself stands.
  */
-export async function escalateSkeletal(
-  portal: PortalClient,
+export function escalationTask(
   collid: number,
   skeletal: SpecimenRecord,
   accession: string | null,
   escalation: Escalation,
   postComment: boolean,
-): Promise<string> {
-  if (accession !== null) await portal.addAccession(collid, skeletal.occid, accession, EXPERT_REQUIRED);
-  else await portal.setProcessingStatus(collid, skeletal.occid, EXPERT_REQUIRED);
-  const commentProblem = postComment
-    ? await postFollowUpComment(portal, skeletal.occid, escalationComment(escalation))
-    : null;
-  const done = `${skeletal.catalogNumber ?? `Record ${skeletal.occid}`} set to Expert Required${accession ? ` with accession ${accession}` : ''}`;
-  if (commentProblem) return `${done}. ${commentProblem}`;
-  return `${done}${postComment ? ', reason posted as a comment' : ''}.`;
-}
-
-export interface MergeResult {
-  merged: SpecimenRecord;
-  /** What was done about the processing status the merge copied over (rec. 10a). */
-  statusNote: string;
-  journal: NewJournalEntry;
+): TaskDraft {
+  const occid = skeletal.occid;
+  return {
+    screen: 'unprocessed',
+    collid,
+    decision: {
+      kind: 'escalation',
+      occid,
+      barcode: skeletal.catalogNumber,
+      reason: escalation.reason,
+      accession,
+    },
+    steps: [
+      {
+        intent:
+          accession !== null
+            ? { kind: 'accession', collid, occid, accession, status: EXPERT_REQUIRED }
+            : { kind: 'status', collid, occid, status: EXPERT_REQUIRED },
+      },
+      ...(postComment
+        ? [
+            {
+              intent: { kind: 'comment' as const, occid, text: escalationComment(escalation) },
+              followUp: true,
+            },
+          ]
+        : []),
+    ],
+  };
 }
 
 /**
- * The guarded merge, then the legacy record's processing status put back: the portal's merge fills the
- * legacy record's empty status with the skeletal record's `unprocessed` (rec. 10a). The put-back is a
- * normal, logged save. The merge itself leaves no edit log (PROTOCOL §9.5), so the journal keeps both
- * records as they were.
+ * The guarded merge, then the legacy record's processing status put back where the merge changed it: the
+ * portal's merge fills the legacy record's empty status with the image record's `unprocessed` (rec. 10a).
+ * The put-back is a normal, logged save; the merge itself leaves no edit log (PROTOCOL §9.5), so the task
+ * keeps both records as they were for the journal.
  */
-export async function mergeIntoLegacy(
-  portal: PortalClient,
+export function mergeTask(
   collid: number,
   skeletal: SpecimenRecord,
   legacy: SpecimenRecord,
+  accession: string,
   linkedStatus: string | null,
-  user: string,
-  now: () => Date = () => new Date(),
-): Promise<MergeResult> {
-  const { merged } = await portal.mergeSkeletalIntoLegacy(collid, skeletal.occid, legacy.occid);
-  const wanted = linkedStatus ?? legacy.processingStatus ?? '';
-  let result = merged;
-  let statusNote = `Status stays "${merged.processingStatus ?? 'none'}".`;
-  if (!sameStatus(merged.processingStatus, wanted)) {
-    try {
-      result = await portal.setProcessingStatus(collid, legacy.occid, wanted);
-      statusNote =
-        linkedStatus !== null
-          ? `Status set to "${linkedStatus}" (station setting).`
-          : `The merge set the status to "${merged.processingStatus ?? ''}"; it was put back to ${wanted === '' ? 'no status' : `"${wanted}"`}.`;
-    } catch (error) {
-      statusNote = `The merge set the status to "${merged.processingStatus ?? ''}" and putting it back failed (${error instanceof Error ? error.message : String(error)}); set it in the portal.`;
-    }
-  }
+): TaskDraft {
   return {
-    merged: result,
-    statusNote,
-    journal: {
-      at: now().toISOString(),
-      user,
-      collid,
-      action: 'merge',
-      occid: legacy.occid,
+    screen: 'unprocessed',
+    collid,
+    decision: {
+      kind: 'merge',
+      source: skeletal.occid,
+      target: legacy.occid,
       barcode: skeletal.catalogNumber,
-      before: { catalognumber: legacy.catalogNumber, processingstatus: legacy.processingStatus },
-      after: { catalognumber: result.catalogNumber, processingstatus: result.processingStatus },
-      outcome: 'done',
-      message: `Skeletal record ${skeletal.occid} (${skeletal.catalogNumber ?? 'no barcode'}) merged into record ${legacy.occid}; record ${skeletal.occid} was deleted by the portal. ${statusNote}`,
-      mergedRecords: { legacy, skeletal },
+      accession,
     },
+    steps: [
+      { intent: { kind: 'merge', collid, source: skeletal.occid, target: legacy.occid } },
+      {
+        intent: {
+          kind: 'status',
+          collid,
+          occid: legacy.occid,
+          status: linkedStatus ?? legacy.processingStatus ?? '',
+        },
+        onlyIfNeeded: true,
+      },
+    ],
+    mergedRecords: { legacy, skeletal },
   };
 }

@@ -1,8 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EscalationReason } from '../../domain/escalation';
 import type { MergePreview } from '../../domain/merge-preview';
-import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
-import type { WorkEntry, WorkState } from '../../ui/session-list';
+import type { RecordSummary } from '../../domain/occurrence';
 import type { Duplicate, DuplicateCheck } from './find-duplicates';
 
 /** What the technician is doing with the current record. */
@@ -20,11 +19,14 @@ export type Step =
       note?: string;
     }
   | { kind: 'merging'; check: DuplicateCheck; legacy: Duplicate; preview: MergePreview }
-  | { kind: 'merged'; merged: SpecimenRecord; statusNote: string };
+  /** The merge task is decided: its target, and what its row says (a put-back that failed is a warning). */
+  | { kind: 'merged'; target: number; note: string; problem: boolean };
 
 export interface Notice {
   tone: 'info' | 'success' | 'warning' | 'error';
   text: string;
+  /** Set while the notice announces a task, so its outcome can replace it. */
+  taskId?: string;
 }
 
 export interface UnprocessedState {
@@ -42,11 +44,8 @@ export interface UnprocessedState {
   accession: string;
   step: Step;
   notice: Notice | null;
-  entries: WorkEntry[];
+  /** Records left for later this session (no task: nothing was written). */
   skipped: number;
-  nextId: number;
-  /** The writes behind the session's entries, so a failed one can be retried as it was. */
-  jobs: Map<number, () => Promise<void>>;
 }
 
 export interface UnprocessedEvents {
@@ -55,13 +54,15 @@ export interface UnprocessedEvents {
   queueFailed(text: string): void;
   /** The current record is done with (handled, skipped or changed by someone else): the next one shows. */
   recordLeft(note: Notice | null, skipped: boolean): void;
+  /** A decision on the current record is a task (`taskId`): the next record shows, the notice announces it. */
+  recordHandedOver(taskId: string, note: string): void;
+  /** The task behind the notice was decided: its outcome replaces the notice (a failure always shows). */
+  taskDecided(taskId: string, tone: Notice['tone'], text: string): void;
   accessionTyped(value: string): void;
   checkStarted(): void;
   checkFinished(): void;
   stepChanged(step: Step): void;
   noticeShown(notice: Notice | null): void;
-  workStarted(entry: Omit<WorkEntry, 'id'>): number;
-  workSettled(id: number, state: WorkState, message: string): void;
   /** Back to the first record of the queue: records left for later come round again. */
   queueRestarted(): void;
 }
@@ -84,10 +85,7 @@ export function createUnprocessedStore(collection: number): UnprocessedStore {
     accession: '',
     step: { kind: 'enter' },
     notice: null,
-    entries: [],
     skipped: 0,
-    nextId: 1,
-    jobs: new Map(),
 
     queueLoaded: (records, total, replace) =>
       set((s) => {
@@ -117,25 +115,20 @@ export function createUnprocessedStore(collection: number): UnprocessedStore {
           skipped: s.skipped + (skipped ? 1 : 0),
         };
       }),
+    recordHandedOver: (taskId, note) => {
+      get().recordLeft({ tone: 'info', text: note, taskId }, false);
+    },
+    taskDecided: (taskId, tone, text) =>
+      set((s) => (tone === 'error' || s.notice?.taskId === taskId ? { notice: { tone, text } } : {})),
     accessionTyped: (accession) => set({ accession }),
     checkStarted: () => set({ step: { kind: 'checking' }, notice: null }),
     checkFinished: () => set((s) => (s.step.kind === 'checking' ? { step: { kind: 'enter' } } : {})),
     stepChanged: (step) => set({ step }),
     noticeShown: (notice) => set({ notice }),
-    workStarted: (entry) => {
-      const id = get().nextId;
-      set((s) => ({ entries: [{ ...entry, id }, ...s.entries].slice(0, 200), nextId: id + 1 }));
-      return id;
-    },
     queueRestarted: () => {
       localStorage.removeItem(cursorKey(collid()));
       set({ cursor: null, buffer: [], fetched: null, step: { kind: 'enter' }, accession: '', notice: null });
     },
-    workSettled: (id, state, message) =>
-      set((s) => ({
-        entries: s.entries.map((e) => (e.id === id ? { ...e, state, message } : e)),
-        ...(state === 'failed' ? { notice: { tone: 'error' as const, text: message } } : {}),
-      })),
   }));
 }
 

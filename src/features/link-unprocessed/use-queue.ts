@@ -4,7 +4,9 @@ import { useStore } from 'zustand';
 import type { SpecimenRecord } from '../../domain/occurrence';
 import { sameStatus, UNPROCESSED } from '../../domain/processing-status';
 import { explain } from '../../portal/errors';
-import type { PortalClient } from '../../portal/portal';
+import type { PortalReads } from '../../portal/portal';
+import { portalQueries } from '../../portal/queries';
+import { useSessionRows } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
 import type { UnprocessedStore } from './unprocessed-store';
 
@@ -13,21 +15,18 @@ export const PAGE = 25;
 /** Below this many records ahead, the next page is fetched. */
 const LOW_WATER = 5;
 
-export const recordQuery = (portal: PortalClient, occid: number) => ({
-  queryKey: ['record', occid] as const,
-  queryFn: () => portal.readRecord(occid),
-  // A record left behind is not looked at again; keeping it for React Query's default 5 minutes made a
-  // long session's memory grow with every record.
-  gcTime: 5_000,
-});
+export const recordQuery = (portal: PortalReads, occid: number) => portalQueries(portal).record(occid);
 
 /** Why a record no longer belongs in this queue, or null when it still does. */
 export function leftTheQueue(record: SpecimenRecord | null): string | null {
   if (record === null) return 'it is no longer in the portal (merged or deleted)';
   if (!sameStatus(record.processingStatus, UNPROCESSED))
     return `its status is now "${record.processingStatus ?? 'none'}"`;
-  if (record.identifiers.length > 0)
-    return `it now has accession ${record.identifiers.map((i) => i.value).join(', ')}`;
+  // Identifier rows, or the old column (read from the editor form, the table view or a 3.0–3.3 API).
+  const held = [...record.identifiers.map((i) => i.value), record.fields['otherCatalogNumbers'] ?? '']
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  if (held.length > 0) return `it now has accession ${held.join(', ')}`;
   return null;
 }
 
@@ -86,7 +85,7 @@ export function useQueue(store: UnprocessedStore) {
     if (!loading && !failed && fetched !== null && buffer.length < LOW_WATER && ahead > 0) void load(false);
   }, [buffer.length, ahead, loading, failed, fetched, load]);
   // Recount as records leave the queue and as their saves land.
-  const settled = useStore(store, (s) => s.entries.filter((e) => e.state !== 'saving').length);
+  const settled = useSessionRows('unprocessed').filter((r) => r.state !== 'saving').length;
   useEffect(() => {
     if (fetched !== null) void count();
   }, [fetched, settled, count]);

@@ -10,7 +10,7 @@ import { compareRecordToSheet, type Comparison, type SheetReading } from '../../
 import { describeLabelDate, eventDateQuery, readLabelDate, type DateOrder } from '../../domain/label-date';
 import { recordFromListing, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
 import { accept, refuse, type Checked } from '../../domain/result';
-import type { PortalClient } from '../../portal/portal';
+import type { PortalReads } from '../../portal/portal';
 
 /** What the technician read off the sheet: the stamp, or (no stamp) collector, number and date. */
 export type SheetQuery =
@@ -81,7 +81,7 @@ type ReadQuery =
 
 /** Runs the search the protocol describes for Option 1 (PROTOCOL §13, 1a and 1b) and reads the candidates. */
 export async function findRecords(
-  portal: PortalClient,
+  portal: PortalReads,
   collid: number,
   query: SheetQuery,
   read: ReadQuery,
@@ -113,7 +113,7 @@ export async function findRecords(
 }
 
 async function findByStamp(
-  portal: PortalClient,
+  portal: PortalReads,
   collid: number,
   query: SheetQuery,
   accession: Accession,
@@ -154,7 +154,7 @@ async function findByStamp(
   };
 }
 
-async function findInsideLegacyStrings(portal: PortalClient, collid: number, accession: Accession) {
+async function findInsideLegacyStrings(portal: PortalReads, collid: number, accession: Accession) {
   const records: RecordSummary[] = [];
   const limit = 100;
   let offset = 0;
@@ -177,7 +177,7 @@ async function findInsideLegacyStrings(portal: PortalClient, collid: number, acc
  * Several hits are read, so the list can tell them apart by their images.
  */
 async function readCandidates(
-  portal: PortalClient,
+  portal: PortalReads,
   collid: number,
   found: RecordSummary[],
   sheet: SheetReading | null,

@@ -1,6 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EscalationReason } from '../../domain/escalation';
-import type { WorkState } from '../../ui/session-list';
 import type { Candidate, SearchOutcome, SheetQuery } from './find-record';
 
 export type FindMode = 'stamp' | 'no-stamp';
@@ -23,28 +22,17 @@ export type Step =
       back: Step;
     };
 
-export type LinkState = Extract<WorkState, 'saving' | 'linked' | 'failed' | 'escalated'>;
-
-/** One specimen handled this session: a barcode linked to a record, or handed to a supervisor. */
-export interface SessionLink {
-  id: number;
-  barcode: string;
-  occid: number;
-  /** "accession 1500, J. Smith 213": what the technician recognises the specimen by. */
-  label: string;
-  state: LinkState;
-  message: string | null;
-  at: number;
-  /** The record and search behind a link, so a link the portal refused can be reopened at the scan step. */
-  candidate: Candidate | null;
+/** What the deciding screen keeps in a link task to reopen it at the scan step (Task.reopen). */
+export interface LinkReopen {
+  candidate: Candidate;
   search: SearchOutcome | null;
 }
 
 export interface Notice {
   tone: 'info' | 'success' | 'warning' | 'error';
   text: string;
-  /** Set while the notice reports a link still being saved, so its outcome can replace it. */
-  linkId?: number;
+  /** Set while the notice reports a link still being saved (its task), so its outcome can replace it. */
+  taskId?: string;
 }
 
 export interface ImagingState {
@@ -53,8 +41,6 @@ export interface ImagingState {
   step: Step;
   /** The one line under the find form: how the last input was read, or what went wrong. */
   notice: Notice | null;
-  links: SessionLink[];
-  nextLinkId: number;
 }
 
 export interface ImagingEvents {
@@ -70,12 +56,14 @@ export interface ImagingEvents {
   wentBack(): void;
   escalationOpened(reason: EscalationReason, candidates: Candidate[]): void;
   noticeShown(tone: Notice['tone'], text: string): void;
-  /** A link or escalation is on its way: the next specimen can start. */
-  linkStarted(link: Omit<SessionLink, 'id' | 'at' | 'message'>, notice: string): number;
-  linkSettled(id: number, state: LinkState, message: string | null): void;
-  linkRetried(id: number): void;
-  /** A refused link goes back to the scan step (a wrong label, a barcode to escalate); it leaves the list. */
-  linkReopened(id: number): void;
+  /** A link is on its way (its task): the next specimen can start. */
+  linkSubmitted(taskId: string, notice: string): void;
+  /** The task behind the notice was decided: its outcome replaces the notice (a failure always shows). */
+  linkDecided(taskId: string, tone: Notice['tone'], text: string): void;
+  /** An escalation was written: back to the find step, with what was done. */
+  escalated(text: string, tone: Notice['tone']): void;
+  /** A refused link goes back to the scan step (a wrong label, a barcode to escalate). */
+  linkReopened(reopen: LinkReopen, notice: string): void;
 }
 
 export type ImagingStore = StoreApi<ImagingState & ImagingEvents>;
@@ -90,14 +78,12 @@ export function sheetQueryOf(state: Pick<ImagingState, 'mode' | 'query'>): Sheet
 }
 
 /** One store per station, made by the app so the session's links survive moving between screens. */
-export function createImagingStore(now: () => number = Date.now): ImagingStore {
-  return createStore<ImagingState & ImagingEvents>()((set, get) => ({
+export function createImagingStore(): ImagingStore {
+  return createStore<ImagingState & ImagingEvents>()((set) => ({
     mode: 'stamp',
     query: emptyQuery,
     step: { kind: 'find' },
     notice: null,
-    links: [],
-    nextLinkId: 1,
 
     modeToggled: () =>
       set((s) => ({ mode: s.mode === 'stamp' ? 'no-stamp' : 'stamp', step: { kind: 'find' }, notice: null })),
@@ -152,41 +138,22 @@ export function createImagingStore(now: () => number = Date.now): ImagingStore {
         return { step: { kind: 'escalate', search: step.search, reason, candidates, back: step } };
       }),
     noticeShown: (tone, text) => set({ notice: { tone, text } }),
-    linkStarted: (link, notice) => {
-      const id = get().nextLinkId;
-      set((s) => ({
-        links: [{ ...link, id, at: now(), message: null }, ...s.links],
-        nextLinkId: id + 1,
-        query: emptyQuery,
-        step: { kind: 'find' },
-        notice: { tone: 'info', text: notice, linkId: id },
-      }));
-      return id;
-    },
-    linkSettled: (id, state, message) =>
-      set((s) => ({
-        links: s.links.map((l) => (l.id === id ? { ...l, state, message } : l)),
+    linkSubmitted: (taskId, notice) =>
+      set({ query: emptyQuery, step: { kind: 'find' }, notice: { tone: 'info', text: notice, taskId } }),
+    linkDecided: (taskId, tone, text) =>
+      set((s) =>
         // A failure is always shown; a success only replaces the notice that announced it.
-        ...(state === 'failed' || s.notice?.linkId === id
-          ? { notice: { tone: state === 'failed' ? 'error' : 'success', text: message ?? '' } }
-          : {}),
-      })),
-    linkReopened: (id) =>
-      set((s) => {
-        const link = s.links.find((l) => l.id === id);
-        if (!link?.candidate || !link.search) return {};
-        return {
-          links: s.links.filter((l) => l.id !== id),
-          step: { kind: 'scan', search: link.search, candidate: link.candidate },
-          notice: {
-            tone: 'info',
-            text: `Reopened ${link.label}: ${link.barcode} was not saved. Scan the sheet's barcode, or escalate.`,
-          },
-        };
-      }),
-    linkRetried: (id) =>
-      set((s) => ({
-        links: s.links.map((l) => (l.id === id ? { ...l, state: 'saving', message: null } : l)),
-      })),
+        tone === 'error' || s.notice?.taskId === taskId ? { notice: { tone, text } } : {},
+      ),
+    escalated: (text, tone) => set({ query: emptyQuery, step: { kind: 'find' }, notice: { tone, text } }),
+    linkReopened: (reopen, notice) =>
+      set(() =>
+        reopen.search
+          ? {
+              step: { kind: 'scan', search: reopen.search, candidate: reopen.candidate },
+              notice: { tone: 'info', text: notice },
+            }
+          : {},
+      ),
   }));
 }

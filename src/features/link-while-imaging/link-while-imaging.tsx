@@ -1,43 +1,26 @@
 import { useEffect } from 'react';
 import { type EscalationReason } from '../../domain/escalation';
 import { hasBarcode } from '../../domain/occurrence';
-import { EXPERT_REQUIRED } from '../../domain/processing-status';
-import { keepInJournal } from '../../journal/station-journal';
-import { explain, isPortalError } from '../../portal/errors';
+import { SessionList } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
-import { useOutboxView } from '../../ui/outbox-status';
-import { SessionList, type WorkEntry } from '../../ui/session-list';
-import { recoveredLinks } from './recovered-links';
 import { StatusLine } from '../../ui/status-line';
-import { useUnsavedGuard } from '../../ui/use-unsaved-guard';
 import { CandidateList } from './candidate-list';
 import { ConfirmStep } from './confirm-step';
-import { EscalateForm, type EscalationInput } from './escalate-form';
+import { EscalateForm } from './escalate-form';
 import { FindForm } from './find-form';
-import type { Candidate, SearchOutcome } from './find-record';
+import type { Candidate } from './find-record';
 import type { ImagingStore } from './imaging-store';
-import {
-  escalate,
-  readScan,
-  escalationCandidates,
-  reasonLabel,
-  searchContext,
-  specimenLabel,
-} from './link-actions';
+import { searchContext, specimenLabel } from './link-actions';
 import { ScanStep } from './scan-step';
 import { useImaging, useImagingActions } from './use-imaging';
 
 /** Option 1: find the record by the stamp (or collector, number, date), check it, scan the barcode. */
 export function LinkWhileImaging({ store }: { store: ImagingStore }) {
-  const station = useStation();
-  const { portal, collid, config, username, journal, outbox } = station;
-  const outboxView = useOutboxView(outbox);
+  const { config } = useStation();
   const step = useImaging(store, (s) => s.step);
   const notice = useImaging(store, (s) => s.notice);
-  const links = useImaging(store, (s) => s.links);
   const events = store.getState();
   const actions = useImagingActions(store);
-  useUnsavedGuard(links.some((l) => l.state === 'saving'));
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -52,83 +35,6 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
 
   const openEscalation = (reason: EscalationReason, candidates: Candidate[]) =>
     events.escalationOpened(reason, candidates);
-
-  // Only the station's own checks run before the Find field is ready again; the portal's barcode check and
-  // the save follow in the background (docs/decisions/006).
-  const onScan = (candidate: Candidate, raw: string): string | null => {
-    const checked = readScan(raw, config.barcode, store.getState().links);
-    if (!checked.ok) return checked.message;
-    actions.link(candidate, checked.value);
-    return null;
-  };
-
-  const onEscalate = async (
-    search: SearchOutcome,
-    candidates: Candidate[],
-    input: EscalationInput,
-  ): Promise<string | null> => {
-    const checked = readScan(input.barcode, config.barcode, store.getState().links);
-    if (!checked.ok) return checked.message;
-    const barcode = checked.value;
-    const context = searchContext(search);
-    let done: Awaited<ReturnType<typeof escalate>>;
-    try {
-      // Whether another record holds the barcode is the guarded create's own check (rec. 13, §8.1).
-      done = await escalate(
-        portal,
-        collid,
-        username,
-        {
-          barcode,
-          context,
-          escalation: {
-            reason: input.reason,
-            note: input.note,
-            candidates: escalationCandidates(candidates),
-          },
-        },
-        config.escalationComments,
-      );
-    } catch (error) {
-      if (isPortalError(error) && error.kind === 'barcode-in-use')
-        return `Nothing was escalated. ${error.message} Check the label; if it is right, tell a supervisor.`;
-      return `Nothing was escalated. ${explain(error)}`;
-    }
-    const id = events.linkStarted(
-      {
-        barcode,
-        occid: done.occid,
-        label: `${reasonLabel(input.reason)} (${context})`,
-        state: 'escalated',
-        candidate: null,
-        search,
-      },
-      '',
-    );
-    events.linkSettled(
-      id,
-      'escalated',
-      `${barcode} escalated to a supervisor: record ${done.occid} created with status "${EXPERT_REQUIRED}"${done.commentPosted ? ' and a comment giving the reason' : ''}.${done.commentProblem ? ` ${done.commentProblem}` : ''}`,
-    );
-    if (done.commentProblem) events.noticeShown('warning', done.commentProblem);
-    void keepInJournal(
-      journal,
-      {
-        at: new Date().toISOString(),
-        user: username,
-        collid,
-        action: 'escalation',
-        occid: done.occid,
-        barcode,
-        before: {},
-        after: { catalognumber: barcode, processingstatus: EXPERT_REQUIRED },
-        outcome: 'done',
-        message: `${reasonLabel(input.reason)}; ${context}${input.note.trim() ? `; ${input.note.trim()}` : ''}${done.commentProblem ? ` (${done.commentProblem})` : ''}`,
-      },
-      (text) => events.noticeShown('warning', text),
-    );
-    return null;
-  };
 
   return (
     <div className="screen imaging">
@@ -173,7 +79,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
         <ScanStep
           candidate={step.candidate}
           label={specimenLabel(step.candidate.record, step.search)}
-          onScan={(raw) => onScan(step.candidate, raw)}
+          onScan={(raw) => actions.scan(step.candidate, raw)}
           onBack={events.wentBack}
           onEscalate={() => openEscalation('other', [step.candidate])}
         />
@@ -186,19 +92,12 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
           candidates={step.candidates}
           context={searchContext(step.search)}
           commentsOn={config.escalationComments}
-          onSubmit={(input) => onEscalate(step.search, step.candidates, input)}
+          onSubmit={(input) => actions.escalate(step.search, step.candidates, input)}
           onBack={events.wentBack}
         />
       ) : null}
 
-      <SessionList
-        links={[
-          ...links.map((l): WorkEntry => ({ ...l, reopenable: l.candidate !== null })),
-          ...recoveredLinks(outboxView, username, links),
-        ]}
-        onRetry={actions.retry}
-        onReopen={events.linkReopened}
-      />
+      <SessionList rows={actions.rows} onReopen={actions.reopen} />
     </div>
   );
 }

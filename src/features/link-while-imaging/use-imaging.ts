@@ -1,12 +1,30 @@
 import { useStore } from 'zustand';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { looksLikeBarcode } from '../../domain/barcode';
-import { keepInJournal } from '../../journal/station-journal';
+import { taskOutcome } from '../../domain/task';
+import { rowWords, taskRow } from '../../domain/task-rows';
+import { say } from '../../i18n/intl';
 import { explain } from '../../portal/errors';
+import { useOutboxView } from '../../ui/outbox-status';
+import { useSessionRows } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
-import { findRecords, readSheetQuery, type Candidate } from './find-record';
-import { sheetQueryOf, type ImagingState, type ImagingEvents, type ImagingStore } from './imaging-store';
-import { failureLine, saveLink, specimenLabel } from './link-actions';
+import { findRecords, readSheetQuery, type Candidate, type SearchOutcome } from './find-record';
+import type { EscalationInput } from './escalate-form';
+import {
+  sheetQueryOf,
+  type ImagingState,
+  type ImagingEvents,
+  type ImagingStore,
+  type LinkReopen,
+} from './imaging-store';
+import {
+  escalationCandidates,
+  escalationTask,
+  linkTask,
+  readScan,
+  searchContext,
+  specimenLabel,
+} from './link-actions';
 
 /** The station's local date: label dates after it are refused as typos. */
 export const localToday = (now = new Date()) =>
@@ -16,19 +34,43 @@ export function useImaging<T>(store: ImagingStore, pick: (s: ImagingState & Imag
   return useStore(store, pick);
 }
 
-/** The portal work behind the screen's keys: search, save a link (in the background), retry. */
+/**
+ * The controller of Option 1: search, link (a task for the outbox, in the background), escalate, reopen.
+ * The screen renders; this runs the workflow.
+ */
 export function useImagingActions(store: ImagingStore) {
-  const { portal, collid, config, username, journal, outbox } = useStation();
+  const { portal, collid, config, username, outbox } = useStation();
+  const rows = useSessionRows('imaging');
+  const view = useOutboxView(outbox);
+
+  // A link's outcome replaces the notice that announced it; a failure is said whenever it comes. Tasks
+  // decided before this screen opened (an earlier page) are in "This session" only.
+  const announced = useStore(store, (s) => s.notice?.taskId ?? null);
+  const told = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const decidedNow = view.tasks.filter((t) => t.screen === 'imaging' && taskOutcome(t).kind !== 'working');
+    told.current ??= new Set(decidedNow.filter((t) => t.id !== announced).map((t) => t.id));
+    for (const task of decidedNow) {
+      if (told.current.has(task.id)) continue;
+      told.current.add(task.id);
+      const row = taskRow(task);
+      if (row.state !== 'failed' && task.id !== announced) continue;
+      const text = `${row.barcode ?? ''} → ${say(row.label)}. ${rowWords(row)
+        .map((w) => say(w))
+        .join(' ')}`.trim();
+      store.getState().linkDecided(task.id, row.state === 'failed' ? 'error' : 'success', text);
+    }
+  }, [view.tasks, announced, store]);
 
   const search = useCallback(async () => {
     const state = store.getState();
     const query = sheetQueryOf(state);
     if (query.kind === 'stamp' && looksLikeBarcode(query.stamp, config.barcode)) {
       const code = query.stamp.trim();
-      const earlier = state.links.find((l) => code.includes(l.barcode));
+      const earlier = rows.find((r) => r.barcode !== null && code.includes(r.barcode));
       state.searchRefused(
         earlier
-          ? `${earlier.barcode} was scanned again into the stamp field; it is already taken care of (${earlier.label}). Type the stamped number of the next specimen.`
+          ? `${earlier.barcode ?? ''} was scanned again into the stamp field; it is already taken care of (${say(earlier.label)}). Type the stamped number of the next specimen.`
           : `That is a barcode, not a stamped number. Type the number stamped on the sheet first; scan the barcode when the record is found.`,
       );
       state.queryTyped('stamp', '');
@@ -51,76 +93,88 @@ export function useImagingActions(store: ImagingStore) {
     } catch (error) {
       store.getState().searchFailed(`The search did not finish. ${explain(error)}`);
     }
-  }, [store, portal, collid, config]);
+  }, [store, portal, collid, config, rows]);
 
-  const runLink = useCallback(
-    async (id: number) => {
-      const link = store.getState().links.find((l) => l.id === id);
-      if (!link) return;
-      const before = link.candidate?.record;
-      const entry = (outcome: 'done' | 'failed', message: string) => ({
-        at: new Date().toISOString(),
-        user: username,
-        collid,
-        action: 'link' as const,
-        occid: link.occid,
-        barcode: link.barcode,
-        before: {
-          catalognumber: before?.catalogNumber ?? null,
-          ...(config.linkedStatus ? { processingstatus: before?.processingStatus ?? null } : {}),
-        },
-        after: {
-          catalognumber: link.barcode,
-          ...(config.linkedStatus ? { processingstatus: config.linkedStatus } : {}),
-        },
-        outcome,
-        message,
-      });
-      const journalFailed = (text: string) => store.getState().noticeShown('warning', text);
-      try {
-        const line = await saveLink(portal, collid, link, config.linkedStatus, (r) =>
-          outbox.confirmedByReading(r),
-        );
-        store.getState().linkSettled(id, 'linked', line);
-        await keepInJournal(journal, entry('done', line), journalFailed);
-      } catch (error) {
-        const line = failureLine(error, link);
-        store.getState().linkSettled(id, 'failed', line);
-        await keepInJournal(journal, entry('failed', line), journalFailed);
-      }
+  /**
+   * The scan passed the station's own checks: the link is a task, and the Find field is ready at once; the
+   * portal's barcode check and the save follow in the background (docs/decisions/006).
+   */
+  const scan = useCallback(
+    (candidate: Candidate, raw: string): string | null => {
+      const checked = readScan(raw, config.barcode, rows);
+      if (!checked.ok) return checked.message;
+      const step = store.getState().step;
+      const searched = step.kind === 'scan' ? step.search : null;
+      const barcode = checked.value;
+      const id = outbox.submit(linkTask(collid, candidate, searched, barcode, config.linkedStatus));
+      store.getState().linkSubmitted(id, `Saving ${barcode} → ${specimenLabel(candidate.record, searched)}…`);
+      return null;
     },
-    [store, portal, collid, config.linkedStatus, username, journal, outbox],
+    [store, outbox, collid, config.barcode, config.linkedStatus, rows],
   );
 
-  /** The scan passed its checks: the save runs while the technician takes the next sheet. */
-  const link = useCallback(
-    (candidate: Candidate, barcode: string) => {
-      const state = store.getState();
-      const step = state.step;
-      const label = specimenLabel(candidate.record, step.kind === 'scan' ? step.search : null);
-      const id = state.linkStarted(
-        {
-          barcode,
-          occid: candidate.record.occid,
-          label,
-          state: 'saving',
-          candidate,
-          search: step.kind === 'scan' ? step.search : null,
-        },
-        `Saving ${barcode} → ${label}…`,
+  /** The escalation is written before the form closes: its record must exist for the supervisor. */
+  const escalate = useCallback(
+    async (
+      search: SearchOutcome,
+      candidates: Candidate[],
+      input: EscalationInput,
+    ): Promise<string | null> => {
+      const checked = readScan(input.barcode, config.barcode, rows);
+      if (!checked.ok) return checked.message;
+      const barcode = checked.value;
+      const context = searchContext(search);
+      const id = outbox.submit(
+        escalationTask(
+          collid,
+          username,
+          {
+            barcode,
+            context,
+            escalation: {
+              reason: input.reason,
+              note: input.note,
+              candidates: escalationCandidates(candidates),
+            },
+          },
+          config.escalationComments,
+          search.accession?.value ?? null,
+        ),
       );
-      void runLink(id);
+      const task = await outbox.whenDecided(id);
+      const row = taskRow(task);
+      if (row.state === 'failed') {
+        outbox.forget(id);
+        return `Nothing was escalated. ${rowWords(row)
+          .map((w) => say(w))
+          .join(' ')}`.trim();
+      }
+      store.getState().escalated(
+        `${barcode} escalated to a supervisor: ${rowWords(row)
+          .map((w) => say(w))
+          .join(' ')}`.trim(),
+        row.problemAfter ? 'warning' : 'success',
+      );
+      return null;
     },
-    [store, runLink],
+    [store, outbox, collid, username, config.barcode, config.escalationComments, rows],
   );
 
-  const retry = useCallback(
-    (id: number) => {
-      store.getState().linkRetried(id);
-      void runLink(id);
+  const reopen = useCallback(
+    (id: string) => {
+      const task = outbox.view().tasks.find((t) => t.id === id);
+      const saved = task?.reopen as LinkReopen | null | undefined;
+      if (!task || !saved || task.decision.kind !== 'link') return;
+      outbox.forget(id);
+      store
+        .getState()
+        .linkReopened(
+          saved,
+          `Reopened ${specimenLabel(saved.candidate.record, saved.search)}: ${task.decision.barcode} was not saved. Scan the sheet's barcode, or escalate.`,
+        );
     },
-    [store, runLink],
+    [store, outbox],
   );
 
-  return { search, link, retry };
+  return { search, scan, escalate, reopen, rows };
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CheckOutcome, PortalCheckResult } from '../../portal/portal';
 import { explain } from '../../portal/errors';
+import { portalQueries } from '../../portal/queries';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 
@@ -33,11 +34,7 @@ function summary(results: PortalCheckResult[]) {
  */
 export function PortalCheckScreen() {
   const { portal, collid } = useStation();
-  const check = useQuery({
-    queryKey: ['portal-check', collid],
-    queryFn: () => portal.checkPortal(collid),
-    staleTime: Infinity,
-  });
+  const check = useQuery({ ...portalQueries(portal).check(collid), staleTime: Infinity });
   const results = check.data ?? [];
   const overall = check.data ? summary(results) : null;
 

@@ -1,8 +1,6 @@
 import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
-import { REVIEWED, sameStatus, UNPROCESSED } from '../../domain/processing-status';
-import type { NewJournalEntry } from '../../journal/station-journal';
-import { postFollowUpComment } from '../../portal/follow-up-comment';
-import type { PortalClient } from '../../portal/portal';
+import { REVIEWED, UNPROCESSED } from '../../domain/processing-status';
+import type { StepDraft, TaskDraft } from '../../domain/task';
 
 export type Resolution =
   | { kind: 'merge'; into: SpecimenRecord }
@@ -13,13 +11,7 @@ export type Resolution =
 
 export const RESOLVED_PREFIX = '[Specimen Linker] Resolved';
 
-export interface Resolved {
-  /** The record that now carries the specimen (the candidate after a merge). */
-  record: SpecimenRecord;
-  line: string;
-  journal: NewJournalEntry;
-}
-
+/** What the closing comment says was done (a value written into the portal, in the collection's words). */
 function describe(resolution: Resolution, caseRecord: SpecimenRecord): string {
   switch (resolution.kind) {
     case 'merge':
@@ -36,81 +28,73 @@ function describe(resolution: Resolution, caseRecord: SpecimenRecord): string {
 }
 
 /**
- * One resolution: one guarded write through the adapter, then a closing comment (when comments are on)
- * so the hand-off reads as finished in the portal too. The case leaves the queue because its status changes.
+ * One resolution as a task: one guarded write (for a merge, the merge and the candidate's status put back
+ * where the merge changed it, rec. 10a), then a closing comment when comments are on, so the hand-off reads
+ * as finished in the portal too. The case leaves the queue because its status changes.
  */
-export async function resolveCase(
-  portal: PortalClient,
+export function resolutionTask(
   collid: number,
   caseRecord: SpecimenRecord,
   resolution: Resolution,
   user: string,
   postComment: boolean,
-  now: () => Date = () => new Date(),
-): Promise<Resolved> {
-  let record: SpecimenRecord;
-  let before: Record<string, string | null> = { processingstatus: caseRecord.processingStatus };
-  let after: Record<string, string | null>;
+): TaskDraft {
+  const occid = caseRecord.occid;
+  const steps: StepDraft[] = [];
+  let commentOn = occid;
   switch (resolution.kind) {
     case 'merge': {
       const target = resolution.into;
-      const { merged } = await portal.mergeSkeletalIntoLegacy(collid, caseRecord.occid, target.occid);
-      // The merge fills an empty status with the case's "expert required" (rec. 10a): put the legacy one back.
-      record = sameStatus(merged.processingStatus, target.processingStatus)
-        ? merged
-        : await portal.setProcessingStatus(collid, target.occid, target.processingStatus ?? '');
-      before = { catalognumber: target.catalogNumber, processingstatus: target.processingStatus };
-      after = { catalognumber: record.catalogNumber, processingstatus: record.processingStatus };
+      steps.push(
+        { intent: { kind: 'merge', collid, source: occid, target: target.occid } },
+        {
+          intent: { kind: 'status', collid, occid: target.occid, status: target.processingStatus ?? '' },
+          onlyIfNeeded: true,
+        },
+      );
+      commentOn = target.occid;
       break;
     }
     case 'accession':
-      record = await portal.addAccession(collid, caseRecord.occid, resolution.value, REVIEWED);
-      before = { othercatalognumbers: null, processingstatus: caseRecord.processingStatus };
-      after = { othercatalognumbers: resolution.value, processingstatus: REVIEWED };
+      steps.push({
+        intent: { kind: 'accession', collid, occid, accession: resolution.value, status: REVIEWED },
+      });
       break;
     case 'barcode':
       if (hasBarcode(caseRecord))
-        throw new Error(`Record ${caseRecord.occid} already has barcode ${caseRecord.catalogNumber}.`);
-      record = await portal.setCatalogNumber(collid, caseRecord.occid, resolution.value, REVIEWED);
-      before = { catalognumber: null, processingstatus: caseRecord.processingStatus };
-      after = { catalognumber: resolution.value, processingstatus: REVIEWED };
+        throw new Error(`Record ${occid} already has barcode ${caseRecord.catalogNumber}.`);
+      steps.push({ intent: { kind: 'barcode', collid, occid, barcode: resolution.value, status: REVIEWED } });
       break;
     case 'send-back':
-      record = await portal.setProcessingStatus(collid, caseRecord.occid, UNPROCESSED);
-      after = { processingstatus: UNPROCESSED };
+      steps.push({ intent: { kind: 'status', collid, occid, status: UNPROCESSED } });
       break;
     case 'reviewed':
-      record = await portal.setProcessingStatus(collid, caseRecord.occid, REVIEWED);
-      after = { processingstatus: REVIEWED };
+      steps.push({ intent: { kind: 'status', collid, occid, status: REVIEWED } });
       break;
   }
-  const what = describe(resolution, caseRecord);
-  let line = `Resolved: ${what}.`;
-  if (postComment) {
-    const problem = await postFollowUpComment(
-      portal,
-      record.occid,
-      `${RESOLVED_PREFIX} — ${what} — by ${user}`,
-    );
-    if (problem) line += ` ${problem}`;
-  }
+  if (postComment)
+    steps.push({
+      intent: {
+        kind: 'comment',
+        occid: commentOn,
+        text: `${RESOLVED_PREFIX} — ${describe(resolution, caseRecord)} — by ${user}`,
+      },
+      followUp: true,
+    });
   return {
-    record,
-    line,
-    journal: {
-      at: now().toISOString(),
-      user,
-      collid,
-      action: resolution.kind === 'merge' ? 'merge' : 'resolution',
-      occid: record.occid,
-      barcode: record.catalogNumber,
-      before,
-      after,
-      outcome: 'done',
-      message: line,
-      ...(resolution.kind === 'merge'
-        ? { mergedRecords: { legacy: resolution.into, skeletal: caseRecord } }
-        : {}),
+    screen: 'review',
+    collid,
+    decision: {
+      kind: 'resolution',
+      occid,
+      barcode: caseRecord.catalogNumber,
+      resolution: resolution.kind,
+      value: resolution.kind === 'accession' || resolution.kind === 'barcode' ? resolution.value : null,
+      into: resolution.kind === 'merge' ? resolution.into.occid : null,
     },
+    steps,
+    ...(resolution.kind === 'merge'
+      ? { mergedRecords: { legacy: resolution.into, skeletal: caseRecord } }
+      : {}),
   };
 }

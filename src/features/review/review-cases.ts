@@ -1,12 +1,8 @@
 import { readAccession, type AccessionRules } from '../../domain/accession';
 import { ESCALATION_REASONS, parseEscalationComment, type EscalationReason } from '../../domain/escalation';
-import {
-  withListedCatalogNumbers,
-  type RecordSummary,
-  type SpecimenRecord,
-} from '../../domain/occurrence';
+import { withListedCatalogNumbers, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
 import { findAccessionHolders } from '../../portal/accession-holders';
-import type { PortalClient, RecordComment } from '../../portal/portal';
+import type { PortalReads, RecordComment } from '../../portal/portal';
 
 export interface CaseEscalation {
   reason: EscalationReason | null;
@@ -50,7 +46,7 @@ export function stampsIn(note: string): string[] {
  * variant, and inside multi-valued legacy strings), and the record's own collector, number and date.
  */
 export async function findCandidates(
-  portal: PortalClient,
+  portal: PortalReads,
   collid: number,
   record: SpecimenRecord,
   note: string,

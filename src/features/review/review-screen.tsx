@@ -1,37 +1,28 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { EXPERT_REQUIRED } from '../../domain/processing-status';
 import { explain } from '../../portal/errors';
 import { listboxKey } from '../../ui/listbox-keys';
+import { SessionList, useSessionRows } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
 import { StatusLine, type StatusTone } from '../../ui/status-line';
 import { CaseView } from './case-view';
-import { escalationOf, reasonText, type ReviewCase } from './review-cases';
+import { caseQueries } from './queries';
+import { reasonText, type ReviewCase } from './review-cases';
 
 const PAGE = 20;
 
 /** Supervisors: the collection's Expert Required records, each with the reason and note it was sent with. */
 export function ReviewScreen() {
-  const { portal, collid } = useStation();
+  const { portal, collid, config } = useStation();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
   const [highlighted, setHighlighted] = useState(0);
   const [open, setOpen] = useState<ReviewCase | null>(null);
   const [notice, setNotice] = useState<{ tone: StatusTone; text: string } | null>(null);
   const list = useRef<HTMLDivElement>(null);
+  const rows = useSessionRows('review');
 
-  const queue = useQuery({
-    queryKey: ['review-queue', collid, page],
-    queryFn: async () => {
-      const found = await portal.listByStatus(collid, EXPERT_REQUIRED, { offset: page * PAGE, limit: PAGE });
-      const comments = await Promise.all(found.records.map((r) => portal.readComments(r.occid)));
-      const cases: ReviewCase[] = found.records.map((summary, i) => ({
-        summary,
-        escalation: escalationOf(comments[i] ?? []),
-      }));
-      return { cases, total: found.total };
-    },
-  });
+  const queue = useQuery(caseQueries(portal, collid, config.accession).queue(page, PAGE));
   const cases = queue.data?.cases ?? [];
 
   useEffect(() => {
@@ -125,6 +116,7 @@ export function ReviewScreen() {
           </button>
         </div>
       </section>
+      <SessionList rows={rows} showThroughput={false} />
     </div>
   );
 }

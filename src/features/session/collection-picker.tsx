@@ -17,7 +17,7 @@ export function CollectionPicker({
     const collid = Number(typed.trim());
     if (!/^\d+$/.test(typed.trim()) || collid <= 0) {
       setProblem(
-        `"${typed}" is not a collection id. The id is the number after collid= in the portal's collection links.`,
+        `"${typed}" is not a collection id: the id is a number, the one after collid= in the portal's collection addresses.`,
       );
       return;
     }
@@ -41,10 +41,21 @@ export function CollectionPicker({
       <form onSubmit={submit}>
         <label>
           Collection id
-          <input inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <input
+            inputMode="numeric"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            aria-describedby="collection-id-hint"
+          />
         </label>
         <button type="submit">Use this collection</button>
       </form>
+      <p id="collection-id-hint" className="hint">
+        The collection id (collid) is the number at the end of the address of the collection’s page on the
+        portal, <code>…/collections/misc/collprofiles.php?collid=3</code>, or after <code>collid=</code> in
+        the address of the portal’s editor for that collection. To skip this question, set{' '}
+        <code>collectionId</code> in the station’s <code>config.json</code>.
+      </p>
       {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
     </div>
   );

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { isSettled } from '../../domain/outbox';
+import { taskSettled } from '../../domain/task';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
-import { sessionQueryKey } from './session-gate';
+import { portalQueries } from '../../portal/queries';
 import { useSessionEvents } from './session-store';
 import { LoginFields } from './login-fields';
 import { usePortalLogin } from './use-portal-login';
@@ -22,11 +22,11 @@ export function LoginAgainDialog() {
     if (who !== username) {
       // Another person: the station goes on as them; the first user's writes stay kept for them.
       events.loggedIn(who);
-      await queryClient.invalidateQueries({ queryKey: sessionQueryKey(collid) });
+      await queryClient.invalidateQueries({ queryKey: portalQueries(portal).session(collid).queryKey });
     }
     outbox.loggedIn(who);
   });
-  const waiting = view.items.filter((i) => !isSettled(i) && i.user === username).length;
+  const waiting = view.tasks.filter((t) => !taskSettled(t) && t.user === username).length;
 
   if (!view.sessionEnded) return null;
 

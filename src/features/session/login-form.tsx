@@ -1,17 +1,21 @@
-import type { PortalClient } from '../../portal/portal';
+import type { PortalReads } from '../../portal/portal';
+import { useSay } from '../../i18n/use-say';
 import { StatusLine } from '../../ui/status-line';
 import { LoginFields } from './login-fields';
 import { usePortalLogin } from './use-portal-login';
 
 interface Props {
-  portal: PortalClient;
+  portal: PortalReads;
   collectionName: string | null;
   hint?: string | undefined;
+  /** After Log out: the user the portal's editor pages are still logged in as (a portal at the web root). */
+  notice?: string | null;
   onLoggedIn: (username: string) => void;
 }
 
 /** The portal's own login, with the technician's own account; the password is sent to the portal only. */
-export function LoginForm({ portal, collectionName, hint, onLoggedIn }: Props) {
+export function LoginForm({ portal, collectionName, hint, notice = null, onLoggedIn }: Props) {
+  const say = useSay();
   const login = usePortalLogin(portal, '', onLoggedIn);
 
   return (
@@ -19,6 +23,9 @@ export function LoginForm({ portal, collectionName, hint, onLoggedIn }: Props) {
       <h2 id="login-heading">Log in to the portal{collectionName ? ` — ${collectionName}` : ''}</h2>
       <LoginFields login={login} submitLabel="Log in" focus="username" />
       {hint ? <p className="hint">{hint}</p> : null}
+      {notice ? (
+        <StatusLine tone="warning">{say('session.editor-still-logged-in', { user: notice })}</StatusLine>
+      ) : null}
       {login.problem ? <StatusLine tone="error">{login.problem}</StatusLine> : null}
     </form>
   );

@@ -1,20 +1,27 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { StationConfig } from '../../domain/station';
 import { explain } from '../../portal/errors';
 import type { StationJournal } from '../../journal/station-journal';
-import type { Outbox } from '../../outbox/durable-portal';
-import type { PortalClient } from '../../portal/portal';
+import type { Outbox } from '../../outbox/outbox';
+import type { PortalReads } from '../../portal/portal';
 import type { SheetReader } from '../../readers/sheet-reader';
 import { StationProvider, type Station } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
 import { CollectionPicker } from './collection-picker';
 import { LoginForm } from './login-form';
-import { useChosenCollection, useSessionEvents, useSessionUser } from './session-store';
+import { usePortalSession } from './use-portal-session';
+import { SomeoneElseLoggedIn } from './someone-else-logged-in';
+import {
+  useChosenCollection,
+  useLoggedOutHere,
+  useSessionEvents,
+  useSessionSince,
+  useSessionUser,
+} from './session-store';
 
 interface Props {
   config: StationConfig;
-  portal: PortalClient;
+  portal: PortalReads;
   journal: StationJournal;
   outbox: Outbox;
   sheetReader: SheetReader | null;
@@ -22,35 +29,18 @@ interface Props {
   children: (station: Station, logOut: () => void) => ReactNode;
 }
 
-export const sessionQueryKey = (collid: number) => ['portal-session', collid] as const;
-
 /** Shows the station screens only to a logged-in editor of the collection; says clearly what is missing otherwise. */
 export function SessionGate({ config, portal, journal, outbox, sheetReader, loginHint, children }: Props) {
   const chosen = useChosenCollection();
   const username = useSessionUser();
+  const since = useSessionSince();
+  const loggedOutHere = useLoggedOutHere();
   const events = useSessionEvents();
-  const queryClient = useQueryClient();
   const collid = config.collectionId ?? chosen;
-
-  const session = useQuery({
-    queryKey: sessionQueryKey(collid ?? 0),
-    queryFn: () => portal.session(collid ?? 0),
-    enabled: collid !== null,
-    staleTime: 60_000,
-  });
+  const { session, recheck, logOut } = usePortalSession(portal, collid, events.loggedOut);
 
   if (collid === null)
     return <CollectionPicker choices={config.collectionChoices} onChosen={events.collectionChosen} />;
-
-  const recheck = () => queryClient.invalidateQueries({ queryKey: sessionQueryKey(collid) });
-  const logOut = async () => {
-    try {
-      await portal.logout();
-    } finally {
-      events.loggedOut();
-      await recheck();
-    }
-  };
 
   if (session.isPending) return <p className="panel">Checking your portal session…</p>;
   if (session.isError) {
@@ -64,17 +54,26 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
     );
   }
   const state = session.data;
-  if (state.kind === 'logged-out') {
+  // Who the editor pages answer as, when they say (a portal at the web root may keep an earlier user).
+  const editorUser = state.kind === 'editor' ? state.user : null;
+  if (state.kind === 'logged-out' || loggedOutHere || (username === null && editorUser === null)) {
     return (
       <LoginForm
         portal={portal}
         collectionName={null}
         hint={loginHint}
+        notice={loggedOutHere && editorUser !== null ? editorUser : null}
         onLoggedIn={(name) => {
           events.loggedIn(name);
           void recheck();
         }}
       />
+    );
+  }
+  const who = username ?? editorUser;
+  if (editorUser !== null && who !== null && editorUser.toLowerCase() !== who.toLowerCase()) {
+    return (
+      <SomeoneElseLoggedIn loggedIn={who} editorUser={editorUser} onLogOut={logOut} onRecheck={recheck} />
     );
   }
   if (state.kind === 'no-rights') {
@@ -102,10 +101,11 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
     portal,
     collid,
     collectionName: state.collectionName ?? `Collection ${collid}`,
-    username: username ?? 'you',
+    username: who ?? 'you',
     statuses: state.statuses,
     journal,
     outbox,
+    sessionSince: since ?? 0,
     sheetReader,
   };
   return <StationProvider station={station}>{children(station, () => void logOut())}</StationProvider>;

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { explain } from '../../portal/errors';
-import type { PortalClient } from '../../portal/portal';
+import type { PortalReads } from '../../portal/portal';
 
 /**
  * The portal login behind both login forms (the first one and the one that opens when the session ends):
  * user name and password as typed, a clear message when either is missing or the portal says no.
  */
 export function usePortalLogin(
-  portal: PortalClient,
+  portal: PortalReads,
   initialUsername: string,
   onLoggedIn: (username: string) => void | Promise<void>,
 ) {

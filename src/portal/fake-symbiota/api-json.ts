@@ -16,7 +16,8 @@ export function apiOccurrence(fake: FakeSymbiota, record: FakeRecord, origin: st
   const out: Record<string, unknown> = {};
   for (const column of COLUMNS) {
     if (API_HIDDEN.has(column) && !(v31 && column === 'otherCatalogNumbers')) continue;
-    if (v31 && column === 'recordSecurity') out['localitySecurity'] = typed(column, record.fields[column] ?? null);
+    if (v31 && column === 'recordSecurity')
+      out['localitySecurity'] = typed(column, record.fields[column] ?? null);
     else if (column === 'occid') out[column] = record.occid;
     else if (column === 'collid') out[column] = record.collid;
     else out[column] = typed(column, record.fields[column] ?? null);
@@ -27,13 +28,13 @@ export function apiOccurrence(fake: FakeSymbiota, record: FakeRecord, origin: st
   out['collectionCode'] ??= collection?.collectionCode ?? null;
   if (!v31)
     out['identifier'] = fake.identifiersOf(record.occid).map((i) => ({
-    idomoccuridentifiers: i.id,
-    occid: i.occid,
-    identifierValue: i.value,
-    identifierName: i.name,
-    recordID: null,
-    initialTimestamp: '2026-11-23 18:45:27',
-  }));
+      idomoccuridentifiers: i.id,
+      occid: i.occid,
+      identifierValue: i.value,
+      identifierName: i.name,
+      recordID: null,
+      initialTimestamp: '2026-11-23 18:45:27',
+    }));
   // Only `url` is made absolute; thumbnailUrl and originalUrl stay host-relative (rec. 07b).
   out['media'] = fake.mediaOf(record.occid).map((m) => ({
     ...(v31 ? { imgid: m.mediaId } : { mediaID: m.mediaId }),

@@ -23,10 +23,19 @@ export type SaveOutcome =
  * A fault the fake portal can be told to produce, to test that nothing is lost or misreported:
  * `drop-request` (the request never arrives), `drop-answer` (the portal applies it, the answer is lost),
  * `server-error` (HTTP 500, nothing applied), `slow-answer` (applied, answered after `delayMs`),
- * `end-session` (the portal session ends just before the request).
+ * `end-session` (the portal session ends just before the request), `refuse` (the portal answers as it does
+ * to a user without editor rights on the collection: nothing applied, said on the page).
  */
-export type FaultKind = 'drop-request' | 'drop-answer' | 'server-error' | 'slow-answer' | 'end-session';
-export const FAULT_KINDS: FaultKind[] = ['drop-request', 'drop-answer', 'server-error', 'slow-answer', 'end-session'];
+export type FaultKind =
+  'drop-request' | 'drop-answer' | 'server-error' | 'slow-answer' | 'end-session' | 'refuse';
+/** The faults a station must ride out with nothing lost: each ends with the write in the portal, once. */
+export const FAULT_KINDS: FaultKind[] = [
+  'drop-request',
+  'drop-answer',
+  'server-error',
+  'slow-answer',
+  'end-session',
+];
 
 export interface Fault {
   kind: FaultKind;
@@ -34,6 +43,8 @@ export interface Fault {
   on: 'writes' | 'everything';
   /** How many matching requests it hits. */
   remaining: number;
+  /** How many matching requests pass untouched first (a fault at the third write of a task: 2). */
+  after: number;
   delayMs: number;
 }
 
@@ -57,6 +68,8 @@ export class FakeSymbiota {
   requestsReceived = 0;
   /** Writes the portal carried out (saves, created records, merges, comments): a doubled write shows here. */
   writesApplied = 0;
+  /** Requests that meant to write, applied or not (a fault can be put at the n-th). */
+  writeRequestsReceived = 0;
   private faults: Fault[] = [];
   private readonly clock: () => Date;
   private readonly onChange: (state: FakeState) => void;
@@ -78,15 +91,20 @@ export class FakeSymbiota {
   /** The PHP session times out; the remember-me cookie lives on (PROTOCOL preface, rec. 14f). */
   expirePhpSession() {
     this.state.phpSessionExpired = true;
+    this.state.editorSession = null;
     this.changed();
   }
 
   /** Makes the next matching request(s) fail on purpose (see FaultKind). */
-  injectFault(kind: FaultKind, options: { on?: Fault['on']; times?: number; delayMs?: number } = {}) {
+  injectFault(
+    kind: FaultKind,
+    options: { on?: Fault['on']; times?: number; delayMs?: number; after?: number } = {},
+  ) {
     this.faults.push({
       kind,
       on: options.on ?? 'writes',
       remaining: options.times ?? 1,
+      after: options.after ?? 0,
       delayMs: options.delayMs ?? 10_000,
     });
   }
@@ -97,8 +115,13 @@ export class FakeSymbiota {
 
   /** The fault this request meets, if any; each use counts down. */
   faultFor(isWrite: boolean): Fault | null {
+    if (isWrite) this.writeRequestsReceived += 1;
     const fault = this.faults.find((f) => f.on === 'everything' || isWrite);
     if (!fault) return null;
+    if (fault.after > 0) {
+      fault.after -= 1;
+      return null;
+    }
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     return fault;
@@ -170,7 +193,24 @@ export class FakeSymbiota {
     this.state.media.filter((m) => m.occid === occid).sort((a, b) => a.mediaId - b.mediaId);
   editsOf = (occid: number) => this.state.edits.filter((e) => e.occid === occid);
   collection = (collid: number) => this.state.collections.find((c) => c.collid === collid);
-  user = (): FakeUser | undefined => this.state.users.find((u) => u.uid === this.state.session);
+  /**
+   * Who the editor pages (and the record page) see. Under a path every folder shares one PHP session
+   * (`cookie_path` is `$CLIENT_ROOT`). At the web root the cookie path is empty, so each folder keeps its own
+   * session, logged in from the remember-me crumb on its first visit, and the profile page's logout ends only
+   * the profile's session and the crumb: the editor stays logged in as whoever it was (live check, 3.0–3.4).
+   */
+  user = (): FakeUser | undefined => {
+    const uid = this.profile.rootPath !== '' ? this.state.session : this.editorSession();
+    return this.state.users.find((u) => u.uid === uid);
+  };
+
+  private editorSession(): number | null {
+    if ((this.state.editorSession ?? null) === null && this.state.session !== null) {
+      this.state.editorSession = this.state.session;
+      this.changed();
+    }
+    return this.state.editorSession ?? null;
+  }
 
   canEdit(collid: number, user = this.user()): boolean {
     return user !== undefined && (user.collAdmin.includes(collid) || user.collEditor.includes(collid));
@@ -185,8 +225,17 @@ export class FakeSymbiota {
     return user !== undefined;
   }
 
+  /** Every session of the portal ends (the PHP sessions time out and the crumb is gone). */
   logout() {
     this.state.session = null;
+    this.state.editorSession = null;
+    this.changed();
+  }
+
+  /** `profile/index.php?submit=logout`: the crumb and the profile's session end; at the web root, only they. */
+  logoutOnProfilePage() {
+    this.state.session = null;
+    if (this.profile.rootPath !== '') this.state.editorSession = null;
     this.changed();
   }
 
@@ -259,7 +308,10 @@ export class FakeSymbiota {
         message: `${this.wording.errorPrefix}: failed to edit occurrence record (#${request.occid}): record not found`,
       };
     if (request.editedFields.length === 0)
-      return { kind: 'error', message: `${this.wording.errorPrefix}: edits empty for occid #${request.occid}` };
+      return {
+        kind: 'error',
+        message: `${this.wording.errorPrefix}: edits empty for occid #${request.occid}`,
+      };
 
     const posted = new Map<string, string>();
     const idKeys: string[] = [];

@@ -68,6 +68,20 @@ function withFaults(fake: FakeSymbiota, resolver: HttpResponseResolver): HttpRes
       case 'drop-answer':
         await resolver(info);
         return HttpResponse.error();
+      case 'refuse': {
+        // The page a user without editor rights gets: the portal's own check, for this one request.
+        const user = fake.user();
+        if (!user) return resolver(info);
+        const rights = { admin: user.collAdmin, editor: user.collEditor };
+        user.collAdmin = [];
+        user.collEditor = [];
+        try {
+          return await resolver(info);
+        } finally {
+          user.collAdmin = rights.admin;
+          user.collEditor = rights.editor;
+        }
+      }
     }
   };
 }
@@ -138,6 +152,7 @@ export function fakeSymbiotaHandlers(
       const free = record ? fake.lockForEditing(occid) : true;
       return html(
         editorPage({
+          username: fake.user()?.login ?? '',
           wording: w,
           version,
           collectionName: collectionName(collid),
@@ -157,6 +172,7 @@ export function fakeSymbiotaHandlers(
       fake.lockForEditing(created.occid);
       return html(
         editorPage({
+          username: fake.user()?.login ?? '',
           wording: w,
           version,
           collectionName: collectionName(collid),
@@ -172,10 +188,12 @@ export function fakeSymbiotaHandlers(
       const occid = Number(occidParam);
       const free = fake.lockForEditing(occid);
       const opened = fake.record(occid);
-      if (opened && !fake.canEdit(opened.collid)) return html(notAuthorizedPage(w, collectionName(opened.collid)));
+      if (opened && !fake.canEdit(opened.collid))
+        return html(notAuthorizedPage(w, collectionName(opened.collid)));
       if (opened && !free)
         return html(
           editorPage({
+            username: fake.user()?.login ?? '',
             wording: w,
             version,
             collectionName: collectionName(opened.collid),
@@ -186,6 +204,7 @@ export function fakeSymbiotaHandlers(
       if (opened)
         return html(
           editorPage({
+            username: fake.user()?.login ?? '',
             wording: w,
             version,
             collectionName: collectionName(opened.collid),
@@ -197,7 +216,15 @@ export function fakeSymbiotaHandlers(
         );
     }
     if (!fake.canEdit(collid)) return refused();
-    return html(editorPage({ wording: w, version, collectionName: collectionName(collid), statuses }));
+    return html(
+      editorPage({
+        username: fake.user()?.login ?? '',
+        wording: w,
+        version,
+        collectionName: collectionName(collid),
+        statuses,
+      }),
+    );
   };
 
   const table = async ({ request }: { request: Request }) => {
@@ -274,7 +301,7 @@ export function fakeSymbiotaHandlers(
     }),
     get(at('profile/index.php'), ({ request }) => {
       if (new URL(request.url).searchParams.get('submit') === 'logout') {
-        fake.logout();
+        fake.logoutOnProfilePage();
         return new HttpResponse(null, { status: 302, headers: { Location: '../index.php' } });
       }
       return html(loginPage(fake.wording, false));

@@ -33,7 +33,10 @@ export function notAuthorizedPage(w: Wording, collectionName: string): string {
 }
 
 /** A record another editor has open: no form, a box and a link to the read-only display (rec. 18e, 3.1 16b). */
-const lockBox = (w: Wording, occid: number) => `<div style="margin:25px;border:2px double;padding:20px;width:90%;">
+const lockBox = (
+  w: Wording,
+  occid: number,
+) => `<div style="margin:25px;border:2px double;padding:20px;width:90%;">
 					<div style="color:red;font-weight:bold;font-size:110%;">${esc(w.recordLocked)}</div>
 					<div style="margin:20px;font-weight:bold;">
 						<a href="../individual/index.php?occid=${occid}" target="_blank">${esc(w.readOnly)}</a>
@@ -55,6 +58,8 @@ function queryForm(statuses: string[]): string {
 }
 
 export interface EditorPageInput {
+  /** Who the editor's PHP session belongs to: the query form's "entered by me" button fills it in. */
+  username: string;
   wording: Wording;
   version: PortalVersion;
   collectionName: string;
@@ -156,7 +161,7 @@ export function editorPage(input: EditorPageInput): string {
   return page(
     w,
     w.editor,
-    `\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(w, input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
+    `\t<script type="text/javascript">\n\tfunction enteredByCurrentUser(){\n\t\tvar f = document.queryform;\n\t\tresetQueryForm(f);\n\t\tf.q_recordenteredby.value = "${esc(input.username)}";\n\t}\n\t</script>\n\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(w, input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
   );
 }
 

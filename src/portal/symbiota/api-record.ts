@@ -62,7 +62,10 @@ const recordSchema = z
  * object `{}` on 3.0–3.3 (3.1 07d): `null` here.
  */
 export const occurrenceResponseSchema = z.union([
-  z.array(recordSchema).length(1).transform((list) => list[0]!),
+  z
+    .array(recordSchema)
+    .length(1)
+    .transform((list) => list[0]!),
   recordSchema,
   z
     .object({})

@@ -63,7 +63,10 @@ function nameColumns(labels: string[]): { fields: (string | null)[]; unnamed: bo
   let unnamed = false;
   fields.forEach((field, i) => {
     if (field !== null) return;
-    const before = fields.slice(0, i).reverse().find((f) => f !== null && TABLE_ORDER.includes(f));
+    const before = fields
+      .slice(0, i)
+      .reverse()
+      .find((f) => f !== null && TABLE_ORDER.includes(f));
     const after = fields.slice(i + 1).find((f) => f !== null && TABLE_ORDER.includes(f));
     const from = before ? TABLE_ORDER.indexOf(before) + 1 : 0;
     const to = after ? TABLE_ORDER.indexOf(after) : TABLE_ORDER.length;
@@ -83,16 +86,16 @@ export function parseRecordTable(doc: Document): TablePage {
     .find((m) => m !== null);
   if (!paging) {
     if (saysNotAuthorized(doc.body?.textContent ?? '')) {
-      throw new PortalError('not-authorized', 'You do not have editor rights on this collection.');
+      throw new PortalError('not-authorized', 'no-editor-rights');
     }
-    throw new PortalError('unexpected-response', 'The portal returned a search page without a record count.');
+    throw new PortalError('unexpected-response', 'search-without-count');
   }
   const total = Number(paging[3]);
   const offset = Math.max(0, Number(paging[1]) - 1);
   const table = doc.querySelector('table#defaulttable, table#dynamictable');
   if (!table) {
     if (total === 0) return { records: [], offset, total, unnamedColumns: false, values: new Map() };
-    throw new PortalError('unexpected-response', `The portal counted ${total} records but sent no table.`);
+    throw new PortalError('unexpected-response', 'search-without-table', { total });
   }
   // The first column is the record number (its link); the others are data columns.
   const labels = [...table.querySelectorAll('thead th')].slice(1).map((th) => cellText(th));
@@ -103,7 +106,7 @@ export function parseRecordTable(doc: Document): TablePage {
     const link = cells[0]?.querySelector('a[href*="occid="]');
     const occid = Number(/[?&]occid=(\d+)/.exec(link?.getAttribute('href') ?? '')?.[1]);
     if (!Number.isInteger(occid) || occid <= 0) {
-      throw new PortalError('unexpected-response', 'A search result row has no record number.');
+      throw new PortalError('unexpected-response', 'search-row-without-number');
     }
     const summary: RecordSummary = emptySummary(occid);
     const named: Record<string, string | null> = {};
@@ -218,4 +221,16 @@ export function parseComments(doc: Document): PortalComment[] {
       return { author, posted, text };
     })
     .filter((c) => c.author !== '' && c.text !== '');
+}
+
+/**
+ * The user the editor page belongs to: its query form's "entered by me" button fills in `$USERNAME`
+ * (`function enteredByCurrentUser(){ … f.q_recordenteredby.value = "tech"; …}`, every 3.x, rec. 02a).
+ */
+export function parseEditorUser(pageText: string): string | null {
+  const match =
+    /function\s+enteredByCurrentUser\s*\(\)\s*\{[^}]*?q_recordenteredby\.value\s*=\s*"([^"]*)"/.exec(
+      pageText,
+    );
+  return match?.[1] ? match[1] : null;
 }

@@ -119,9 +119,8 @@ export class PortalHttp {
     } catch (cause) {
       throw new PortalError(
         'portal-unreachable',
-        timeout.signal.aborted
-          ? `The portal did not answer within ${Math.round(this.timeoutMs / 1000)} s.`
-          : 'The portal could not be reached.',
+        timeout.signal.aborted ? 'no-answer-in-time' : 'unreachable',
+        timeout.signal.aborted ? { seconds: Math.round(this.timeoutMs / 1000) } : undefined,
         cause instanceof Error ? cause.message : String(cause),
       );
     } finally {
@@ -134,9 +133,8 @@ export class PortalHttp {
     if (!redirected && response.status >= 500 && !options.returnServerErrors) {
       throw new PortalError(
         'portal-busy',
-        response.status === 500
-          ? `The portal reported an internal error (HTTP ${response.status}).`
-          : `The portal is busy or being restarted (HTTP ${response.status}).`,
+        response.status === 500 ? 'internal-error' : 'busy',
+        { status: response.status },
         text.slice(0, 500),
       );
     }
@@ -152,6 +150,6 @@ export class PortalHttp {
 
 /** Editor pages answer an anonymous request with a redirect to the login page (PROTOCOL §2.1, rec. 02b, 09d2). */
 export function requireSession(response: PortalResponse): PortalResponse {
-  if (response.redirected) throw new PortalError('not-logged-in', 'Your portal session has ended.');
+  if (response.redirected) throw new PortalError('not-logged-in', 'session-ended');
   return response;
 }

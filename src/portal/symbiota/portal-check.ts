@@ -1,6 +1,6 @@
 import type { RecordSummary } from '../../domain/occurrence';
 import { explain } from '../errors';
-import type { PortalCheckResult, PortalClient } from '../portal';
+import type { PortalCheckResult, PortalClient, PortalLanguage } from '../portal';
 import type { PortalHttp } from './http';
 import { API_RECORD } from './paths';
 import type { RecordReader } from './record-reader';
@@ -16,7 +16,23 @@ interface Deps {
 const PROBE_VALUE = 'SPECIMEN-LINKER-CHECK';
 
 const EDIT_LOCK =
-  'Each read opens the record in the portal editor, which holds an edit lock on it for a while (other editors see it as being edited).';
+  'Each read opens the record in the portal editor, which locks it against other editors for up to 15 minutes: the station lets go of that lock right after reading, and reads a record someone else has open from the editor’s table view instead.';
+
+const LANGUAGE_NAMES: Record<PortalLanguage, string> = {
+  en: 'English',
+  es: 'Spanish',
+  fr: 'French',
+  pt: 'Portuguese',
+};
+
+/** What a reason to leave API v2 calls for, for the person who runs the portal. */
+function apiAdvice(reason: string): string {
+  if (/not routed/.test(reason))
+    return 'Make API v2 answer: enable the web server rewrite rules for the api/ folder (its .htaccess).';
+  if (/HTTP 5\d\d/.test(reason))
+    return 'Look at the web server’s error log for api/index.php: API v2 fails on this portal.';
+  return 'Tell whoever maintains this station which Symbiota version the portal runs: API v2 answered in a shape it does not know.';
+}
 
 async function attempt<T>(
   run: () => Promise<T>,
@@ -56,6 +72,22 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
     adminCould: editor ? null : 'Give the user CollEditor or CollAdmin rights on this collection.',
   });
   if (!editor) return results;
+
+  const language = session.ok && session.value.kind === 'editor' ? session.value.portalLanguage : null;
+  add({
+    id: 'language',
+    title: 'The portal’s language',
+    outcome: 'works',
+    found:
+      language === null
+        ? 'Its pages do not say which language they are in (Symbiota 3.0 does not).'
+        : `Its pages answer you in ${LANGUAGE_NAMES[language]} (${language}).`,
+    stationWill:
+      language === 'pt'
+        ? 'Read its pages in Portuguese. Its search tables leave most column headers empty, so each search reads the records it found one by one: searches take a little longer.'
+        : 'Read its pages in whichever language it ships (English, Spanish, French, Portuguese), by their structure.',
+    adminCould: null,
+  });
 
   const queue = await attempt(() => portal.listUnprocessedWithoutAccession(collid, { offset: 0, limit: 1 }));
   const legacy = await attempt(() => portal.findByAccessionPattern(collid, '%', { offset: 0, limit: 1 }));
@@ -109,9 +141,8 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
     stationWill: apiWorks
       ? 'Read records from API v2.'
       : `Read records from the editor pages instead. ${EDIT_LOCK}`,
-    adminCould: apiWorks
-      ? null
-      : 'Make API v2 answer: enable the web server rewrite rules for the api/ folder (its .htaccess).',
+    adminCould:
+      apiWorks || !api.ok ? null : api.value.kind === 'unusable' ? apiAdvice(api.value.reason) : null,
   });
   if (api.ok && api.value.kind === 'record') {
     const columnOnly = api.value.record.identifiers.length === 0 && (sample.otherCatalogNumbers ?? '') !== '';
@@ -236,19 +267,63 @@ async function sharedChecks(
         : null,
   });
 
+  const atRoot = new URL(http.root).pathname.replace(/\/+$/, '') === '';
+  results.push({
+    id: 'logout',
+    title: 'Logging out',
+    essential: false,
+    outcome: atRoot ? 'works-differently' : 'works',
+    found: atRoot
+      ? 'The portal is installed at the web root. There Symbiota gives each folder its own PHP session, and its logout ends only the login page’s: the editor pages stay logged in as the last user for up to an hour, or until the browser is closed.'
+      : 'The portal is installed under a path: one PHP session for all its pages, ended by its logout.',
+    stationWill: atRoot
+      ? 'Show the login form after Log out, and refuse to work when the editor pages are still logged in as someone other than who logged in (nothing would be saved under the wrong name); it asks to close every window of the browser.'
+      : 'Log out of the portal when you press Log out.',
+    adminCould: atRoot
+      ? "Make the session cookie cover the whole portal: in config/symbbase.php, session_start's 'cookie_path' => ($CLIENT_ROOT ?: '/'). Until then, technicians sharing a station close the browser between them."
+      : null,
+  });
+
   const version = await attempt(() => portal.portalVersion());
   const said = version.ok ? version.value : null;
-  results.push({
-    id: 'version',
-    title: 'Symbiota version',
-    essential: false,
-    outcome: said === null ? 'works-differently' : /^3\./.test(said) ? 'works' : 'works-differently',
-    found: said === null ? 'The portal does not say (API v2 did not answer).' : `Symbiota ${said}.`,
-    stationWill:
-      said !== null && !/^3\./.test(said)
-        ? 'Work as for 3.x; this version was not tried.'
-        : 'Work as for 3.x.',
-    adminCould: null,
-  });
+  results.push({ id: 'version', title: 'Symbiota version', essential: false, ...versionCheck(said) });
   return results;
+}
+
+/**
+ * What the station knows of each 3.x (recorded-3.0 … recorded-3.3, recorded/): all are read the same way,
+ * with the differences noted here.
+ */
+function versionCheck(
+  said: string | null,
+): Pick<PortalCheckResult, 'outcome' | 'found' | 'stationWill' | 'adminCould'> {
+  if (said === null)
+    return {
+      outcome: 'works-differently',
+      found: 'The portal does not say (API v2 did not answer installation/status or installation/ping).',
+      stationWill: 'Work as for Symbiota 3.0–3.4, all of which it was tried on.',
+      adminCould: null,
+    };
+  const [major, minor] = said.split('.').map(Number);
+  if (major !== 3 || minor === undefined || minor > 4)
+    return {
+      outcome: 'works-differently',
+      found: `Symbiota ${said}.`,
+      stationWill: 'Work as for Symbiota 3.0–3.4; this version was not tried.',
+      adminCould: null,
+    };
+  const notes: string[] = [];
+  if (minor === 0)
+    notes.push(
+      'its API v2 leaves out the processing status, so each record read also asks the table view (one more request)',
+      'its merge page says the same whether the merge worked or not, so the station reads both records to know',
+    );
+  return {
+    outcome: 'works',
+    found: `Symbiota ${said}.`,
+    stationWill: notes.length
+      ? `Work as on every 3.x it was tried on (3.0.35 to 3.4.14); on 3.0, ${notes.join('; ')}.`
+      : 'Work as on every 3.x it was tried on (3.0.35 to 3.4.14).',
+    adminCould: null,
+  };
 }

@@ -14,18 +14,17 @@ export const EDIT_LOCK_MINUTES = 15;
 export const LOCK_RELEASE_DELAY_MS = 200;
 
 const recordLocked = (occid: number) =>
-  new PortalError(
-    'record-locked',
-    `Record ${occid} is open in the portal's editor by another user, and the portal will not show it to anyone else until they leave it (at most ${EDIT_LOCK_MINUTES} minutes from when they opened it).`,
-  );
+  new PortalError('record-locked', 'record-locked', { occid, minutes: EDIT_LOCK_MINUTES });
 
-export function parseJson(text: string, what: string): unknown {
+/** `what`: the record the JSON was asked for, or null for the installation's status. */
+export function parseJson(text: string, what: { occid: number } | null): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new PortalError(
       'unexpected-response',
-      `The portal sent something other than JSON for ${what}.`,
+      what ? 'not-json-record' : 'not-json-status',
+      what ?? undefined,
       text.slice(0, 300),
     );
   }
@@ -131,10 +130,7 @@ export function createRecordReader(http: PortalHttp) {
   async function withStatus(record: SpecimenRecord): Promise<SpecimenRecord> {
     const row = await tableRow(record.occid, record.collid);
     if (row === null || row.unnamed) {
-      throw new PortalError(
-        'unexpected-response',
-        `The portal's API does not give record ${record.occid}'s processing status, and its table view did not show it.`,
-      );
+      throw new PortalError('unexpected-response', 'no-status-anywhere', { occid: record.occid });
     }
     const status = row.values['processingStatus'] ?? null;
     return { ...record, processingStatus: status, fields: { ...record.fields, processingStatus: status } };
@@ -153,7 +149,7 @@ export function createRecordReader(http: PortalHttp) {
     const cut = Object.entries(fields).filter(([, v]) => v !== null && /\.\.\.$/.test(v) && v.length >= 63);
     if (cut.length > 0) {
       const json = await http.get(RECORD_PAGE, { occid, format: 'json' });
-      const whole = z.record(z.string(), z.unknown()).safeParse(parseJson(json.text, `record ${occid}`));
+      const whole = z.record(z.string(), z.unknown()).safeParse(parseJson(json.text, { occid }));
       if (whole.success)
         for (const [key] of cut) {
           const value = whole.data[key];

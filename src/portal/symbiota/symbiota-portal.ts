@@ -12,6 +12,7 @@ import {
   parseComments,
   parseHtml,
   parseRecordTable,
+  parseEditorUser,
   parseStatusOptions,
 } from './html';
 import { z } from 'zod';
@@ -25,7 +26,9 @@ const DEFAULT_PAGE: PageRequest = { offset: 0, limit: 100 };
 /** A search row made from a whole record, for tables whose columns cannot all be named. */
 function summaryOf(record: SpecimenRecord | null, occid: number): RecordSummary {
   if (record === null) return emptySummary(occid);
-  const other = [...new Set([record.fields['otherCatalogNumbers'], ...record.identifiers.map((i) => i.value)])]
+  const other = [
+    ...new Set([record.fields['otherCatalogNumbers'], ...record.identifiers.map((i) => i.value)]),
+  ]
     .filter((v): v is string => typeof v === 'string' && v !== '')
     .join(', ');
   return {
@@ -88,14 +91,16 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     if (!unnamedColumns) return { records, offset, total };
     reader.tableHeadersUnnamed();
     const read = (occid: number) => (oldColumn ? reader.readWithLegacyColumn(occid) : reader.readCore(occid));
-    const whole = await Promise.all(records.map(async (r) => summaryOf((await read(r.occid)) ?? null, r.occid)));
+    const whole = await Promise.all(
+      records.map(async (r) => summaryOf((await read(r.occid)) ?? null, r.occid)),
+    );
     return { records: whole, offset, total };
   }
 
   async function rpc(path: string, form: Record<string, string | number>): Promise<string> {
     const response = await http.postForm(`collections/editor/rpc/${path}`, form);
     if (response.status !== 200)
-      throw new PortalError('unexpected-response', `The duplicate check answered HTTP ${response.status}.`);
+      throw new PortalError('unexpected-response', 'check-http', { status: response.status });
     return response.text.trim();
   }
 
@@ -111,11 +116,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     // D1 matches exactly, untrimmed: trim before asking (§8.1). An empty body means "unused" (rec. 08b).
     const body = await rpc('dupequerycatnum.php', { catnum: barcode.trim(), collid, occid: exceptOccid });
     if (!/^[\d,\s]*$/.test(body))
-      throw new PortalError(
-        'unexpected-response',
-        'The barcode check sent an unexpected answer.',
-        body.slice(0, 200),
-      );
+      throw new PortalError('unexpected-response', 'barcode-check-answer', undefined, body.slice(0, 200));
     return occidList(body);
   }
 
@@ -129,11 +130,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
         occid: exceptOccid,
       });
       if (!body.startsWith('ocnum:'))
-        throw new PortalError(
-          'unexpected-response',
-          'The accession check sent an unexpected answer.',
-          body.slice(0, 200),
-        );
+        throw new PortalError('unexpected-response', 'accession-check-answer', undefined, body.slice(0, 200));
       occidList(body.slice('ocnum:'.length)).forEach((o) => found.add(o));
     }
     found.delete(exceptOccid);
@@ -142,11 +139,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
 
   async function imageCount(occid: number): Promise<number> {
     const body = await rpc('getassocimgcnt.php', { occid });
-    if (!/^\d+$/.test(body))
-      throw new PortalError(
-        'unexpected-response',
-        'The image count came back as something other than a number.',
-      );
+    if (!/^\d+$/.test(body)) throw new PortalError('unexpected-response', 'image-count-answer');
     return Number(body);
   }
 
@@ -164,13 +157,11 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
           collectionName,
           statuses: statusVocabulary(parseStatusOptions(doc)),
           portalLanguage,
+          user: parseEditorUser(response.text),
         } satisfies SessionState;
       }
       if (isRightsRefusal(doc)) return { kind: 'no-rights', collectionName, portalLanguage };
-      throw new PortalError(
-        'unexpected-response',
-        'The portal editor page showed neither the search form nor a refusal.',
-      );
+      throw new PortalError('unexpected-response', 'editor-page-unknown');
     },
 
     async login(username, password) {
@@ -190,7 +181,8 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
         .find(Boolean);
       throw new PortalError(
         'login-failed',
-        said ? `The portal refused the login: ${said}` : 'The portal refused the user name or password.',
+        said ? 'login-refused-said' : 'login-refused',
+        said ? { said } : undefined,
       );
     },
 
@@ -243,10 +235,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     async readComments(occid) {
       const response = await http.get(RECORD_PAGE, { occid });
       if (response.status !== 200)
-        throw new PortalError(
-          'unexpected-response',
-          `The record page for ${occid} answered HTTP ${response.status}.`,
-        );
+        throw new PortalError('unexpected-response', 'record-page-http', { occid, status: response.status });
       return parseComments(parseHtml(response.text));
     },
 
@@ -255,9 +244,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
       for (const path of [API_STATUS, API_PING]) {
         const response = await http.get(path, undefined, { returnServerErrors: true });
         if (response.status !== 200 || !/^\s*\{/.test(response.text)) continue;
-        const parsed = z
-          .object({ symbiotaVersion: z.string() })
-          .safeParse(parseJson(response.text, 'the installation status'));
+        const parsed = z.object({ symbiotaVersion: z.string() }).safeParse(parseJson(response.text, null));
         if (parsed.success) return parsed.data.symbiotaVersion;
       }
       return null;

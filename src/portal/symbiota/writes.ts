@@ -1,7 +1,8 @@
 import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
 import { sameStatus } from '../../domain/processing-status';
 import { PortalError } from '../errors';
-import type { PortalClient, ValueChange } from '../portal';
+import type { PortalClient, RecordWritten, ValueChange } from '../portal';
+import type { FieldValues } from '../../domain/task';
 import { parseEditorRecord } from './editor-record';
 import type { PortalHttp, PortalResponse } from './http';
 import { isRightsRefusal, parseActionStatus, parseComments, parseHtml } from './html';
@@ -17,6 +18,12 @@ interface Deps {
 
 /** What an editor page shows of the record after a write; images are not in the form and do not change. */
 type ShownRecord = Omit<SpecimenRecord, 'images'>;
+
+/** What a confirmed write must show on the record, for the message when it does not. */
+interface Shows {
+  field: 'barcode' | 'accession' | 'status' | 'previous';
+  value: string;
+}
 
 /** A save's answer: the record as the page shows it (null: no form on the page), and the status line when its words are unknown. */
 interface Saved {
@@ -35,11 +42,7 @@ type GuardedWrites = Pick<
   | 'addComment'
 >;
 
-const refusedByRights = () =>
-  new PortalError(
-    'not-authorized',
-    'The portal refused the change: you do not have editor rights on this collection.',
-  );
+const refusedByRights = () => new PortalError('not-authorized', 'write-without-rights');
 
 /** The processing status rides in the same save as the value it belongs with (rec. 09c: two logged edits). */
 function withStatus(edited: string[], fields: [string, string][], status: string | undefined) {
@@ -51,17 +54,39 @@ function withStatus(edited: string[], fields: [string, string][], status: string
 const showsStatus = (r: SpecimenRecord, status: string | undefined) =>
   status === undefined || sameStatus(r.processingStatus, status);
 
+/** The fields a write touched, as a record holds them: what the journal keeps before and after. */
+function fieldsOf(record: SpecimenRecord, names: string[]): FieldValues {
+  const value = (name: string): string | null => {
+    switch (name) {
+      case 'catalognumber':
+        return record.catalogNumber;
+      case 'processingstatus':
+        return record.processingStatus;
+      default: {
+        const held = [...record.identifiers.map((i) => i.value), record.fields['otherCatalogNumbers'] ?? '']
+          .map((v) => v.trim())
+          .filter((v) => v !== '');
+        return held.length > 0 ? [...new Set(held)].join(', ') : null;
+      }
+    }
+  };
+  return Object.fromEntries(names.map((n) => [n, value(n)]));
+}
+
+/** The record after a write, and the touched fields before and after it. */
+const written = (before: SpecimenRecord, after: SpecimenRecord, names: string[]): RecordWritten => ({
+  record: after,
+  before: fieldsOf(before, names),
+  after: fieldsOf(after, names),
+});
+
 export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: Deps): GuardedWrites {
   /** The record as it is now; `whole` adds the legacy column the API hides (an extra read there). */
   async function current(collid: number, occid: number, whole = false): Promise<SpecimenRecord> {
     const record = await (whole ? reader.readWithLegacyColumn(occid) : reader.readCore(occid));
-    if (record === null)
-      throw new PortalError('record-missing', `Record ${occid} is no longer in the portal.`);
+    if (record === null) throw new PortalError('record-missing', 'record-missing', { occid });
     if (record.collid !== collid) {
-      throw new PortalError(
-        'portal-refused',
-        `Record ${occid} belongs to another collection (${record.collid}); nothing was changed.`,
-      );
+      throw new PortalError('portal-refused', 'other-collection', { occid, collid: record.collid });
     }
     return record;
   }
@@ -71,41 +96,31 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
    * those in `editedfields`: any other posted field would be written unlogged. No `collid`: the portal
    * derives it from the record and checks the user's rights against that collection (§7.1, §14).
    */
-  async function save(
-    occid: number,
-    edited: string[],
-    fields: [string, string][],
-  ): Promise<Saved> {
+  async function save(occid: number, edited: string[], fields: [string, string][]): Promise<Saved> {
     const response: PortalResponse = await http.postForm(EDITOR, [
       ['submitaction', 'saveOccurEdits'],
       ['occid', String(occid)],
       ['editedfields', edited.map((f) => `${f};`).join('')],
       ...fields,
     ]);
-    if (response.redirected)
-      throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was saved.');
+    if (response.redirected) throw new PortalError('not-logged-in', 'session-ended-nothing-saved');
     const doc = parseHtml(response.text);
     const status = parseActionStatus(doc);
     if (status === null) {
       if (isRightsRefusal(doc)) throw refusedByRights();
-      throw new PortalError('unexpected-response', 'The portal did not say whether the save worked.');
+      throw new PortalError('unexpected-response', 'save-without-status');
     }
     if (status.kind === 'queued') {
-      throw new PortalError(
-        'portal-refused',
-        'The portal queued the change for review instead of saving it: your account may only suggest edits here.',
-        status.message,
-      );
+      throw new PortalError('portal-refused', 'save-queued', undefined, status.message);
     }
     if (status.kind === 'failed')
-      throw new PortalError(
-        'portal-refused',
-        `The portal refused the save: ${status.message}`,
-        status.message,
-      );
+      throw new PortalError('portal-refused', 'save-refused', { said: status.message }, status.message);
     // Applied, or said in words this station does not know: the record on the page tells (INDEX §16–17).
     // A record another editor holds open shows no form after the save (rec. 3.1 16b): it is read again.
-    return { shown: parseEditorRecord(doc, occid), unknownWords: status.kind === 'unknown' ? status.message : null };
+    return {
+      shown: parseEditorRecord(doc, occid),
+      unknownWords: status.kind === 'unknown' ? status.message : null,
+    };
   }
 
   /**
@@ -118,20 +133,18 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
     { shown, unknownWords }: Saved,
     images: SpecimenRecord['images'],
     check: (r: SpecimenRecord) => boolean,
-    what: string,
+    shows: Shows,
   ): Promise<SpecimenRecord> {
     const after = shown ? { ...shown, images } : await current(collid, occid);
     if (check(after)) return after;
     if (unknownWords !== null)
       throw new PortalError(
         'portal-refused',
-        `The portal answered "${unknownWords}", and record ${occid} does not show ${what}.`,
+        'save-unknown-words',
+        { said: unknownWords, occid, ...shows },
         unknownWords,
       );
-    throw new PortalError(
-      'unexpected-response',
-      `The portal said the save worked, but record ${occid} does not show ${what}.`,
-    );
+    throw new PortalError('unexpected-response', 'save-not-shown', { occid, ...shows });
   }
 
   /**
@@ -152,30 +165,28 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         barcodeInUse(collid, barcode, occid),
       ]);
       if (hasBarcode(before)) {
-        throw new PortalError(
-          'record-changed',
-          `Record ${occid} already has barcode ${before.catalogNumber}; it was not overwritten.`,
-        );
+        throw new PortalError('record-changed', 'record-has-barcode', {
+          occid,
+          barcode: before.catalogNumber,
+        });
       }
       if (holders.length > 0) {
-        throw new PortalError(
-          'barcode-in-use',
-          `Barcode ${barcode} is already on record ${holders.join(', ')}.`,
-        );
+        throw new PortalError('barcode-in-use', 'barcode-in-use', { barcode, holders: holders.join(', ') });
       }
       const edited = ['catalognumber'];
       const fields: [string, string][] = [['catalognumber', barcode]];
       if (!sameStatus(before.processingStatus, status ?? before.processingStatus))
         withStatus(edited, fields, status);
       const shown = await save(occid, edited, fields);
-      return confirm(
+      const after = await confirm(
         collid,
         occid,
         shown,
         before.images,
         (r) => r.catalogNumber === barcode && showsStatus(r, status),
-        `barcode ${barcode}`,
+        { field: 'barcode', value: barcode },
       );
+      return written(before, after, edited);
     },
 
     async addAccession(collid, occid, accession, status) {
@@ -187,10 +198,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         const held = [...new Set([...before.identifiers.map((i) => i.value), legacy].filter(Boolean))].join(
           ', ',
         );
-        throw new PortalError(
-          'record-changed',
-          `Record ${occid} already has other catalog numbers (${held}); nothing was added.`,
-        );
+        throw new PortalError('record-changed', 'record-has-other-numbers', { occid, held });
       }
       const edited = ['idvalue'];
       const fields: [string, string][] = [
@@ -200,27 +208,29 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
       ];
       withStatus(edited, fields, status);
       const shown = await save(occid, edited, fields);
-      return confirm(
+      const after = await confirm(
         collid,
         occid,
         shown,
         before.images,
         (r) => r.identifiers.some((i) => i.value === accession) && showsStatus(r, status),
-        `accession ${accession}`,
+        { field: 'accession', value: accession },
       );
+      return written(before, after, ['othercatalognumbers', ...edited.filter((f) => f !== 'idvalue')]);
     },
 
     async setProcessingStatus(collid, occid, status) {
       const before = await current(collid, occid);
       const shown = await save(occid, ['processingstatus'], [['processingstatus', status]]);
-      return confirm(
+      const after = await confirm(
         collid,
         occid,
         shown,
         before.images,
         (r) => sameStatus(r.processingStatus, status),
-        `status "${status}"`,
+        { field: 'status', value: status },
       );
+      return written(before, after, ['processingstatus']);
     },
 
     async restoreValues(collid, occid, changes) {
@@ -231,20 +241,22 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
       for (const change of changes) {
         if (!same(holds(change), change.wrote)) {
-          throw new PortalError(
-            'record-changed',
-            `Record ${occid} now holds ${change.field === 'catalognumber' ? 'barcode' : 'status'} "${holds(change) ?? ''}", not "${change.wrote ?? ''}" as this station wrote it: it was changed since, so nothing was undone.`,
-          );
+          throw new PortalError('record-changed', 'undo-changed-since', {
+            occid,
+            field: change.field,
+            holds: holds(change) ?? '',
+            wrote: change.wrote ?? '',
+          });
         }
       }
       const restoring = changes.find((c) => c.field === 'catalognumber' && c.previous);
       if (restoring?.previous) {
         const holders = await barcodeInUse(collid, restoring.previous, occid);
         if (holders.length > 0)
-          throw new PortalError(
-            'barcode-in-use',
-            `Barcode ${restoring.previous} is now on record ${holders.join(', ')}.`,
-          );
+          throw new PortalError('barcode-in-use', 'barcode-now-in-use', {
+            barcode: restoring.previous,
+            holders: holders.join(', '),
+          });
       }
       // W1 turns '' into NULL (PROTOCOL §7.1), which is what an empty field held before.
       const shown = await save(
@@ -252,7 +264,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         changes.map((c) => c.field),
         changes.map((c) => [c.field, c.previous ?? '']),
       );
-      return confirm(
+      const after = await confirm(
         collid,
         occid,
         shown,
@@ -261,26 +273,28 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
           changes.every((c) =>
             same(c.field === 'catalognumber' ? r.catalogNumber : r.processingStatus, c.previous),
           ),
-        'the previous values',
+        { field: 'previous', value: '' },
+      );
+      return written(
+        before,
+        after,
+        changes.map((c) => c.field),
       );
     },
 
     async mergeSkeletalIntoLegacy(collid, skeletalOccid, legacyOccid) {
-      if (skeletalOccid === legacyOccid)
-        throw new PortalError('portal-refused', 'A record cannot be merged into itself.');
+      if (skeletalOccid === legacyOccid) throw new PortalError('portal-refused', 'merge-into-itself');
       const [source, target] = [await current(collid, skeletalOccid), await current(collid, legacyOccid)];
       // The merge keeps the target's catalog number and drops the source's without a word (§9.3).
       if (hasBarcode(target)) {
-        throw new PortalError(
-          'record-changed',
-          `Record ${legacyOccid} already has barcode ${target.catalogNumber}; merging would lose ${source.catalogNumber ?? 'the new barcode'}.`,
-        );
+        throw new PortalError('record-changed', 'merge-target-has-barcode', {
+          target: legacyOccid,
+          barcode: target.catalogNumber,
+          lost: source.catalogNumber,
+        });
       }
       if (target.images.length > 0 || (await imageCount(legacyOccid)) > 0) {
-        throw new PortalError(
-          'record-changed',
-          `Record ${legacyOccid} already has an image; a supervisor must compare the sheets.`,
-        );
+        throw new PortalError('record-changed', 'merge-target-has-image', { target: legacyOccid });
       }
       const response = await http.get(MERGE, [
         ['submitaction', 'mergerecs'],
@@ -289,8 +303,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         ['collid', String(collid)],
         ['occidquery', `ocnum:${legacyOccid}`],
       ]);
-      if (response.redirected)
-        throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was merged.');
+      if (response.redirected) throw new PortalError('not-logged-in', 'session-ended-nothing-merged');
       // Success shows only as onload="gotoMergedOccur(TGT)"; a refusal is the same page with onload="" (rec. 10a,
       // 10b). 3.0 answers onload="reloadParent();close()" either way (recorded-3.0 10a): the records tell.
       const doc = parseHtml(response.text);
@@ -300,40 +313,33 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         const error = [...doc.querySelectorAll('[style*="red"]')]
           .map((e) => e.textContent?.trim())
           .find(Boolean);
-        if (error) throw new PortalError('portal-refused', `The portal refused the merge: ${error}`, error);
+        if (error) throw new PortalError('portal-refused', 'merge-refused', { said: error }, error);
         if (await sessionHasEnded(collid))
-          throw new PortalError('not-logged-in', 'Your portal session has ended; nothing was merged.');
-        throw new PortalError(
-          'not-authorized',
-          'The portal did not merge the records and gave no reason; usually this means you lack editor rights.',
-        );
+          throw new PortalError('not-logged-in', 'session-ended-nothing-merged');
+        throw new PortalError('not-authorized', 'merge-without-reason');
       }
       const [gone, merged] = [await reader.isGone(skeletalOccid), await reader.readCore(legacyOccid)];
-      const problems: string[] = [];
-      if (!gone) problems.push(`record ${skeletalOccid} still exists`);
-      if (merged === null) problems.push(`record ${legacyOccid} is missing`);
-      else {
-        if (source.catalogNumber && merged.catalogNumber !== source.catalogNumber)
-          problems.push(`record ${legacyOccid} does not carry barcode ${source.catalogNumber}`);
-        const moved = source.images.every((img) => merged.images.some((m) => m.mediaId === img.mediaId));
-        if (!moved) problems.push(`the image did not move to record ${legacyOccid}`);
-      }
-      if (problems.length > 0 || merged === null) {
-        throw new PortalError(
-          'merge-unconfirmed',
-          `The portal reported the merge, but ${problems.join(' and ')}.`,
-        );
-      }
-      return { merged };
+      // The first thing that does not add up is said (PROTOCOL §9): the merge is then left to a person.
+      const values = { source: skeletalOccid, target: legacyOccid, barcode: source.catalogNumber };
+      if (!gone) throw new PortalError('merge-unconfirmed', 'merge-source-remains', values);
+      if (merged === null) throw new PortalError('merge-unconfirmed', 'merge-target-missing', values);
+      if (source.catalogNumber && merged.catalogNumber !== source.catalogNumber)
+        throw new PortalError('merge-unconfirmed', 'merge-barcode-missing', values);
+      if (!source.images.every((img) => merged.images.some((m) => m.mediaId === img.mediaId)))
+        throw new PortalError('merge-unconfirmed', 'merge-image-missing', values);
+      const names = ['catalognumber', 'processingstatus'];
+      return {
+        merged,
+        before: fieldsOf(target, names),
+        after: fieldsOf(merged, names),
+        records: { legacy: target, skeletal: source },
+      };
     },
 
     async createRecord(collid, barcode, status, enteredBy) {
       const holders = await barcodeInUse(collid, barcode, 0);
       if (holders.length > 0)
-        throw new PortalError(
-          'barcode-in-use',
-          `Barcode ${barcode} is already on record ${holders.join(', ')}.`,
-        );
+        throw new PortalError('barcode-in-use', 'barcode-in-use', { barcode, holders: holders.join(', ') });
       // A new record has no collection yet, so collid is required here (rec. 13).
       const response = await http.postForm(EDITOR, [
         ['submitaction', 'addOccurRecord'],
@@ -342,8 +348,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         ['processingstatus', status],
         ['recordenteredby', enteredBy],
       ]);
-      if (response.redirected)
-        throw new PortalError('not-logged-in', 'Your portal session has ended; no record was created.');
+      if (response.redirected) throw new PortalError('not-logged-in', 'session-ended-no-record-created');
       const doc = parseHtml(response.text);
       const occid = Number(doc.querySelector('input[name="occid"]')?.getAttribute('value'));
       if (!Number.isInteger(occid) || occid <= 0) {
@@ -351,19 +356,20 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         const status = parseActionStatus(doc);
         throw new PortalError(
           'portal-refused',
-          status
-            ? `The portal did not create the record: ${status.message}`
-            : 'The portal did not create the record.',
+          status ? 'create-refused-said' : 'create-refused',
+          status ? { said: status.message } : undefined,
+          status?.message,
         );
       }
-      return confirm(
+      const created = await confirm(
         collid,
         occid,
         { shown: parseEditorRecord(doc, occid), unknownWords: null },
         [],
         (r) => r.catalogNumber === barcode,
-        `barcode ${barcode}`,
+        { field: 'barcode', value: barcode },
       );
+      return { record: created, before: {}, after: fieldsOf(created, ['catalognumber', 'processingstatus']) };
     },
 
     async addComment(occid, text) {
@@ -373,17 +379,13 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         ['tabindex', '1'],
         ['formsubmit', 'submitComment'],
       ]);
-      if (response.redirected)
-        throw new PortalError('not-logged-in', 'Your portal session has ended; the comment was not posted.');
+      if (response.redirected) throw new PortalError('not-logged-in', 'session-ended-comment-not-posted');
       const comments = parseComments(parseHtml(response.text));
       const normalised = text.replace(/\s+/g, ' ').trim();
       if (!comments.some((c) => c.text === normalised)) {
         if (await sessionHasEnded(0))
-          throw new PortalError('not-logged-in', 'Your portal session has ended; the comment was not posted.');
-        throw new PortalError(
-          'portal-refused',
-          `The portal did not list the comment on record ${occid} after posting it.`,
-        );
+          throw new PortalError('not-logged-in', 'session-ended-comment-not-posted');
+        throw new PortalError('portal-refused', 'comment-not-listed', { occid });
       }
     },
   };
