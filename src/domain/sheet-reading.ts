@@ -1,4 +1,5 @@
 import { readCollector } from './collector';
+import type { Said } from './said';
 import { compareRecordToSheet, type Comparison, type RecordLabel } from './compare';
 import { readLabelDate, type DateOrder } from './label-date';
 /**
@@ -34,7 +35,7 @@ export interface StampProposal {
   confidence: number;
 }
 
-export type StampReading = { kind: 'proposal'; proposal: StampProposal } | { kind: 'unread'; why: string };
+export type StampReading = { kind: 'proposal'; proposal: StampProposal } | { kind: 'unread'; why: Said };
 
 export type BarcodeCheck =
   { kind: 'matches'; shown: string } | { kind: 'mismatch'; shown: string[] } | { kind: 'unreadable' };

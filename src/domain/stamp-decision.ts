@@ -1,3 +1,4 @@
+import { said, type Said } from './said';
 import type { StampReading } from './sheet-reading';
 
 /**
@@ -59,7 +60,7 @@ export type LineVerdict =
   | { kind: 'number'; value: string; confidence: number }
   | { kind: 'two-ways'; values: [string, string] }
   | { kind: 'against-barcode'; value: string }
-  | { kind: 'doubtful'; value: string | null; why: string }
+  | { kind: 'doubtful'; value: string | null; why: Said }
   | { kind: 'date' }
   | { kind: 'none' };
 
@@ -73,7 +74,10 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
   const values = [...new Set(numbers.map(({ v }) => v.value))];
   if (values.length > 1)
     return {
-      stamp: { kind: 'unread', why: `the sheet shows more than one number (${values.join(', ')})` },
+      stamp: {
+        kind: 'unread',
+        why: said('reading.stamp.sheet-shows-two-numbers', { numbers: values.join(', ') }),
+      },
       from: numbers[0]!.i,
     };
   const twoWays = verdicts.findIndex((v) => v.kind === 'two-ways');
@@ -82,7 +86,7 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
     return {
       stamp: {
         kind: 'unread',
-        why: `the stamp reads ${twoWay.values[0]} one way up and ${twoWay.values[1]} the other way up`,
+        why: said('reading.stamp.two-ways-up', { one: twoWay.values[0], other: twoWay.values[1] }),
       },
       from: twoWays,
     };
@@ -98,7 +102,7 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
     return {
       stamp: {
         kind: 'unread',
-        why: `the stamp reads ${againstVerdict.value} only upside down compared with the barcode`,
+        why: said('reading.stamp.against-barcode', { number: againstVerdict.value }),
       },
       from: against,
     };
@@ -107,5 +111,5 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
   if (doubt < 0) doubt = verdicts.findIndex((v) => v.kind === 'doubtful');
   const doubtful = verdicts[doubt];
   if (doubtful?.kind === 'doubtful') return { stamp: { kind: 'unread', why: doubtful.why }, from: doubt };
-  return { stamp: { kind: 'unread', why: 'no stamped number was found on the sheet' }, from: null };
+  return { stamp: { kind: 'unread', why: said('reading.stamp.none-found') }, from: null };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said, type Said } from './said';
 
 /**
  * A collection's stamp, learned from a few sheets a supervisor boxed (issue 16): its ink, where on the sheet
@@ -43,20 +44,27 @@ export const stampProfileSchema = z.object({
 
 export type StampProfile = z.infer<typeof stampProfileSchema>;
 
-export type ParsedProfile = { ok: true; profile: StampProfile } | { ok: false; problem: string };
+export type ParsedProfile = { ok: true; profile: StampProfile } | { ok: false; problem: Said };
 
 /** A stored or imported profile, checked: an older or unknown version, or a damaged file, says so. */
 export function parseStampProfile(raw: unknown): ParsedProfile {
   if (typeof raw === 'object' && raw !== null && 'version' in raw && raw.version !== PROFILE_VERSION)
     return {
       ok: false,
-      problem: `this stamp profile is version ${String(raw.version)}; this station reads version ${PROFILE_VERSION}. Calibrate again.`,
+      problem: said('stamp-profile.problem.version', {
+        version: String(raw.version),
+        reads: PROFILE_VERSION,
+      }),
     };
   const parsed = stampProfileSchema.safeParse(raw);
   if (parsed.success) return { ok: true, profile: parsed.data };
   const issue = parsed.error.issues[0];
+  // zod's own words say what is wrong where (a value out of range, a missing field).
   return {
     ok: false,
-    problem: `this is not a stamp profile (${issue ? `${issue.path.join('.') || 'the file'}: ${issue.message}` : 'unreadable'}).`,
+    problem: said('stamp-profile.problem.not-a-profile', {
+      where: issue ? issue.path.join('.') || null : null,
+      detail: issue?.message ?? null,
+    }),
   };
 }

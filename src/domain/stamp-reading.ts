@@ -1,3 +1,4 @@
+import { said, type Said } from './said';
 import type { Box } from './sheet-reading';
 
 /**
@@ -46,7 +47,7 @@ export type LineReading =
   | LineNumber
   | { kind: 'date'; text: string }
   | { kind: 'none'; text: string }
-  | { kind: 'doubtful'; text: string; why: string };
+  | { kind: 'doubtful'; text: string; why: Said };
 
 /**
  * Shorter numbers are not proposed: a one- or two-digit reading is far more often a fragment (a digit of a
@@ -164,7 +165,9 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
     return {
       kind: 'doubtful',
       text,
-      why: `the line shows more than one number (${[word, ...others].map((w) => w.text.trim()).join(', ')})`,
+      why: said('reading.stamp.line-shows-two-numbers', {
+        numbers: [word, ...others].map((w) => w.text.trim()).join(', '),
+      }),
     };
 
   let symbols = word.symbols.filter((s) => s.text.trim() !== '');
@@ -172,7 +175,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
     return {
       kind: 'doubtful',
       text,
-      why: `the number's characters could not be told apart (${word.text.trim()})`,
+      why: said('reading.stamp.characters-unclear', { text: word.text.trim() }),
     };
   // A border's edge read as `|` or `(` at either end of the word: set apart from the digits by more than the
   // digits are from each other (a `1` read as `]` would stand at a digit's distance), or taller than them.
@@ -195,17 +198,22 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   // `No.` read with a zero for its o: `N0.27480`.
   if (/^[Nn]0[.,]/.test(symbols.map((s) => s.text).join(''))) symbols[1] = { ...symbols[1]!, text: 'o' };
   const parts = /^(\D*?)(\d+)(\D*)$/.exec(symbols.map((s) => s.text).join(''));
-  if (!parts) return { kind: 'doubtful', text, why: `letters among the digits (${word.text.trim()})` };
+  if (!parts)
+    return {
+      kind: 'doubtful',
+      text,
+      why: said('reading.stamp.letters-among-digits', { text: word.text.trim() }),
+    };
   const [, lead = '', printed = '', tail = ''] = parts;
   const leadSymbols = symbols.slice(0, lead.length);
   const digitSymbols = symbols.slice(lead.length, lead.length + printed.length);
   const tailSymbols = symbols.slice(lead.length + printed.length);
   if (tailSymbols.some((s) => s.box.height >= 0.35 * h))
-    return { kind: 'doubtful', text, why: `the number is followed by "${tail}"` };
+    return { kind: 'doubtful', text, why: said('reading.stamp.followed-by', { text: tail }) };
   if (lead !== '' && !isPrefix(lead))
-    return { kind: 'doubtful', text, why: `"${lead}" right before the number` };
+    return { kind: 'doubtful', text, why: said('reading.stamp.before-number', { text: lead }) };
   if (printed.length < MIN_DIGITS)
-    return { kind: 'doubtful', text, why: `${printed} is too short to be an accession number` };
+    return { kind: 'doubtful', text, why: said('reading.stamp.too-short', { number: printed }) };
 
   const start = digitSymbols[0]!.box.x;
   const end = right(digitSymbols[digitSymbols.length - 1]!.box);
@@ -222,7 +230,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   // After the number, no letters or digits near it; a mark (a border's edge, a speck) is judged by its ink.
   for (const w of sorted.slice(at + 1))
     if (near(w) && /[\p{L}\d]/u.test(w.text) && w.box.x < end + DIGIT_SLOT * h)
-      return { kind: 'doubtful', text, why: `"${w.text.trim()}" after the number` };
+      return { kind: 'doubtful', text, why: said('reading.stamp.after-number', { text: w.text.trim() }) };
 
   return {
     kind: 'number',
@@ -260,12 +268,12 @@ const coveredBy = (blob: Box, spans: { start: number; end: number }[]) =>
  * (a broken first digit, digits run into the border) leaves ink beside a tidy shorter number; confidence
  * does not show it.
  */
-export function checkNumberInk(number: LineNumber, ink: LineInk): string | null {
+export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
   const h = ink.charHeight;
   // A number cut off by the end of the part that was read may go on beyond it.
   const margin = ink.edge + DIGIT_SLOT * h;
   if (number.start < margin || number.end > ink.frame.width - margin)
-    return 'the number runs to the edge of the part read (it may go on)';
+    return said('reading.stamp.runs-to-edge');
   // The digits' blobs: those the OCR's span holds, give or take the slack of its character boxes.
   const slack = 0.15 * h;
   const digitBlobs = ink.blobs.filter(
@@ -274,7 +282,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): string | null 
       b.x + b.width / 2 <= number.end + slack &&
       b.height >= 0.2 * h,
   );
-  if (digitBlobs.length === 0) return 'the digits read are not where the ink is';
+  if (digitBlobs.length === 0) return said('reading.stamp.digits-off-ink');
   const start = Math.min(number.start, ...digitBlobs.map((b) => b.x));
   const end = Math.max(number.end, ...digitBlobs.map(right));
   const foot = middleOf(digitBlobs.map(bottom));
@@ -292,7 +300,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): string | null 
     else units.push({ x0: b.x, x1: right(b) });
   }
   if (units.length > number.printed.length)
-    return `the stamp shows more characters than the ${number.printed.length} digits read (a digit may be missing)`;
+    return said('reading.stamp.more-characters', { digits: number.printed.length });
   // The first and last digit: a raised small mark (the ° of N°) read as a digit is not one. The blob under
   // the OCR's character is the one it overlaps most.
   const under = (box: Box) =>
@@ -303,7 +311,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): string | null 
     }, null);
   for (const blob of [under(number.first), under(number.last)])
     if (blob && blob.height < 0.6 * height && bottom(blob) < foot - 0.35 * height)
-      return 'a raised mark at the end of the number (a sign read as a digit?)';
+      return said('reading.stamp.raised-mark');
   const spans = [...number.prefix, { start, end }];
   for (const blob of ink.blobs) {
     // Specks, flat lines (an underline) and hairlines (a border's thin side): no digit is any of them.
@@ -315,9 +323,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): string | null 
     const after = blob.x < end + DIGIT_SLOT * height && right(blob) > end + 0.05 * height;
     if (!before && !after) continue;
     if (coveredBy(blob, spans)) continue;
-    return after
-      ? 'there is more ink right after the number'
-      : 'there is ink right before the number that was not read (a digit may be missing)';
+    return said(after ? 'reading.stamp.ink-after' : 'reading.stamp.ink-before');
   }
   // Another ink over the number (a newer stamp over an old one, a leaf, print) may hide a digit.
   let covered = 0;
@@ -325,12 +331,11 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): string | null 
   const x1 = Math.min(ink.frame.width - 1, Math.round(end + DIGIT_SLOT * height));
   for (let y = Math.max(0, Math.round(top)); y <= Math.min(ink.frame.height - 1, Math.round(foot)); y++)
     for (let x = x0; x <= x1; x++) covered += ink.foreign[y * ink.frame.width + x]!;
-  if (covered > 0.04 * (x1 - x0 + 1) * height)
-    return 'another ink lies over the number (a digit may be hidden)';
+  if (covered > 0.04 * (x1 - x0 + 1) * height) return said('reading.stamp.ink-over');
   const left = frameInkIn(ink.frame, start - 0.9 * height, start - 0.08 * height, top, foot, height);
   const trailing = frameInkIn(ink.frame, end + 0.08 * height, end + 0.9 * height, top, foot, height);
-  if (left > 0.1 * height * height) return "the number runs into the stamp's border (a digit may be hidden)";
-  if (trailing > 0.1 * height * height) return "the number runs into the stamp's border after it";
+  if (left > 0.1 * height * height) return said('reading.stamp.into-border');
+  if (trailing > 0.1 * height * height) return said('reading.stamp.into-border-after');
   return null;
 }
 
@@ -364,7 +369,7 @@ export type LineJudgement =
   | LineNumber
   | {
       kind: 'not-a-number';
-      why: string | null;
+      why: Said | null;
       /** The number the OCR read, if it read one that did not hold. */
       value: string | null;
       date: boolean;
@@ -385,7 +390,11 @@ export function judgeLine(words: OcrWord[], ink: LineInk, floor: number): LineJu
     if (reading.confidence < floor)
       return {
         kind: 'not-a-number',
-        why: `the number read (${reading.value}) is too uncertain (${Math.round(reading.confidence)} % < ${floor} %)`,
+        why: said('reading.stamp.too-uncertain', {
+          number: reading.value,
+          confidence: Math.round(reading.confidence),
+          floor,
+        }),
         value: reading.value,
         date: false,
         words: false,

@@ -1,3 +1,4 @@
+import { said, type Said } from '../domain/said';
 import type { Box, Mask, Pixels, StampReading } from '../domain/sheet-reading';
 import { lineOf, refineLine, renderLine, type LineGeometry, type Rendering } from '../domain/stamp-crops';
 import {
@@ -101,13 +102,13 @@ async function readCandidate(
       text: words.map((w) => w.text).join(' '),
       outcome: isNumber(outcome)
         ? `${outcome.printed} (${Math.round(outcome.confidence)} %)`
-        : (outcome.why ?? (outcome.date ? 'date' : 'none')),
+        : (outcome.why?.code ?? (outcome.date ? 'date' : 'none')),
     });
     return outcome;
   };
 
   /** The number two readings made differently agree on, one way up; a third when one read nothing. */
-  const disagreements: { why: string; value: string }[] = [];
+  const disagreements: { why: Said; value: string }[] = [];
   const verify = async (turn: 0 | 180, a: Reading): Promise<Reading | null> => {
     const b = await read('ink-gray', turn);
     let other = b;
@@ -121,7 +122,7 @@ async function readCandidate(
       };
     disagreements.push({
       value: a.value,
-      why: `two readings of the stamp disagree (${a.value}, ${isNumber(other) ? other.value : (other.value ?? 'no number')})`,
+      why: said('reading.stamp.readings-disagree', { one: a.value, other: other.value }),
     });
     return null;
   };

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { said, type Said } from '../domain/said';
 import { parseStampProfile, type StampProfile } from '../domain/stamp-profile';
 
 /**
@@ -11,7 +12,7 @@ const storageKey = (collid: number) => `specimen-linker.stamp-profile.${collid}`
 interface Kept {
   profile: StampProfile | null;
   /** Why a stored profile was set aside (an older version, a damaged entry). */
-  problem: string | null;
+  problem: Said | null;
 }
 
 /** What saving or resetting put in place since the page opened; the rest is read from localStorage. */
@@ -34,7 +35,7 @@ function stored(collid: number): Kept {
         ? { profile: parsed.profile, problem: null }
         : { profile: null, problem: parsed.problem };
     } catch {
-      found = { profile: null, problem: 'the stored stamp profile could not be read. Calibrate again.' };
+      found = { profile: null, problem: said('stamp-profile.problem.stored-unreadable') };
     }
     parsedFrom.set(raw, found);
   }
@@ -57,7 +58,7 @@ export function useStampProfile(collid: number): StampProfile | null {
 }
 
 /** Why a stored profile is not in use, if it is not. */
-export function useStampProfileProblem(collid: number): string | null {
+export function useStampProfileProblem(collid: number): Said | null {
   const override = useStore(store, (s) => s[collid] ?? null);
   return override ? override.problem : stored(collid).problem;
 }

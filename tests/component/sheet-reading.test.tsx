@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { said } from '../../src/domain/said';
 import type { SheetReader, SheetReading } from '../../src/readers/sheet-reader';
 import { UnprocessedStation } from './drivers/unprocessed-station';
 
@@ -88,7 +89,10 @@ describe('Option 2: the stamp read for the technician', () => {
     const s = await open(
       reader({
         DEMO0001231: {
-          stamp: { kind: 'unread', why: 'the number read (4488) is too uncertain (61 % < 80 %)' },
+          stamp: {
+            kind: 'unread',
+            why: said('reading.stamp.too-uncertain', { number: '4488', confidence: 61, floor: 80 }),
+          },
           stampCrop: null,
           barcode: { kind: 'matches', shown: 'DEMO0001231' },
           ms: 300,
@@ -172,7 +176,9 @@ describe('Option 2: the barcode in the image', () => {
 
   it('a second Enter links it anyway, on purpose', async () => {
     const s = await open(
-      reader({ DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: 'no stamp ink' } } }),
+      reader({
+        DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: said('reading.stamp.none-found') } },
+      }),
     );
     await s.sheet('DEMO0001231');
     await screen.findByText(/The image shows barcode DEMO0001232/);

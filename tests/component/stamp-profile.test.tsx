@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { said } from '../../src/domain/said';
 import type { Region, StampProfile } from '../../src/domain/stamp-profile';
 import type { ProfileSample } from '../../src/domain/stamp-profile-learning';
 import type { SheetReader, SheetReading } from '../../src/readers/sheet-reader';
@@ -27,7 +28,7 @@ function reader() {
   const sampled: { url: string; box: Region }[] = [];
   const readWith: (StampProfile | null)[] = [];
   const unread: SheetReading = {
-    stamp: { kind: 'unread', why: 'no stamped number was found on the sheet' },
+    stamp: { kind: 'unread', why: said('reading.stamp.none-found') },
     stampCrop: null,
     barcode: { kind: 'unreadable' },
     ms: 10,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { said, type Said } from '../../src/domain/said';
 import type { Box } from '../../src/domain/sheet-reading';
 import { agree, chooseTurn, decideStamp, type Reading } from '../../src/domain/stamp-decision';
 import {
@@ -11,11 +12,17 @@ import {
   type LineInk,
   type OcrWord,
 } from '../../src/domain/stamp-reading';
+import { say } from '../../src/i18n/intl';
 
 /**
  * The rules that decide whether a number read off a stamp may be proposed (issue 16), called directly on
  * what the OCR returns and on a line's blobs: a wrong proposal is the one thing they must never allow.
  */
+
+/** What the screen says: a reason's code in the station's words (English in tests). */
+const worded = (why: Said | null) => (why === null ? null : say(why));
+const spoken = <T extends object>(x: T) =>
+  'why' in x && x.why !== null ? { ...x, why: say(x.why as Said) } : x;
 
 const H = 40;
 /** A word as tesseract returns it: its characters side by side from `x`, each `H` tall unless told. */
@@ -110,15 +117,15 @@ describe('lines that are not a stamped number', () => {
   });
 
   it('says so when the line shows two numbers, letters among the digits, or a number too short', () => {
-    expect(readNumberLine([word('981', 100), word('081', 230)], H)).toMatchObject({
+    expect(spoken(readNumberLine([word('981', 100), word('081', 230)], H))).toMatchObject({
       kind: 'doubtful',
       why: 'the line shows more than one number (981, 081)',
     });
-    expect(readNumberLine([word('64g33', 100)], H)).toMatchObject({
+    expect(spoken(readNumberLine([word('64g33', 100)], H))).toMatchObject({
       kind: 'doubtful',
       why: 'letters among the digits (64g33)',
     });
-    expect(readNumberLine([word('17', 100)], H)).toMatchObject({
+    expect(spoken(readNumberLine([word('17', 100)], H))).toMatchObject({
       kind: 'doubtful',
       why: '17 is too short to be an accession number',
     });
@@ -126,7 +133,7 @@ describe('lines that are not a stamped number', () => {
   });
 
   it('does not take a mark against the digits for a prefix: half a broken digit reads as one', () => {
-    expect(readNumberLine([word('(701', 100)], H)).toMatchObject({
+    expect(spoken(readNumberLine([word('(701', 100)], H))).toMatchObject({
       kind: 'doubtful',
       why: '"(" right before the number',
     });
@@ -151,7 +158,7 @@ describe('the line’s ink bears the number out', () => {
   it('ink right before the number that no prefix accounts for: a digit may be missing (a broken first digit)', () => {
     const words = [word('Acc.', 60, { height: 28 }), word('701', 240)];
     const remnant = { x: 205, y: 35, width: 22, height: 30 };
-    expect(checkNumberInk(number(words), inkOf(words, [remnant]))).toBe(
+    expect(worded(checkNumberInk(number(words), inkOf(words, [remnant])))).toBe(
       'there is ink right before the number that was not read (a digit may be missing)',
     );
   });
@@ -161,14 +168,14 @@ describe('the line’s ink bears the number out', () => {
     const read = number(words);
     const swallowed = { ...read, start: read.start - 30 };
     const remnant = { x: 172, y: 30, width: 20, height: 40 };
-    expect(checkNumberInk(swallowed, inkOf(words, [remnant]))).toBe(
+    expect(worded(checkNumberInk(swallowed, inkOf(words, [remnant])))).toBe(
       'the stamp shows more characters than the 3 digits read (a digit may be missing)',
     );
   });
 
   it('a number that runs to the edge of the part read may go on', () => {
     const words = [word('5120', 600)];
-    expect(checkNumberInk(number(words), inkOf(words, [], 700))).toBe(
+    expect(worded(checkNumberInk(number(words), inkOf(words, [], 700)))).toBe(
       'the number runs to the edge of the part read (it may go on)',
     );
   });
@@ -177,7 +184,7 @@ describe('the line’s ink bears the number out', () => {
     const words = [word('06779', 100)];
     const ink = inkOf(words);
     ink.blobs[0] = { x: 100, y: 30, width: 12, height: 12, area: 100 };
-    expect(checkNumberInk(number(words), ink)).toBe(
+    expect(worded(checkNumberInk(number(words), ink))).toBe(
       'a raised mark at the end of the number (a sign read as a digit?)',
     );
   });
@@ -186,7 +193,7 @@ describe('the line’s ink bears the number out', () => {
     const words = [word('2735', 100)];
     const ink = inkOf(words);
     for (let y = 30; y < 70; y++) for (let x = 150; x < 190; x++) ink.foreign[y * ink.frame.width + x] = 1;
-    expect(checkNumberInk(number(words), ink)).toBe(
+    expect(worded(checkNumberInk(number(words), ink))).toBe(
       'another ink lies over the number (a digit may be hidden)',
     );
   });
@@ -195,7 +202,7 @@ describe('the line’s ink bears the number out', () => {
     const words = [word('4807', 200)];
     const merged = inkOf(words);
     for (let y = 35; y < 65; y++) for (let x = 170; x < 195; x++) merged.frame.data[y * 700 + x] = 1;
-    expect(checkNumberInk(number(words), merged)).toBe(
+    expect(worded(checkNumberInk(number(words), merged))).toBe(
       "the number runs into the stamp's border (a digit may be hidden)",
     );
     const passing = inkOf(words);
@@ -205,7 +212,7 @@ describe('the line’s ink bears the number out', () => {
 
   it('below the confidence floor there is no number, and it says why', () => {
     const words = [word('4488', 100, { confidence: 61 })];
-    expect(judgeLine(words, inkOf(words), 80)).toMatchObject({
+    expect(spoken(judgeLine(words, inkOf(words), 80))).toMatchObject({
       kind: 'not-a-number',
       why: 'the number read (4488) is too uncertain (61 % < 80 %)',
     });
@@ -262,7 +269,10 @@ describe('independent evidence must agree', () => {
         { kind: 'number', value: '13272', confidence: 95 },
         { kind: 'number', value: '27351', confidence: 91 },
       ]).stamp,
-    ).toEqual({ kind: 'unread', why: 'the sheet shows more than one number (13272, 27351)' });
+    ).toEqual({
+      kind: 'unread',
+      why: said('reading.stamp.sheet-shows-two-numbers', { numbers: '13272, 27351' }),
+    });
     expect(
       decideStamp([
         { kind: 'none' },
@@ -273,24 +283,25 @@ describe('independent evidence must agree', () => {
   });
 
   it('without a proposal, says why, from the likeliest line where a number was read', () => {
+    const inkBefore = said('reading.stamp.ink-before');
     expect(
       decideStamp([
-        { kind: 'doubtful', value: null, why: 'the line shows more than one number (2, 4)' },
         {
           kind: 'doubtful',
-          value: '701',
-          why: 'there is ink right before the number that was not read (a digit may be missing)',
+          value: null,
+          why: said('reading.stamp.line-shows-two-numbers', { numbers: '2, 4' }),
         },
+        { kind: 'doubtful', value: '701', why: inkBefore },
       ]).stamp,
-    ).toEqual({
-      kind: 'unread',
-      why: 'there is ink right before the number that was not read (a digit may be missing)',
-    });
-    expect(decideStamp([{ kind: 'date' }, { kind: 'none' }]).stamp).toEqual({
+    ).toEqual({ kind: 'unread', why: inkBefore });
+    expect(say(inkBefore)).toBe(
+      'there is ink right before the number that was not read (a digit may be missing)',
+    );
+    expect(spoken(decideStamp([{ kind: 'date' }, { kind: 'none' }]).stamp)).toEqual({
       kind: 'unread',
       why: 'no stamped number was found on the sheet',
     });
-    expect(decideStamp([{ kind: 'two-ways', values: ['8586', '988'] }]).stamp).toEqual({
+    expect(spoken(decideStamp([{ kind: 'two-ways', values: ['8586', '988'] }]).stamp)).toEqual({
       kind: 'unread',
       why: 'the stamp reads 8586 one way up and 988 the other way up',
     });

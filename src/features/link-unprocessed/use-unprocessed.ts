@@ -56,11 +56,11 @@ export function useUnprocessed(store: UnprocessedStore) {
   const mismatch = imageBarcode?.kind === 'mismatch' ? imageBarcode.shown : null;
   const readingNote =
     sheet.status === 'reading'
-      ? 'Reading the stamp…'
+      ? say('reading.stamp.reading')
       : sheet.problem
         ? sheet.problem
         : stamp?.kind === 'unread'
-          ? `The stamp could not be read (${stamp.why}): type it.`
+          ? say('reading.stamp.unread', { why: say(stamp.why) })
           : null;
   // A proposal goes into an empty field once per sheet; what the technician typed is never replaced.
   const proposedFor = useRef<number | null>(null);

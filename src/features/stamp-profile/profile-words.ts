@@ -1,42 +1,54 @@
+import { said, type Said } from '../../domain/said';
 import type { Region, StampProfile } from '../../domain/stamp-profile';
 
 /** A stamp profile in words, for the supervisor who checks what the station learned. */
 
 /** The ink's colour as a person names it, from its hue (degrees; 0 red, 120 green, 240 blue). */
-export function inkName(ink: StampProfile['ink']): string {
-  if (ink.neutral) return 'black or grey';
+export function inkWords(ink: StampProfile['ink']): Said {
   const h = ink.hue;
-  if (h < 20 || h >= 330) return 'red';
-  if (h < 45) return 'orange or brown';
-  if (h < 75) return 'yellow';
-  if (h < 170) return 'green';
-  if (h < 200) return 'turquoise';
-  if (h < 240) return 'blue';
-  if (h < 290) return 'violet';
-  return 'purple or magenta';
+  const name = ink.neutral
+    ? 'neutral'
+    : h < 20 || h >= 330
+      ? 'red'
+      : h < 45
+        ? 'orange'
+        : h < 75
+          ? 'yellow'
+          : h < 170
+            ? 'green'
+            : h < 200
+              ? 'turquoise'
+              : h < 240
+                ? 'blue'
+                : h < 290
+                  ? 'violet'
+                  : 'purple';
+  return said('stamp-profile.ink.name', { ink: name });
 }
 
-const percent = (v: number) => `${Math.round(v * 100)} %`;
+const percent = (v: number) => Math.round(v * 100);
 
-export function regionWords(region: Region): string {
+export function regionWords(region: Region): Said {
   const across = (region.left + region.right) / 2;
   const down = (region.top + region.bottom) / 2;
   const side = across < 0.38 ? 'left' : across > 0.62 ? 'right' : 'middle';
   const height = down < 0.38 ? 'top' : down > 0.62 ? 'bottom' : 'middle';
-  const place =
-    side === 'middle' && height === 'middle'
-      ? 'middle'
-      : side === 'middle'
-        ? `${height} middle`
-        : height === 'middle'
-          ? `middle ${side}`
-          : `${height} ${side}`;
-  return `the ${place} of the sheet (${percent(region.left)}–${percent(region.right)} across, ${percent(region.top)}–${percent(region.bottom)} down)`;
+  return said('stamp-profile.region', {
+    // ICU selectors: topLeft … bottomRight, or middle.
+    place:
+      side === 'middle' && height === 'middle'
+        ? 'middle'
+        : `${height}${side[0]!.toUpperCase()}${side.slice(1)}`,
+    left: percent(region.left),
+    right: percent(region.right),
+    top: percent(region.top),
+    bottom: percent(region.bottom),
+  });
 }
 
 /** Herbarium sheets are about 29 cm across their short side. */
 export const digitsWords = (height: StampProfile['digitHeight']) =>
-  `digits about ${(height.min * 29).toFixed(1)}–${(height.max * 29).toFixed(1)} cm tall`;
+  said('stamp-profile.digits', { min: (height.min * 29).toFixed(1), max: (height.max * 29).toFixed(1) });
 
 export const profileFileName = (profile: StampProfile) =>
   `stamp-profile${profile.collectionId === null ? '' : `-collection-${profile.collectionId}`}.json`;

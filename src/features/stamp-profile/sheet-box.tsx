@@ -1,5 +1,8 @@
 import { useRef, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { Region } from '../../domain/stamp-profile';
+import { useSay } from '../../i18n/use-say';
+import type { Action } from '../../ui/actions';
 
 interface Props {
   /** The sheet as the browser shows it. */
@@ -9,8 +12,8 @@ interface Props {
   /** The box round the stamp, as shares of the sheet; null before one is drawn. */
   box: Region | null;
   onBox: (box: Region) => void;
-  onAccept: () => void;
-  onSkip: () => void;
+  /** Accept the box (Enter), skip the sheet (N): the same actions as the buttons under the sheet. */
+  actions: Action[];
 }
 
 /** Arrow keys move the box by this share of the sheet, Shift+arrows grow or shrink it. */
@@ -21,7 +24,8 @@ const STEP = 0.01;
  * (arrows move it, Shift+arrows resize it, Enter accepts it, N skips the sheet). The box is kept as shares
  * of the sheet: the reader reads a larger image than the one shown.
  */
-export function SheetBox({ imageUrl, label, box, onBox, onAccept, onSkip }: Props) {
+export function SheetBox({ imageUrl, label, box, onBox, actions }: Props) {
+  const say = useSay();
   const image = useRef<HTMLImageElement>(null);
   const [loaded, setLoaded] = useState(false);
   const dragFrom = useRef<{ x: number; y: number } | null>(null);
@@ -40,14 +44,10 @@ export function SheetBox({ imageUrl, label, box, onBox, onAccept, onSkip }: Prop
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (!loaded) return;
-    if (event.key === 'Enter') {
+    const action = actions.find((a) => a.key === event.key || a.key === event.key.toLowerCase());
+    if (action) {
       event.preventDefault();
-      if (box) onAccept();
-      return;
-    }
-    if (event.key === 'n' || event.key === 'N') {
-      event.preventDefault();
-      onSkip();
+      if (!action.disabled) action.run();
       return;
     }
     const moves: Record<string, [number, number]> = {
@@ -74,10 +74,15 @@ export function SheetBox({ imageUrl, label, box, onBox, onAccept, onSkip }: Prop
     }
   };
 
-  const percent = (v: number) => `${Math.round(v * 100)} %`;
+  const percent = (v: number) => Math.round(v * 100);
   const described = box
-    ? `The box runs from ${percent(box.left)} to ${percent(box.right)} across the sheet and from ${percent(box.top)} to ${percent(box.bottom)} down.`
-    : 'No box yet.';
+    ? say('stamp-profile.box.now', {
+        left: percent(box.left),
+        right: percent(box.right),
+        top: percent(box.top),
+        bottom: percent(box.bottom),
+      })
+    : say('stamp-profile.box.none');
 
   return (
     <div className="sheet-box">
@@ -88,7 +93,7 @@ export function SheetBox({ imageUrl, label, box, onBox, onAccept, onSkip }: Prop
         className="sheet-box-area"
         role="application"
         aria-roledescription="box drawing"
-        aria-label={`${label}: draw a box round the stamp`}
+        aria-label={say('stamp-profile.box.area', { sheet: label })}
         aria-describedby="sheet-box-keys sheet-box-now"
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
@@ -120,9 +125,7 @@ export function SheetBox({ imageUrl, label, box, onBox, onAccept, onSkip }: Prop
         ) : null}
       </div>
       <p id="sheet-box-keys" className="hint">
-        Drag round the stamp with the mouse, or use the keyboard: <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd>{' '}
-        <kbd>↓</kbd> move the box, <kbd>Shift</kbd> with an arrow makes it wider, narrower, taller or shorter,{' '}
-        <kbd>Enter</kbd> accepts it, <kbd>N</kbd> skips a sheet whose stamp is not typical.
+        <FormattedMessage id="stamp-profile.box.keys" values={{ kbd: (keys) => <kbd>{keys}</kbd> }} />
       </p>
       <p id="sheet-box-now" className="hint" aria-live="polite">
         {described}

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RecordSummary } from '../../domain/occurrence';
+import { said, type Said } from '../../domain/said';
 import type { Region, StampProfile } from '../../domain/stamp-profile';
 import { learnProfile, type ProfileSample } from '../../domain/stamp-profile-learning';
 import { explain } from '../../portal/errors';
@@ -10,7 +11,8 @@ import { useStation } from '../../ui/station';
 export const SHEETS_TO_BOX = 3;
 
 export interface CalibrationSheet {
-  barcode: string;
+  /** "Sheet DEMO0001231" (or of which record, without a barcode). */
+  label: Said;
   /** What the browser shows, and what the reader reads (the full-size image). */
   shownUrl: string;
   readUrl: string;
@@ -27,10 +29,10 @@ export type Calibration =
       /** The sheet's place in the queue, from 0. */
       at: number;
       checking: boolean;
-      note: string | null;
+      note: Said | null;
     }
   | { kind: 'learned'; profile: StampProfile; samples: ProfileSample[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: Said };
 
 /**
  * Calibration, once per collection: the supervisor boxes the stamp on a few sheets of Option 2's queue, the
@@ -51,7 +53,7 @@ export function useCalibration() {
         setState({
           kind: 'boxing',
           sheet: {
-            barcode: record.catalogNumber ?? `record ${record.occid}`,
+            label: said('stamp-profile.sheet', { barcode: record.catalogNumber, occid: record.occid }),
             shownUrl: image.webUrl ?? image.originalUrl!,
             readUrl: image.originalUrl ?? image.webUrl!,
           },
@@ -66,7 +68,7 @@ export function useCalibration() {
       setState(
         samples.length > 0
           ? { kind: 'learned', profile: learnProfile(samples, collid, new Date()), samples }
-          : { kind: 'failed', message: 'The queue has no sheets with images to box.' },
+          : { kind: 'failed', message: said('stamp-profile.calibrate.no-sheets') },
       );
     },
     [portal, collid],
@@ -79,7 +81,10 @@ export function useCalibration() {
       setQueue(page.records);
       await showSheet(page.records, 0, []);
     } catch (error) {
-      setState({ kind: 'failed', message: `The sheets could not be read. ${explain(error)}` });
+      setState({
+        kind: 'failed',
+        message: said('stamp-profile.calibrate.queue-failed', { text: explain(error) }),
+      });
     }
   }, [portal, collid, showSheet]);
 
@@ -98,11 +103,7 @@ export function useCalibration() {
     try {
       const sample = await sheetReader.sampleStamp(state.sheet.readUrl, state.box);
       if (!sample) {
-        setState({
-          ...state,
-          checking: false,
-          note: 'No line of characters was found in this box: draw it round the whole stamp, number included.',
-        });
+        setState({ ...state, checking: false, note: said('stamp-profile.calibrate.no-line') });
         return;
       }
       const samples = [...state.samples, sample];
@@ -110,7 +111,11 @@ export function useCalibration() {
         setState({ kind: 'learned', profile: learnProfile(samples, collid, new Date()), samples });
       else await showSheet(queue, state.at + 1, samples);
     } catch (error) {
-      setState({ ...state, checking: false, note: `This sheet could not be read (${explain(error)}).` });
+      setState({
+        ...state,
+        checking: false,
+        note: said('stamp-profile.calibrate.sheet-failed', { text: explain(error) }),
+      });
     }
   }, [state, sheetReader, collid, queue, showSheet]);
 
