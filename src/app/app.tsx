@@ -7,7 +7,6 @@ import {
   createUnprocessedStore,
   type UnprocessedStore,
 } from '../features/link-unprocessed/unprocessed-store';
-import { ReadAheadFirstSheet } from '../features/link-unprocessed/read-ahead';
 import { createImagingStore } from '../features/link-while-imaging/imaging-store';
 import { SessionGate } from '../features/session/session-gate';
 import { currentSessionUser } from '../features/session/session-store';
@@ -22,6 +21,7 @@ import {
   LinkUnprocessed,
   LinkWhileImaging,
   PortalCheckScreen,
+  ReadAheadFirstSheet,
   ReviewScreen,
   StampProfileScreen,
 } from './screens';
