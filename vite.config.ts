@@ -1,7 +1,9 @@
 import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
+import { catalogPart } from './src/i18n/areas';
 import type { Plugin, ProxyOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -67,6 +69,26 @@ function sheetReaderAssets(): Plugin {
  * set to the URL's path. Without PORTAL_URL the dev server has no config.json, and the app says that no
  * portal is set and how to set one.
  */
+/**
+ * The catalogs are compiled when the app is built: each message is shipped parsed (react-intl takes the
+ * parsed form), so the message parser stays out of the app (aliased to the package's no-parser build) and a
+ * message that does not parse fails the build. The catalog files stay plain ICU messages for translators.
+ */
+function precompiledCatalogs(): Plugin {
+  return {
+    name: 'precompiled-catalogs',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/i18n\/locales\/[^/]+\/[^/]+\.json$/.test(id)) return null;
+      const messages = JSON.parse(code) as Record<string, string>;
+      const compiled = Object.fromEntries(
+        Object.entries(messages).map(([key, message]) => [key, parse(message)]),
+      );
+      return { code: JSON.stringify(compiled), map: null };
+    },
+  };
+}
+
 function realPortal(portalUrl: string | undefined): {
   proxy: Record<string, ProxyOptions>;
   plugin: Plugin;
@@ -113,13 +135,39 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       react(),
+      precompiledCatalogs(),
       stripDemoAssets(mode),
       sheetReaderAssets(),
       ...(mode === 'demo' ? [] : [portal.plugin]),
     ],
     worker: { format: 'es' as const },
+    // The app ships parsed catalogs (precompiledCatalogs): no message parser in the bundle. Tests keep it.
+    resolve:
+      mode === 'test'
+        ? {}
+        : {
+            alias: [
+              {
+                find: /^@formatjs\/icu-messageformat-parser$/,
+                replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+              },
+            ],
+          },
     server: { proxy: portal.proxy, port: 5173 },
-    build: { chunkSizeWarningLimit: 800 },
+    build: {
+      chunkSizeWarningLimit: 800,
+      rollupOptions: {
+        output: {
+          // One file per language with all its catalog: the station loads the one it speaks, in one request.
+          // (the first screen's areas in one, the work screens' in another: src/i18n/areas.ts).
+          manualChunks: (id: string) => {
+            const locale = /\/src\/i18n\/locales\/([^/]+)\//.exec(id)?.[1];
+            if (!locale) return undefined;
+            return catalogPart(id) === 'first' ? `i18n-${locale}` : `i18n-${locale}-screens`;
+          },
+        },
+      },
+    },
     test: {
       environment: 'jsdom',
       setupFiles: ['tests/setup.ts'],

@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
+/** The screens, in the order of their keys (Alt+1…); each is named by `shell.screen.<id>`. */
 export const SCREENS = [
-  { id: 'imaging', label: 'Link while imaging', key: '1' },
-  { id: 'unprocessed', label: 'Link unprocessed records', key: '2' },
-  { id: 'review', label: 'Review', key: '3' },
-  { id: 'journal', label: 'Journal', key: '4' },
-  { id: 'portal-check', label: 'Check this portal', key: '5' },
-  { id: 'stamp-profile', label: 'Stamp profile', key: '6' },
+  { id: 'imaging', key: '1' },
+  { id: 'unprocessed', key: '2' },
+  { id: 'review', key: '3' },
+  { id: 'journal', key: '4' },
+  { id: 'portal-check', key: '5' },
+  { id: 'stamp-profile', key: '6' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -76,7 +76,7 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
     return {
       stamp: {
         kind: 'unread',
-        why: said('reading.stamp.sheet-shows-two-numbers', { numbers: values.join(', ') }),
+        why: said('check.stamp.sheet-shows-two-numbers', { numbers: values.join(', ') }),
       },
       from: numbers[0]!.i,
     };
@@ -86,7 +86,7 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
     return {
       stamp: {
         kind: 'unread',
-        why: said('reading.stamp.two-ways-up', { one: twoWay.values[0], other: twoWay.values[1] }),
+        why: said('check.stamp.two-ways-up', { one: twoWay.values[0], other: twoWay.values[1] }),
       },
       from: twoWays,
     };
@@ -102,7 +102,7 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
     return {
       stamp: {
         kind: 'unread',
-        why: said('reading.stamp.against-barcode', { number: againstVerdict.value }),
+        why: said('check.stamp.against-barcode', { number: againstVerdict.value }),
       },
       from: against,
     };
@@ -111,5 +111,5 @@ export function decideStamp(verdicts: LineVerdict[]): { stamp: StampReading; fro
   if (doubt < 0) doubt = verdicts.findIndex((v) => v.kind === 'doubtful');
   const doubtful = verdicts[doubt];
   if (doubtful?.kind === 'doubtful') return { stamp: { kind: 'unread', why: doubtful.why }, from: doubt };
-  return { stamp: { kind: 'unread', why: said('reading.stamp.none-found') }, from: null };
+  return { stamp: { kind: 'unread', why: said('check.stamp.none-found') }, from: null };
 }

@@ -165,7 +165,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
     return {
       kind: 'doubtful',
       text,
-      why: said('reading.stamp.line-shows-two-numbers', {
+      why: said('check.stamp.line-shows-two-numbers', {
         numbers: [word, ...others].map((w) => w.text.trim()).join(', '),
       }),
     };
@@ -175,7 +175,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
     return {
       kind: 'doubtful',
       text,
-      why: said('reading.stamp.characters-unclear', { text: word.text.trim() }),
+      why: said('check.stamp.characters-unclear', { text: word.text.trim() }),
     };
   // A border's edge read as `|` or `(` at either end of the word: set apart from the digits by more than the
   // digits are from each other (a `1` read as `]` would stand at a digit's distance), or taller than them.
@@ -202,18 +202,18 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
     return {
       kind: 'doubtful',
       text,
-      why: said('reading.stamp.letters-among-digits', { text: word.text.trim() }),
+      why: said('check.stamp.letters-among-digits', { text: word.text.trim() }),
     };
   const [, lead = '', printed = '', tail = ''] = parts;
   const leadSymbols = symbols.slice(0, lead.length);
   const digitSymbols = symbols.slice(lead.length, lead.length + printed.length);
   const tailSymbols = symbols.slice(lead.length + printed.length);
   if (tailSymbols.some((s) => s.box.height >= 0.35 * h))
-    return { kind: 'doubtful', text, why: said('reading.stamp.followed-by', { text: tail }) };
+    return { kind: 'doubtful', text, why: said('check.stamp.followed-by', { text: tail }) };
   if (lead !== '' && !isPrefix(lead))
-    return { kind: 'doubtful', text, why: said('reading.stamp.before-number', { text: lead }) };
+    return { kind: 'doubtful', text, why: said('check.stamp.before-number', { text: lead }) };
   if (printed.length < MIN_DIGITS)
-    return { kind: 'doubtful', text, why: said('reading.stamp.too-short', { number: printed }) };
+    return { kind: 'doubtful', text, why: said('check.stamp.too-short', { number: printed }) };
 
   const start = digitSymbols[0]!.box.x;
   const end = right(digitSymbols[digitSymbols.length - 1]!.box);
@@ -230,7 +230,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   // After the number, no letters or digits near it; a mark (a border's edge, a speck) is judged by its ink.
   for (const w of sorted.slice(at + 1))
     if (near(w) && /[\p{L}\d]/u.test(w.text) && w.box.x < end + DIGIT_SLOT * h)
-      return { kind: 'doubtful', text, why: said('reading.stamp.after-number', { text: w.text.trim() }) };
+      return { kind: 'doubtful', text, why: said('check.stamp.after-number', { text: w.text.trim() }) };
 
   return {
     kind: 'number',
@@ -273,7 +273,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
   // A number cut off by the end of the part that was read may go on beyond it.
   const margin = ink.edge + DIGIT_SLOT * h;
   if (number.start < margin || number.end > ink.frame.width - margin)
-    return said('reading.stamp.runs-to-edge');
+    return said('check.stamp.runs-to-edge');
   // The digits' blobs: those the OCR's span holds, give or take the slack of its character boxes.
   const slack = 0.15 * h;
   const digitBlobs = ink.blobs.filter(
@@ -282,7 +282,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
       b.x + b.width / 2 <= number.end + slack &&
       b.height >= 0.2 * h,
   );
-  if (digitBlobs.length === 0) return said('reading.stamp.digits-off-ink');
+  if (digitBlobs.length === 0) return said('check.stamp.digits-off-ink');
   const start = Math.min(number.start, ...digitBlobs.map((b) => b.x));
   const end = Math.max(number.end, ...digitBlobs.map(right));
   const foot = middleOf(digitBlobs.map(bottom));
@@ -300,7 +300,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
     else units.push({ x0: b.x, x1: right(b) });
   }
   if (units.length > number.printed.length)
-    return said('reading.stamp.more-characters', { digits: number.printed.length });
+    return said('check.stamp.more-characters', { digits: number.printed.length });
   // The first and last digit: a raised small mark (the ° of N°) read as a digit is not one. The blob under
   // the OCR's character is the one it overlaps most.
   const under = (box: Box) =>
@@ -311,7 +311,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
     }, null);
   for (const blob of [under(number.first), under(number.last)])
     if (blob && blob.height < 0.6 * height && bottom(blob) < foot - 0.35 * height)
-      return said('reading.stamp.raised-mark');
+      return said('check.stamp.raised-mark');
   const spans = [...number.prefix, { start, end }];
   for (const blob of ink.blobs) {
     // Specks, flat lines (an underline) and hairlines (a border's thin side): no digit is any of them.
@@ -323,7 +323,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
     const after = blob.x < end + DIGIT_SLOT * height && right(blob) > end + 0.05 * height;
     if (!before && !after) continue;
     if (coveredBy(blob, spans)) continue;
-    return said(after ? 'reading.stamp.ink-after' : 'reading.stamp.ink-before');
+    return said(after ? 'check.stamp.ink-after' : 'check.stamp.ink-before');
   }
   // Another ink over the number (a newer stamp over an old one, a leaf, print) may hide a digit.
   let covered = 0;
@@ -331,11 +331,11 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
   const x1 = Math.min(ink.frame.width - 1, Math.round(end + DIGIT_SLOT * height));
   for (let y = Math.max(0, Math.round(top)); y <= Math.min(ink.frame.height - 1, Math.round(foot)); y++)
     for (let x = x0; x <= x1; x++) covered += ink.foreign[y * ink.frame.width + x]!;
-  if (covered > 0.04 * (x1 - x0 + 1) * height) return said('reading.stamp.ink-over');
+  if (covered > 0.04 * (x1 - x0 + 1) * height) return said('check.stamp.ink-over');
   const left = frameInkIn(ink.frame, start - 0.9 * height, start - 0.08 * height, top, foot, height);
   const trailing = frameInkIn(ink.frame, end + 0.08 * height, end + 0.9 * height, top, foot, height);
-  if (left > 0.1 * height * height) return said('reading.stamp.into-border');
-  if (trailing > 0.1 * height * height) return said('reading.stamp.into-border-after');
+  if (left > 0.1 * height * height) return said('check.stamp.into-border');
+  if (trailing > 0.1 * height * height) return said('check.stamp.into-border-after');
   return null;
 }
 
@@ -390,10 +390,10 @@ export function judgeLine(words: OcrWord[], ink: LineInk, floor: number): LineJu
     if (reading.confidence < floor)
       return {
         kind: 'not-a-number',
-        why: said('reading.stamp.too-uncertain', {
+        why: said('check.stamp.uncertain', {
           number: reading.value,
           confidence: Math.round(reading.confidence),
-          floor,
+          threshold: floor,
         }),
         value: reading.value,
         date: false,

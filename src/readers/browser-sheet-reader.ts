@@ -1,7 +1,7 @@
 import { checkSheetBarcode, type LabelHints } from '../domain/sheet-reading';
 import type { ProfileSample } from '../domain/stamp-profile-learning';
 import type { ReadingSettings } from '../domain/station';
-import type { SheetReader, SheetReading } from './sheet-reader';
+import { SheetUnreadable, type SheetReader, type SheetReading } from './sheet-reader';
 import type { SheetAnswer, SheetRequest, StampAnswer } from './sheet.worker';
 
 /** Where the build puts tesseract.js's worker, cores and English data (vite.config.ts, `sheetReaderAssets`). */
@@ -26,7 +26,9 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
   const ask = <T>(request: Asked) =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, (answer) => (answer.ok ? resolve(answer.value as T) : reject(new Error(answer.error))));
+      pending.set(id, (answer) =>
+        answer.ok ? resolve(answer.value as T) : reject(new SheetUnreadable(answer.error)),
+      );
       worker.postMessage({ ...request, id, ocrBase } as SheetRequest);
     });
 

@@ -122,7 +122,7 @@ async function readCandidate(
       };
     disagreements.push({
       value: a.value,
-      why: said('reading.stamp.readings-disagree', { one: a.value, other: other.value }),
+      why: said('check.stamp.readings-disagree', { one: a.value, other: other.value }),
     });
     return null;
   };

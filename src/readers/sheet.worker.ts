@@ -2,6 +2,7 @@
 import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js';
 import { prepareZXingModule } from 'zxing-wasm/reader';
 import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { said, type Said } from '../domain/said';
 import type { Box, LabelHints, Pixels, StampReading } from '../domain/sheet-reading';
 import type { Region, StampProfile } from '../domain/stamp-profile';
 import { sampleStamp, type ProfileSample } from '../domain/stamp-profile-learning';
@@ -38,8 +39,15 @@ export interface StampAnswer {
 }
 
 export type SheetAnswer = { id: number } & (
-  { ok: true; value: StampAnswer | LabelHints | ProfileSample | null } | { ok: false; error: string }
+  { ok: true; value: StampAnswer | LabelHints | ProfileSample | null } | { ok: false; error: Said }
 );
+
+/** A failure the worker can name (`viewer.reading.…`). */
+class Unreadable extends Error {
+  constructor(readonly said: Said) {
+    super(said.code);
+  }
+}
 
 // The wasm file is one of the app's own assets: zxing-wasm would otherwise fetch it from a CDN.
 prepareZXingModule({
@@ -73,11 +81,11 @@ let decoded: { url: string; image: ImageBitmap; pixels: Pixels } | null = null;
 async function decode(url: string) {
   if (decoded?.url === url) return decoded;
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`the image could not be loaded (HTTP ${response.status})`);
+  if (!response.ok) throw new Unreadable(said('viewer.reading.http', { status: response.status }));
   const image = await createImageBitmap(await response.blob());
   const canvas = new OffscreenCanvas(image.width, image.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('this browser cannot read images in a worker');
+  if (!context) throw new Unreadable(said('viewer.reading.no-canvas'));
   context.drawImage(image, 0, 0);
   const data = context.getImageData(0, 0, image.width, image.height).data;
   decoded?.image.close();
@@ -139,7 +147,12 @@ self.onmessage = (event: MessageEvent<SheetRequest>) => {
         self.postMessage({
           id: request.id,
           ok: false,
-          error: error instanceof Error ? error.message : String(error),
+          error:
+            error instanceof Unreadable
+              ? error.said
+              : said('viewer.reading.other', {
+                  text: error instanceof Error ? error.message : String(error),
+                }),
         } satisfies SheetAnswer),
     ),
   );

@@ -3,8 +3,9 @@ import { useEffect } from 'react';
 import type { SpecimenRecord } from '../domain/occurrence';
 import type { LabelHints } from '../domain/sheet-reading';
 import type { StampProfile } from '../domain/stamp-profile';
+import { useSay } from '../i18n/use-say';
+import { SheetUnreadable, type SheetReading } from '../readers/sheet-reader';
 import { useStampProfile } from './stamp-profile-store';
-import type { SheetReading } from '../readers/sheet-reader';
 import { useStation } from './station';
 
 /** The full-size image: the stamp's digits are largest there. */
@@ -26,6 +27,7 @@ export function useSheetReading(
   record: SpecimenRecord | null,
   next: SpecimenRecord | null = null,
 ): { reading: SheetReading | null; status: 'off' | 'reading' | 'done' | 'failed'; problem: string | null } {
+  const say = useSay();
   const { sheetReader, collid } = useStation();
   const profile = useStampProfile(collid);
   const queryClient = useQueryClient();
@@ -55,7 +57,14 @@ export function useSheetReading(
     return {
       reading: null,
       status: 'failed',
-      problem: `The sheet could not be read (${query.error instanceof Error ? query.error.message : String(query.error)}); type the stamp as usual.`,
+      problem: say('viewer.reading.failed', {
+        why:
+          query.error instanceof SheetUnreadable
+            ? say(query.error.said)
+            : query.error instanceof Error
+              ? query.error.message
+              : String(query.error),
+      }),
     };
   return { reading: query.data ?? null, status: query.data ? 'done' : 'reading', problem: null };
 }

@@ -89,14 +89,16 @@ describe('link while imaging: no stamp on the sheet', () => {
     const s = await open();
     await s.searchWithoutStamp('Smith', '', '7/14/1961');
     expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
-    const options = screen.getAllByRole('option');
+    const options = within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option');
     expect(options[0]).toHaveAttribute('aria-selected', 'true');
     expect(options.map((o) => o.textContent)).toEqual([
       expect.stringMatching(/J. Smith 212.*No barcode/),
       expect.stringMatching(/J. Smith 213.*Barcode DEMO0001241/),
     ]);
     await s.press('{ArrowDown}');
-    expect(screen.getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+    expect(
+      within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option')[1],
+    ).toHaveAttribute('aria-selected', 'true');
     await s.press('{ArrowUp}{Enter}');
     expect(await screen.findByRole('article', { name: /Record 1 / })).toBeInTheDocument();
     await s.press('{Escape}');
@@ -122,7 +124,7 @@ describe('link while imaging: escalations', () => {
     expect(created.fields['catalogNumber']).toBe('DEMO0009100');
     expect(created.fields['processingStatus']).toBe('expert required');
     expect(commentsOn(s, created.occid)).toEqual([
-      '[Specimen Linker] Expert required — no record found — stamp 9999; stamp faint, could be 9899',
+      '[Specimen Linker] Expert required (no-record) — no record found — stamp 9999; stamp faint, could be 9899',
     ]);
     expect(s.stampField()).toHaveFocus();
   });
@@ -141,14 +143,18 @@ describe('link while imaging: escalations', () => {
     await s.typeStamp('149');
     await s.confirmCard();
     await s.press('e');
-    expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('data-mismatch');
+    const reason = screen.getByRole('combobox', { name: 'Reason' });
+    expect(reason).toHaveValue('');
     await s.scan('DEMO0009101');
-    await s.user.keyboard('sheet says Brown 35{Enter}');
+    // No reason chosen yet: after the barcode, the reason list is next.
+    expect(reason).toHaveFocus();
+    await s.user.selectOptions(reason, 'data-mismatch');
+    await s.user.keyboard('{Enter}sheet says Brown 35{Enter}');
     await s.waitForSessionRow('DEMO0009101', /Escalated/);
     const created = newestRecord(s);
     expect(created.fields['processingStatus']).toBe('expert required');
     expect(commentsOn(s, created.occid)[0]).toBe(
-      '[Specimen Linker] Expert required — record data do not match the sheet (candidates: 149, record 11) — stamp 149; sheet says Brown 35',
+      '[Specimen Linker] Expert required (data-mismatch) — record data do not match the sheet (candidates: 149, record 11) — stamp 149; sheet says Brown 35',
     );
     expect(s.field(11, 'catalogNumber')).toBeNull();
     expect(s.fake.editsOf(11)).toEqual([]);
@@ -311,10 +317,11 @@ describe('link while imaging: real collections are messier than the demo', () =>
     const s = await open({ state: messyHerbarium() });
     await s.typeStamp('8800');
     expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
-      expect.stringContaining('L. Chen 4'),
-      expect.stringContaining('F. Baker 902'),
-    ]);
+    expect(
+      within(screen.getByRole('listbox', { name: 'Records found' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([expect.stringContaining('L. Chen 4'), expect.stringContaining('F. Baker 902')]);
     await s.press('e');
     expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('several-candidates');
   });

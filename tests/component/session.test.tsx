@@ -6,6 +6,8 @@ import { ConfigErrorPage } from '../../src/app/config-error-page';
 import type { StationConfig } from '../../src/domain/station';
 import { startFakePortal } from '../support/fake-server';
 import { stationConfig } from './drivers/open-station';
+import { said } from '../../src/domain/said';
+import { inStationLanguage } from '../support/intl';
 
 const config: StationConfig = stationConfig();
 
@@ -130,8 +132,9 @@ describe('the configuration error page', () => {
     render(
       <ConfigErrorPage
         url="./config.json"
-        problems={['barcode.pattern: is not a valid regular expression']}
+        problems={[said('setup.problem.not-a-regex', { path: 'barcode.pattern' })]}
       />,
+      inStationLanguage,
     );
     expect(screen.getByRole('heading', { name: /cannot start/ })).toBeInTheDocument();
     expect(screen.getByText('./config.json')).toBeInTheDocument();

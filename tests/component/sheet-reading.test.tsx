@@ -91,7 +91,7 @@ describe('Option 2: the stamp read for the technician', () => {
         DEMO0001231: {
           stamp: {
             kind: 'unread',
-            why: said('reading.stamp.too-uncertain', { number: '4488', confidence: 61, floor: 80 }),
+            why: said('check.stamp.uncertain', { number: '4488', confidence: 61, threshold: 80 }),
           },
           stampCrop: null,
           barcode: { kind: 'matches', shown: 'DEMO0001231' },
@@ -169,7 +169,7 @@ describe('Option 2: the barcode in the image', () => {
       status: 'expert required',
       accessions: [],
       comments: [
-        '[Specimen Linker] Expert required — the image shows another barcode — image shows barcode DEMO0001232; stamp proposed by the station: 4488',
+        '[Specimen Linker] Expert required (image-barcode) — the image shows another barcode — image shows barcode DEMO0001232; stamp proposed by the station: 4488',
       ],
     });
   });
@@ -177,7 +177,7 @@ describe('Option 2: the barcode in the image', () => {
   it('a second Enter links it anyway, on purpose', async () => {
     const s = await open(
       reader({
-        DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: said('reading.stamp.none-found') } },
+        DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: said('check.stamp.none-found') } },
       }),
     );
     await s.sheet('DEMO0001231');
@@ -197,6 +197,7 @@ describe('Review: the stamp read for the supervisor', () => {
     const s = await open(r);
     await s.sheet('DEMO0001231');
     s.fake.record(35)!.fields['processingStatus'] = 'expert required';
+    s.fake.grant('tech', 'CollAdmin', 1);
     await s.press('{Alt>}3{/Alt}');
     await screen.findByRole('heading', { name: '1 case waiting for a supervisor' });
     await s.press('{Enter}');

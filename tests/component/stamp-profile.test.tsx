@@ -28,7 +28,7 @@ function reader() {
   const sampled: { url: string; box: Region }[] = [];
   const readWith: (StampProfile | null)[] = [];
   const unread: SheetReading = {
-    stamp: { kind: 'unread', why: said('reading.stamp.none-found') },
+    stamp: { kind: 'unread', why: said('check.stamp.none-found') },
     stampCrop: null,
     barcode: { kind: 'unreadable' },
     ms: 10,

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/app/config';
 import type { FakeSymbiota } from '../../src/portal/fake-symbiota/fake-portal';
 import { ImagingStation } from '../component/drivers/imaging-station';
 import { UnprocessedStation } from '../component/drivers/unprocessed-station';
+import { inStationLanguage } from '../support/intl';
 
 /**
  * Bad input, typed or scanned into the screens as a technician would: each gets a clear message, short
@@ -299,7 +300,7 @@ describe('a broken config.json', () => {
       });
       expect(result).toMatchObject({ ok: false, problems: expect.any(Array) });
       if (result.ok || 'missing' in result) return;
-      render(<ConfigErrorPage url="./config.json" problems={result.problems} />);
+      render(<ConfigErrorPage url="./config.json" problems={result.problems} />, inStationLanguage);
       expect(
         screen.getByRole('heading', { name: /cannot start: its configuration is not valid/ }),
       ).toBeInTheDocument();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, withoutComments } from '../../src/app/config';
+import { say } from '../../src/i18n/intl';
 
 // The shipped example, the README's table and the app's schema describe the same settings: these tests
 // read all three through the app's own parser so none of them can drift from what the station does.
@@ -11,7 +12,7 @@ const minimal = { portalBasePath: '/portal', barcode: { pattern: '^DEMO\\d{7}$' 
 
 function parsed(raw: unknown) {
   const result = parseConfig(raw);
-  if (!result.ok) throw new Error(`does not parse: ${result.problems.join('; ')}`);
+  if (!result.ok) throw new Error(`does not parse: ${result.problems.map((p) => say(p)).join('; ')}`);
   return result.config as unknown as Record<string, unknown>;
 }
 

@@ -271,7 +271,7 @@ describe('independent evidence must agree', () => {
       ]).stamp,
     ).toEqual({
       kind: 'unread',
-      why: said('reading.stamp.sheet-shows-two-numbers', { numbers: '13272, 27351' }),
+      why: said('check.stamp.sheet-shows-two-numbers', { numbers: '13272, 27351' }),
     });
     expect(
       decideStamp([
@@ -283,13 +283,13 @@ describe('independent evidence must agree', () => {
   });
 
   it('without a proposal, says why, from the likeliest line where a number was read', () => {
-    const inkBefore = said('reading.stamp.ink-before');
+    const inkBefore = said('check.stamp.ink-before');
     expect(
       decideStamp([
         {
           kind: 'doubtful',
           value: null,
-          why: said('reading.stamp.line-shows-two-numbers', { numbers: '2, 4' }),
+          why: said('check.stamp.line-shows-two-numbers', { numbers: '2, 4' }),
         },
         { kind: 'doubtful', value: '701', why: inkBefore },
       ]).stamp,

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { EscalationReason } from '../../domain/escalation';
-import { EXPERT_REQUIRED } from '../../domain/processing-status';
+import { EXPERT_REQUIRED, statusLabel } from '../../domain/processing-status';
+import type { Said } from '../../domain/said';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
+import { told, useTell, type Told } from '../../i18n/told';
 import { StatusLine } from '../../ui/status-line';
 import { useScannerCapture } from '../../ui/use-scanner-capture';
 import { ReasonSelect } from '../../ui/reason-select';
@@ -14,12 +19,14 @@ export interface EscalationInput {
 }
 
 interface Props {
-  initialReason: EscalationReason;
+  /** The reason when the station knows it; null when the technician must choose one. */
+  initialReason: EscalationReason | null;
   candidates: Candidate[];
-  context: string;
+  /** What the technician typed, as the form says it. */
+  context: Said;
   commentsOn: boolean;
-  /** Resolves to a message when nothing (or not everything) was written, null when done. */
-  onSubmit: (input: EscalationInput) => Promise<string | null>;
+  /** Resolves to what to say when nothing (or not everything) was written, null when done. */
+  onSubmit: (input: EscalationInput) => Promise<Told[] | null>;
   onBack: () => void;
 }
 
@@ -27,11 +34,25 @@ interface Props {
 export function EscalateForm({ initialReason, candidates, context, commentsOn, onSubmit, onBack }: Props) {
   const barcodeField = useRef<HTMLInputElement>(null);
   const noteField = useRef<HTMLInputElement>(null);
+  const reasonField = useRef<HTMLSelectElement>(null);
   const [barcode, setBarcode] = useState('');
-  const [reason, setReason] = useState<EscalationReason>(initialReason);
+  const [reason, setReason] = useState<EscalationReason | null>(initialReason);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Told[] | null>(null);
+  const intl = useIntl();
+  const say = useSay();
+  const sayRich = useSayRich();
+  const tell = useTell();
+  const records = intl.formatList(
+    candidates.map((c) =>
+      say('imaging.escalate.candidate', {
+        occid: String(c.record.occid),
+        barcode: c.record.catalogNumber || null,
+      }),
+    ),
+    { type: 'unit' },
+  );
 
   useEffect(() => barcodeField.current?.focus(), []);
   useStepKeys({ Escape: onBack }, { active: !busy, inFields: ['Escape'] });
@@ -40,12 +61,20 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
     field: barcodeField,
     onScan: (code) => {
       setBarcode(code);
-      noteField.current?.focus();
+      afterBarcode();
     },
   });
 
+  /** From the barcode, Enter goes on to what is still to fill: the reason if none is chosen, else the note. */
+  const afterBarcode = () => (reason === null ? reasonField.current : noteField.current)?.focus();
+
   const submit = async () => {
     if (busy) return;
+    if (reason === null) {
+      setProblem([told('reason.missing')]);
+      reasonField.current?.focus();
+      return;
+    }
     setBusy(true);
     setProblem(null);
     const refused = await onSubmit({ barcode, reason, note });
@@ -63,30 +92,25 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
         void submit();
       }}
     >
-      <h2 id="escalate-heading">Escalate to a supervisor</h2>
+      <h2 id="escalate-heading">{say('imaging.escalate.heading')}</h2>
       <p>
-        A record is created for this sheet&apos;s barcode with status <strong>{EXPERT_REQUIRED}</strong>
-        {commentsOn ? ', with a portal comment giving the reason (portal comments are public)' : ''}.{' '}
-        {candidates.length > 0
-          ? `Records for the supervisor to compare: ${candidates
-              .map(
-                (c) =>
-                  `record ${c.record.occid}${c.record.catalogNumber ? ` (${c.record.catalogNumber})` : ''}`,
-              )
-              .join(', ')}.`
-          : null}{' '}
-        You typed: {context}.
+        {sayRich('imaging.escalate.intro', {
+          status: say(statusLabel(EXPERT_REQUIRED)),
+          comments: commentsOn,
+        })}{' '}
+        {candidates.length > 0 ? `${say('imaging.escalate.candidates', { records })} ` : null}
+        {say(context)}
       </p>
       <label>
-        Barcode of the sheet in hand
+        {say('imaging.escalate.barcode')}
         <input
           ref={barcodeField}
           value={barcode}
           onChange={(e) => setBarcode(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' || (e.key === 'Tab' && !e.shiftKey && barcode !== '')) {
+            if (e.key === 'Enter' || (e.key === 'Tab' && !e.shiftKey && barcode !== '' && reason === null)) {
               e.preventDefault();
-              noteField.current?.focus();
+              afterBarcode();
             }
           }}
           autoComplete="off"
@@ -94,26 +118,35 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
           readOnly={busy}
         />
       </label>
+      <ReasonSelect
+        value={reason}
+        onChange={(r) => {
+          setReason(r);
+          setProblem(null);
+        }}
+        onEnter={() => noteField.current?.focus()}
+        selectRef={reasonField}
+        disabled={busy}
+      />
       <label>
-        Note for the supervisor
+        {say('imaging.escalate.note')}
         <input
           ref={noteField}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           autoComplete="off"
           readOnly={busy}
-          placeholder="What you see on the sheet (optional)"
+          placeholder={say('imaging.escalate.note-placeholder')}
         />
       </label>
-      <ReasonSelect value={reason} onChange={setReason} disabled={busy} />
-      {busy ? <StatusLine tone="info">Writing the escalation to the portal…</StatusLine> : null}
-      {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
+      {busy ? <StatusLine tone="info">{say('imaging.escalate.writing')}</StatusLine> : null}
+      {problem ? <StatusLine tone="error">{tell(problem)}</StatusLine> : null}
       <div className="step-actions">
         <button type="submit" disabled={busy}>
-          Escalate <kbd>Enter</kbd>
+          {sayRich('imaging.escalate.submit')}
         </button>
         <button type="button" onClick={onBack}>
-          Back <kbd>Esc</kbd>
+          {sayRich('imaging.back')}
         </button>
       </div>
     </form>

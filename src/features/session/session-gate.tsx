@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StationConfig } from '../../domain/station';
+import type { MessageKey } from '../../i18n/intl';
+import { useSay } from '../../i18n/use-say';
 import { explain } from '../../portal/errors';
 import type { StationJournal } from '../../journal/station-journal';
 import type { Outbox } from '../../outbox/outbox';
@@ -25,12 +27,13 @@ interface Props {
   journal: StationJournal;
   outbox: Outbox;
   sheetReader: SheetReader | null;
-  loginHint?: string | undefined;
+  loginHint?: MessageKey | undefined;
   children: (station: Station, logOut: () => void) => ReactNode;
 }
 
 /** Shows the station screens only to a logged-in editor of the collection; says clearly what is missing otherwise. */
 export function SessionGate({ config, portal, journal, outbox, sheetReader, loginHint, children }: Props) {
+  const say = useSay();
   const chosen = useChosenCollection();
   const username = useSessionUser();
   const since = useSessionSince();
@@ -42,13 +45,13 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
   if (collid === null)
     return <CollectionPicker choices={config.collectionChoices} onChosen={events.collectionChosen} />;
 
-  if (session.isPending) return <p className="panel">Checking your portal session…</p>;
+  if (session.isPending) return <p className="panel">{say('session.checking')}</p>;
   if (session.isError) {
     return (
       <div className="panel">
         <StatusLine tone="error">{explain(session.error)}</StatusLine>
         <button type="button" onClick={() => void session.refetch()}>
-          Try again
+          {say('session.try-again')}
         </button>
       </div>
     );
@@ -79,18 +82,20 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
   if (state.kind === 'no-rights') {
     return (
       <div className="panel">
-        <h2>No editor rights</h2>
+        <h2>{say('session.no-rights.heading')}</h2>
         <StatusLine tone="error">
-          {username ?? 'This account'} is logged in but may not edit{' '}
-          {state.collectionName ?? `collection ${collid}`}. Ask a collection administrator to make you an
-          editor of this collection, or log in with another account.
+          {say('session.no-rights.text', {
+            user: username,
+            collection: state.collectionName ?? null,
+            collid,
+          })}
         </StatusLine>
         <button type="button" onClick={() => void logOut()}>
-          Log out
+          {say('session.log-out')}
         </button>
         {config.collectionId === null ? (
           <button type="button" onClick={() => events.collectionChosen(null)}>
-            Choose another collection
+            {say('session.no-rights.other-collection')}
           </button>
         ) : null}
       </div>
@@ -100,7 +105,7 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
     config,
     portal,
     collid,
-    collectionName: state.collectionName ?? `Collection ${collid}`,
+    collectionName: state.collectionName ?? say('session.collection.fallback-name', { collid }),
     username: who ?? 'you',
     statuses: state.statuses,
     journal,

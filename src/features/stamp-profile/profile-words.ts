@@ -48,7 +48,7 @@ export function regionWords(region: Region): Said {
 
 /** Herbarium sheets are about 29 cm across their short side. */
 export const digitsWords = (height: StampProfile['digitHeight']) =>
-  said('stamp-profile.digits', { min: (height.min * 29).toFixed(1), max: (height.max * 29).toFixed(1) });
+  said('stamp-profile.digits', { min: height.min * 29, max: height.max * 29 });
 
 export const profileFileName = (profile: StampProfile) =>
   `stamp-profile${profile.collectionId === null ? '' : `-collection-${profile.collectionId}`}.json`;

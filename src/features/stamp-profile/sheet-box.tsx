@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { FormattedMessage } from 'react-intl';
 import type { Region } from '../../domain/stamp-profile';
 import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
 import type { Action } from '../../ui/actions';
 
 interface Props {
@@ -26,6 +26,7 @@ const STEP = 0.01;
  */
 export function SheetBox({ imageUrl, label, box, onBox, actions }: Props) {
   const say = useSay();
+  const sayRich = useSayRich();
   const image = useRef<HTMLImageElement>(null);
   const [loaded, setLoaded] = useState(false);
   const dragFrom = useRef<{ x: number; y: number } | null>(null);
@@ -125,7 +126,7 @@ export function SheetBox({ imageUrl, label, box, onBox, actions }: Props) {
         ) : null}
       </div>
       <p id="sheet-box-keys" className="hint">
-        <FormattedMessage id="stamp-profile.box.keys" values={{ kbd: (keys) => <kbd>{keys}</kbd> }} />
+        {sayRich('stamp-profile.box.keys')}
       </p>
       <p id="sheet-box-now" className="hint" aria-live="polite">
         {described}

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { StampProfile } from '../../domain/stamp-profile';
+import { formatMoment } from '../../i18n/format';
 import { useSay } from '../../i18n/use-say';
 import { ActionButton } from '../../ui/actions';
 import { useStation } from '../../ui/station';
@@ -30,7 +31,7 @@ function ProfileDescription({ profile }: { profile: StampProfile }) {
       <dd>{say(digitsWords(profile.digitHeight))}</dd>
       <dt>{say('stamp-profile.learned')}</dt>
       <dd>
-        {say('stamp-profile.learned-from', { count: profile.sheets, at: Date.parse(profile.learnedAt) })}
+        {say('stamp-profile.learned-from', { count: profile.sheets, when: formatMoment(profile.learnedAt) })}
       </dd>
     </dl>
   );

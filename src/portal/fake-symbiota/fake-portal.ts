@@ -216,6 +216,23 @@ export class FakeSymbiota {
     return user !== undefined && (user.collAdmin.includes(collid) || user.collEditor.includes(collid));
   }
 
+  /** CollAdmin on the collection: the editor pages show such a user the administrators' tools (rec. 24a). */
+  administers(collid: number, user = this.user()): boolean {
+    return user !== undefined && user.collAdmin.includes(collid);
+  }
+
+  /**
+   * Gives a user a role on a collection, as an administrator does on the portal's `collpermissions.php`. The
+   * portal reads rights at login; the fake at every request.
+   */
+  grant(login: string, role: 'CollAdmin' | 'CollEditor', collid: number) {
+    const user = this.state.users.find((u) => u.login === login);
+    if (!user) throw new Error(`No user ${login} on the fake portal`);
+    const held = role === 'CollAdmin' ? user.collAdmin : user.collEditor;
+    if (!held.includes(collid)) held.push(collid);
+    this.changed();
+  }
+
   login(login: string, password: string): boolean {
     const user = this.state.users.find(
       (u) => (u.login === login || u.login === login.toLowerCase()) && u.password === password,

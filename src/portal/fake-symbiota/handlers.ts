@@ -268,6 +268,7 @@ export function fakeSymbiotaHandlers(
         rows,
         offset,
         total: hits.length,
+        administrator: fake.administers(collid),
       }),
     );
   };

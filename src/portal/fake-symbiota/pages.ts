@@ -201,10 +201,28 @@ export interface TablePageInput {
   rows: { record: FakeRecord; otherCatalogNumbers: string | null }[];
   offset: number;
   total: number;
+  /** The user administers the collection: the page carries the batch update form (rec. 24a–24c). */
+  administrator: boolean;
 }
 
+/** The table view's batch update, printed for SuperAdmin and CollAdmin only (rec. 24a, 24b), hidden until asked for. */
+const BATCH_UPDATE = `<div id="batchupdatediv" style="width:600px;clear:both;display:none;">
+	<form name="batchupdateform" action="occurrencetabledisplay.php" method="post" onsubmit="return false;">
+		<fieldset>
+			<legend><b>Batch Update</b></legend>
+		</fieldset>
+	</form>
+</div>`;
+
 /** `occurrencetabledisplay.php`: only columns that hold data appear; the count sits in a `div.navpath` (§5.3). */
-export function tablePage({ wording: w, collectionName, rows, offset, total }: TablePageInput): string {
+export function tablePage({
+  wording: w,
+  collectionName,
+  rows,
+  offset,
+  total,
+  administrator,
+}: TablePageInput): string {
   const value = (row: TablePageInput['rows'][number], column: string) =>
     column === 'otherCatalogNumbers'
       ? row.otherCatalogNumbers
@@ -248,6 +266,7 @@ ${body}
     'Occurrence Table View',
     `<div class='navpath'><a href="../../index.php">Home</a> &gt;&gt; <b>Occurrence Table View</b></div>
 <div id="titleDiv"><h1>${esc(collectionName)}</h1></div>
+${administrator ? BATCH_UPDATE : ''}
 <div style="display:flex;width:850px;clear:both;">
 	${navpath}
 </div>

@@ -3,6 +3,7 @@ import type { RecordPage } from '../../domain/occurrence';
 import { PortalError } from '../errors';
 import type { CollectorSearch, PageRequest, PortalClient, SessionState } from '../portal';
 import { PortalHttp, requireSession, type PortalHttpOptions } from './http';
+import { parseCollectionRole, ROLE_PROBE } from './collection-role';
 import { checkPortal } from './portal-check';
 import { createRecordReader, parseJson } from './record-reader';
 import {
@@ -162,6 +163,13 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
       }
       if (isRightsRefusal(doc)) return { kind: 'no-rights', collectionName, portalLanguage };
       throw new PortalError('unexpected-response', 'editor-page-unknown');
+    },
+
+    async collectionRole(collid) {
+      // The table view, not the collection's profile page: it is in the editor's folder, so it answers as the
+      // same user the saves are made as, even on a portal at the web root (rec. 23).
+      const response = requireSession(await http.get(TABLE, [['collid', String(collid)], ...ROLE_PROBE]));
+      return parseCollectionRole(parseHtml(response.text));
     },
 
     async login(username, password) {
