@@ -61,7 +61,7 @@ describe('the varied sheets (a sample), read as the station reads them', () => {
     const read = await readSheet(worker, `${VARIED_SHEETS_DIR}/${variedSheet('varied-021').file}`);
     expect(read.stamp).toMatchObject({
       kind: 'unread',
-      why: { code: expect.stringMatching(/^reading\.stamp\./) },
+      why: { code: expect.stringMatching(/^check\.stamp\./) },
     });
   }, 30_000);
 });
