@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { hasBarcode } from '../../domain/occurrence';
+import { say } from '../../i18n/intl';
 import { listboxKey } from '../../ui/listbox-keys';
 import { localityLine } from '../../ui/record-card';
 import type { SearchOutcome } from './find-record';
@@ -78,11 +79,17 @@ export function CandidateList({ search, highlighted, onHighlight, onChoose, onBa
             <i>{c.record.sciname ?? 'no taxon'}</i>
             <span>{localityLine(c.record) || 'no locality'}</span>
             <span>Other catalog numbers: {c.otherCatalogNumbers ?? '—'}</span>
-            <span>
-              {hasBarcode(c.record) ? `Barcode ${c.record.catalogNumber}` : 'No barcode'} ·{' '}
-              {c.record.images.length > 0 ? `${c.record.images.length} image(s)` : 'no image'}
-              {c.record.recordSecurity === 5 ? ' · hidden from the public' : ''}
-            </span>
+            {c.unreadable ? (
+              <span className="unreadable">
+                {say('records.unreadable', { occid: c.record.occid })} {say(c.unreadable)}
+              </span>
+            ) : (
+              <span>
+                {hasBarcode(c.record) ? `Barcode ${c.record.catalogNumber}` : 'No barcode'} ·{' '}
+                {c.record.images.length > 0 ? `${c.record.images.length} image(s)` : 'no image'}
+                {c.record.recordSecurity === 5 ? ' · hidden from the public' : ''}
+              </span>
+            )}
           </div>
         ))}
         {none ? <p className="hint">Nothing to pick.</p> : null}

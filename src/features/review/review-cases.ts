@@ -1,6 +1,7 @@
 import { readAccession, type AccessionRules } from '../../domain/accession';
 import { ESCALATION_REASONS, parseEscalationComment, type EscalationReason } from '../../domain/escalation';
 import { withListedCatalogNumbers, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
+import type { Said } from '../../domain/said';
 import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalReads, RecordComment } from '../../portal/portal';
 
@@ -15,6 +16,8 @@ export interface ReviewCase {
   summary: RecordSummary;
   /** The technician's escalation comment; null for a record set to Expert Required by hand in the portal. */
   escalation: CaseEscalation | null;
+  /** Why the case's record could not be read for the queue (it is listed all the same). */
+  unreadable?: Said | undefined;
 }
 
 export const reasonText = (c: ReviewCase) =>

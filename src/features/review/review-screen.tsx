@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { say } from '../../i18n/intl';
 import { explain } from '../../portal/errors';
 import { listboxKey } from '../../ui/listbox-keys';
 import { SessionList, useSessionRows } from '../../ui/session-list';
@@ -101,6 +102,11 @@ export function ReviewScreen() {
               className="candidate"
             >
               <strong>{c.summary.catalogNumber ?? `record ${c.summary.occid}`}</strong>
+              {c.unreadable ? (
+                <span className="unreadable">
+                  {say('review.case-unreadable', { occid: c.summary.occid })} {say(c.unreadable)}
+                </span>
+              ) : null}
               <span>{reasonText(c)}</span>
               <span>{c.escalation ? `${c.escalation.by}, ${c.escalation.when}` : '—'}</span>
               <span>{c.escalation?.note || 'no note'}</span>

@@ -1,9 +1,10 @@
-import type { RecordSummary } from '../../domain/occurrence';
+import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
 import { explain } from '../errors';
 import type { PortalCheckResult, PortalClient, PortalLanguage } from '../portal';
+import type { ApiLists } from './api-record';
 import type { PortalHttp } from './http';
 import { API_RECORD } from './paths';
-import type { RecordReader } from './record-reader';
+import { LOCK_QUIET_AFTER_WRITE_MS, type RecordReader } from './record-reader';
 
 interface Deps {
   http: PortalHttp;
@@ -15,8 +16,9 @@ interface Deps {
 /** A value no collection uses, for duplicate checks that must find nothing. */
 const PROBE_VALUE = 'SPECIMEN-LINKER-CHECK';
 
-const EDIT_LOCK =
-  'Each read opens the record in the portal editor, which locks it against other editors for up to 15 minutes: the station lets go of that lock right after reading, and reads a record someone else has open from the editor’s table view instead.';
+/** What a save does to the record's edit lock, as in the portal's own editor (rec. 26c, 26d). */
+const SAVE_LOCK = `Each save locks the saved record against other editors, as the portal’s own editor does: the station lets go of that lock once it has saved nothing for ${LOCK_QUIET_AFTER_WRITE_MS / 1000} seconds (the next save moves it anyway).`;
+const EDIT_LOCK = `Each read opens the record in the portal editor, which locks it against other editors for up to 15 minutes: the station lets go of that lock right after reading, and reads a record someone else has open from the editor’s table view instead. ${SAVE_LOCK}`;
 
 const LANGUAGE_NAMES: Record<PortalLanguage, string> = {
   en: 'English',
@@ -144,21 +146,8 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
     adminCould:
       apiWorks || !api.ok ? null : api.value.kind === 'unusable' ? apiAdvice(api.value.reason) : null,
   });
-  if (api.ok && api.value.kind === 'record') {
-    const columnOnly = api.value.record.identifiers.length === 0 && (sample.otherCatalogNumbers ?? '') !== '';
-    add({
-      id: 'legacy-stamps',
-      title: 'Where legacy stamps are kept',
-      outcome: columnOnly ? 'works-differently' : 'works',
-      found: columnOnly
-        ? `Record ${sample.occid} keeps "${sample.otherCatalogNumbers}" only in the old Other Catalog Numbers column, which API v2 hides.`
-        : `Record ${sample.occid} keeps its other catalog numbers in the identifiers table.`,
-      stationWill: columnOnly
-        ? 'Search both places (the editor search does) and read the old column from the record page where needed.'
-        : 'Search both places, as the editor search does.',
-      adminCould: null,
-    });
-  }
+  if (api.ok && api.value.kind === 'record')
+    add(legacyStampsCheck(sample, api.value.record, api.value.lists));
 
   const withCookies = await attempt(() =>
     http.get(
@@ -207,7 +196,7 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
       title: 'Reading a record through the editor pages',
       outcome: 'not-tried',
       found: 'Not needed while API v2 works; opening a record in the editor would take an edit lock.',
-      stationWill: 'Switch to the editor pages by itself, once, if API v2 fails later.',
+      stationWill: `Switch to the editor pages by itself, once, if API v2 fails later. ${SAVE_LOCK}`,
       adminCould: null,
     });
   }
@@ -217,6 +206,48 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
   );
   const imageUrl = record.ok ? (record.value?.images[0]?.webUrl ?? null) : null;
   return [...results, ...(await sharedChecks(http, portal, collid, imageUrl))];
+}
+
+/**
+ * Where the sample record keeps its stamps, and what this portal's API v2 shows of them: read off the API's
+ * own answer (3.4 lists identifier rows and hides the old column, rec. 07a; 3.0–3.3 show the old column and
+ * list no identifier rows, rec. 3.1 07a), never guessed from the version.
+ */
+function legacyStampsCheck(
+  sample: RecordSummary,
+  record: SpecimenRecord,
+  lists: ApiLists,
+): Omit<PortalCheckResult, 'essential'> {
+  const listed = sample.otherCatalogNumbers ?? '';
+  const inColumn = (record.fields['otherCatalogNumbers'] ?? '') !== '';
+  const inRows = record.identifiers.length > 0;
+  const keeps =
+    listed === ''
+      ? `Record ${sample.occid} has no other catalog numbers.`
+      : inRows
+        ? `Record ${sample.occid} keeps "${listed}" in the identifiers table.`
+        : lists.identifierRows
+          ? `Record ${sample.occid} keeps "${listed}" only in the old Other Catalog Numbers column.`
+          : inColumn
+            ? `Record ${sample.occid} keeps "${listed}" in the old Other Catalog Numbers column.`
+            : `Record ${sample.occid} keeps "${listed}" in the identifiers table.`;
+  const shows = [
+    lists.oldColumn ? 'shows the old column' : 'hides the old column',
+    lists.identifierRows ? 'lists the identifiers table' : 'does not list the identifiers table',
+  ];
+  const hidden = !lists.oldColumn || !lists.identifierRows;
+  return {
+    id: 'legacy-stamps',
+    title: 'Where legacy stamps are kept',
+    outcome: hidden && listed !== '' ? 'works-differently' : 'works',
+    found: `${keeps} This portal’s API v2 ${shows.join(' and ')}.`,
+    stationWill: !lists.identifierRows
+      ? 'Search both places (the editor search does), and read a record’s identifier rows from its row in the editor’s table view where it shows the record (one more request per record shown).'
+      : !lists.oldColumn
+        ? 'Search both places (the editor search does), and read the old column from the record’s row in the editor’s table view before adding an accession number.'
+        : 'Search both places, as the editor search does.',
+    adminCould: null,
+  };
 }
 
 async function sharedChecks(
