@@ -16,15 +16,15 @@ const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withF
 const SCREENS_DO_NOT_WRITE = [
   {
     selector: "CallExpression[callee.type='MemberExpression'][callee.object.name='portal']",
-    message: 'A screen does not call the portal: use a query-option factory or the screen\'s controller hook.',
+    message: "A screen does not call the portal: use a query-option factory or the screen's controller hook.",
+  },
+  {
+    selector: "CallExpression[callee.type='MemberExpression'][callee.object.property.name='portal']",
+    message: "A screen does not call the portal: use a query-option factory or the screen's controller hook.",
   },
   {
     selector:
-      "CallExpression[callee.type='MemberExpression'][callee.object.property.name='portal']",
-    message: 'A screen does not call the portal: use a query-option factory or the screen\'s controller hook.',
-  },
-  {
-    selector: "CallExpression[callee.object.name='outbox'][callee.property.name=/^(submit|whenDecided|forget)$/]",
+      "CallExpression[callee.object.name='outbox'][callee.property.name=/^(submit|whenDecided|forget)$/]",
     message: 'A screen does not submit tasks: its controller hook does.',
   },
   {

@@ -1,7 +1,9 @@
-import { createReadStream, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
+import { catalogPart } from './src/i18n/areas';
 import type { Plugin, ProxyOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -35,7 +37,10 @@ function sheetReaderAssets(): Plugin {
   const core = packageDir('tesseract.js-core');
   const files: Record<string, string> = {
     'ocr/worker.min.js': resolve(packageDir('tesseract.js'), 'dist/worker.min.js'),
-    'ocr/lang/eng.traineddata.gz': resolve(packageDir('@tesseract.js-data/eng'), '4.0.0_best_int/eng.traineddata.gz'),
+    'ocr/lang/eng.traineddata.gz': resolve(
+      packageDir('@tesseract.js-data/eng'),
+      '4.0.0_best_int/eng.traineddata.gz',
+    ),
   };
   for (const variant of ['relaxedsimd-lstm', 'simd-lstm', 'lstm'])
     files[`ocr/core/tesseract-core-${variant}.wasm.js`] = resolve(core, `tesseract-core-${variant}.wasm.js`);
@@ -59,15 +64,59 @@ function sheetReaderAssets(): Plugin {
 
 /**
  * `PORTAL_URL=https://host/portal npm run dev`: the portal's folders are proxied through the dev server so
- * every request stays same-origin (PROTOCOL §2.6), and config.json points the app at the proxied path.
+ * every request stays same-origin (PROTOCOL §2.6), and config.json points the app at the proxied path. It is
+ * the developer's own `config.local.json` (not committed) or else the shipped example, with `portalBasePath`
+ * set to the URL's path. Without PORTAL_URL the dev server has no config.json, and the app says that no
+ * portal is set and how to set one.
  */
+/**
+ * The catalogs are compiled when the app is built: each message is shipped parsed (react-intl takes the
+ * parsed form), so the message parser stays out of the app (aliased to the package's no-parser build) and a
+ * message that does not parse fails the build. The catalog files stay plain ICU messages for translators.
+ */
+function precompiledCatalogs(): Plugin {
+  return {
+    name: 'precompiled-catalogs',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/i18n\/locales\/[^/]+\/[^/]+\.json$/.test(id)) return null;
+      const messages = JSON.parse(code) as Record<string, string>;
+      const compiled = Object.fromEntries(
+        Object.entries(messages).map(([key, message]) => [key, parse(message)]),
+      );
+      return { code: JSON.stringify(compiled), map: null };
+    },
+  };
+}
+
 function realPortal(portalUrl: string | undefined): {
   proxy: Record<string, ProxyOptions>;
-  plugin: Plugin | null;
+  plugin: Plugin;
 } {
-  if (!portalUrl) return { proxy: {}, plugin: null };
+  const base = portalUrl ? new URL(portalUrl).pathname.replace(/\/+$/, '') : null;
+  const plugin: Plugin = {
+    name: 'real-portal-config',
+    apply: 'serve',
+    configureServer(server) {
+      if (base === null)
+        server.config.logger.warn(
+          'No portal is set: start the dev server as PORTAL_URL=https://herbarium.example.org/portal npm run dev, or run npm start for the demo portal.',
+        );
+      server.middlewares.use('/config.json', (_req, res) => {
+        if (base === null) {
+          res.statusCode = 404;
+          res.end('No PORTAL_URL: start the dev server as PORTAL_URL=https://host/portal npm run dev');
+          return;
+        }
+        const file = existsSync('config.local.json') ? 'config.local.json' : 'public/config.example.json';
+        const config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ ...config, portalBasePath: base }));
+      });
+    },
+  };
+  if (!portalUrl) return { proxy: {}, plugin };
   const url = new URL(portalUrl);
-  const base = url.pathname.replace(/\/+$/, '');
   const proxy: Record<string, ProxyOptions> = {};
   for (const folder of ['profile', 'collections', 'api', 'imglib', 'content']) {
     proxy[`${base}/${folder}`] = {
@@ -77,16 +126,6 @@ function realPortal(portalUrl: string | undefined): {
       cookieDomainRewrite: '',
     };
   }
-  const plugin: Plugin = {
-    name: 'real-portal-config',
-    configureServer(server) {
-      server.middlewares.use('/config.json', (_req, res) => {
-        const config = JSON.parse(readFileSync('public/config.json', 'utf8')) as Record<string, unknown>;
-        res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ ...config, portalBasePath: base }));
-      });
-    },
-  };
   return { proxy, plugin };
 }
 
@@ -96,13 +135,39 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       react(),
+      precompiledCatalogs(),
       stripDemoAssets(mode),
       sheetReaderAssets(),
-      ...(portal.plugin ? [portal.plugin] : []),
+      ...(mode === 'demo' ? [] : [portal.plugin]),
     ],
     worker: { format: 'es' as const },
+    // The app ships parsed catalogs (precompiledCatalogs): no message parser in the bundle. Tests keep it.
+    resolve:
+      mode === 'test'
+        ? {}
+        : {
+            alias: [
+              {
+                find: /^@formatjs\/icu-messageformat-parser$/,
+                replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+              },
+            ],
+          },
     server: { proxy: portal.proxy, port: 5173 },
-    build: { chunkSizeWarningLimit: 800 },
+    build: {
+      chunkSizeWarningLimit: 800,
+      rollupOptions: {
+        output: {
+          // One file per language with all its catalog: the station loads the one it speaks, in one request.
+          // (the first screen's areas in one, the work screens' in another: src/i18n/areas.ts).
+          manualChunks: (id: string) => {
+            const locale = /\/src\/i18n\/locales\/([^/]+)\//.exec(id)?.[1];
+            if (!locale) return undefined;
+            return catalogPart(id) === 'first' ? `i18n-${locale}` : `i18n-${locale}-screens`;
+          },
+        },
+      },
+    },
     test: {
       environment: 'jsdom',
       setupFiles: ['tests/setup.ts'],

@@ -8,6 +8,16 @@ const problems = [];
 for (const forbidden of ['mockServiceWorker.js', 'demo']) {
   if (existsSync(join(dist, forbidden))) problems.push(`${dist}/${forbidden} is in the production build`);
 }
+// An upgrade copies dist/ over the installed app: a config.json in it would overwrite the station's own
+// (docs/decisions/012). The example goes in its place.
+if (existsSync(join(dist, 'config.json')))
+  problems.push(
+    `${dist}/config.json is in the build: copying it over an installation would replace its config`,
+  );
+for (const needed of ['config.example.json', 'index.html', 'favicon.svg'])
+  if (!existsSync(join(dist, needed))) problems.push(`${dist}/${needed} is missing from the build`);
+if (!/<link rel="icon"[^>]*href="\.\/favicon\.svg"/.test(readFileSync(join(dist, 'index.html'), 'utf8')))
+  problems.push(`${dist}/index.html does not link favicon.svg: browsers would ask for /favicon.ico (a 404)`);
 for (const file of readdirSync(join(dist, 'assets'))) {
   const text = readFileSync(join(dist, 'assets', file), 'utf8');
   for (const marker of ['setupWorker', 'mockServiceWorker', '__demoPortal', 'FakeSymbiota']) {
@@ -28,5 +38,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.warn(
-  `Production build check: no demo portal code or assets in dist/; ${first.kb} KB gzip of JavaScript before the login screen (limit ${INITIAL_JS_LIMIT_KB} KB).`,
+  `Production build check: no demo portal code or assets and no config.json in dist/; ${first.kb} KB gzip of JavaScript before the login screen (limit ${INITIAL_JS_LIMIT_KB} KB).`,
 );

@@ -1,14 +1,18 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { resetSessionStore } from '../src/features/session/session-store';
 import { setStationLocale } from '../src/i18n/intl';
-import en from '../src/i18n/locales/en.json';
+import { englishMessages } from '../src/i18n/english';
+
+// A screen loads its code on first use; on a busy two-core machine that can take more than the default second.
+configure({ asyncUtilTimeout: 4000 });
 
 // The station speaks English in tests unless a test says otherwise.
 beforeAll(() => {
-  setStationLocale('en', en);
+  setStationLocale('en', englishMessages);
 });
 
 // Any console.error during a test fails it (house style): React warnings are bugs.
@@ -22,6 +26,7 @@ afterEach(() => {
   cleanup();
   // Tests of the readers run in Node, without a DOM.
   if (typeof localStorage !== 'undefined') localStorage.clear();
+  resetSessionStore();
   // Every test starts with an empty station journal.
   globalThis.indexedDB = new IDBFactory();
 });

@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RawIntlProvider } from 'react-intl';
-import { stationIntl } from '../i18n/intl';
+import type { MessageKey } from '../i18n/intl';
+import { useStationIntl } from '../i18n/station-language';
 import type { StationConfig } from '../domain/station';
 import {
   createUnprocessedStore,
@@ -22,7 +23,8 @@ interface Props {
   config: StationConfig;
   portal: PortalClient;
   demo?: DemoControls | null;
-  loginHint?: string;
+  /** A line under the login form (the demo's accounts). */
+  loginHint?: MessageKey;
   queryClient?: QueryClient;
   journal?: StationJournal;
   /** Where the outbox keeps its tasks (IndexedDB unless a test hands in another). */
@@ -47,6 +49,8 @@ export function App({
   sheetReader,
 }: Props) {
   const [client] = useState(() => queryClient ?? newQueryClient());
+  // The station's language; the switcher changes it, and everything shown follows.
+  const intl = useStationIntl();
   // Made here, not in the screen, so the session's links survive moving to another screen and back.
   const [imagingStore] = useState(() => createImagingStore());
   const [stationJournal] = useState(() => journal ?? openStationJournal());
@@ -68,7 +72,7 @@ export function App({
     return store;
   };
   return (
-    <RawIntlProvider value={stationIntl()}>
+    <RawIntlProvider value={intl}>
       <QueryClientProvider client={client}>
         <SessionGate
           config={config}

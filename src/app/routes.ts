@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
+/** The screens, in the order of their keys (Alt+1…); each is named by `shell.screen.<id>`. */
 export const SCREENS = [
-  { id: 'imaging', label: 'Link while imaging', key: '1' },
-  { id: 'unprocessed', label: 'Link unprocessed records', key: '2' },
-  { id: 'review', label: 'Review', key: '3' },
-  { id: 'journal', label: 'Journal', key: '4' },
-  { id: 'portal-check', label: 'Check this portal', key: '5' },
+  { id: 'imaging', key: '1' },
+  { id: 'unprocessed', key: '2' },
+  { id: 'review', key: '3' },
+  { id: 'journal', key: '4' },
+  { id: 'portal-check', key: '5' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -1,8 +1,26 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useSay } from '../i18n/use-say';
+import { useSayRich } from '../i18n/use-say-rich';
 
 interface Props {
+  /** The screen's name as shown (worded by the shell). */
   screen: string;
   children: ReactNode;
+}
+
+/** What a broken screen says, in the station's language. */
+function ScreenStopped({ screen, error }: { screen: string; error: Error }) {
+  const say = useSay();
+  const sayRich = useSayRich();
+  return (
+    <div className="panel" role="alert">
+      <h2>{say('shell.stopped.heading', { screen })}</h2>
+      <p>{sayRich('shell.stopped.text', { message: error.message })}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {say('shell.stopped.reload')}
+      </button>
+    </div>
+  );
 }
 
 /**
@@ -23,18 +41,6 @@ export class ScreenErrorBoundary extends Component<Props, { error: Error | null 
   override render() {
     const { error } = this.state;
     if (error === null) return this.props.children;
-    return (
-      <div className="panel" role="alert">
-        <h2>The {this.props.screen} screen stopped working</h2>
-        <p>
-          Something in this screen failed: <code>{error.message}</code>. What was saved in the portal is safe;
-          the list of this session&apos;s work may be gone. Reload the page to go on, and tell whoever looks
-          after this station what you were doing.
-        </p>
-        <button type="button" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
-    );
+    return <ScreenStopped screen={this.props.screen} error={error} />;
   }
 }

@@ -1,4 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
+import { catalogReady } from '../i18n/intl';
+import { useSay } from '../i18n/use-say';
 
 /**
  * The work screens are loaded when first needed (and fetched in the background once someone has logged
@@ -13,8 +15,9 @@ function loadedWhenNeeded<P extends object>(load: () => Promise<ComponentType<P>
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const preload = () =>
-    (loading ??= load().then(
-      (component) => {
+    // The screen's words come with it: the part of the catalog after the login screen's (src/i18n/areas.ts).
+    (loading ??= Promise.all([load(), catalogReady()]).then(
+      ([component]) => {
         loaded = component;
         return component;
       },
@@ -25,6 +28,7 @@ function loadedWhenNeeded<P extends object>(load: () => Promise<ComponentType<P>
     ));
 
   function Screen(props: P) {
+    const say = useSay();
     const [, arrived] = useState(0);
     const [problem, setProblem] = useState<string | null>(null);
     useEffect(() => {
@@ -38,14 +42,13 @@ function loadedWhenNeeded<P extends object>(load: () => Promise<ComponentType<P>
     if (Loaded === null && problem !== null)
       return (
         <p className="panel" role="alert">
-          This screen could not be loaded ({problem}). Check the network connection and reload the page; work
-          waiting in the outbox is kept.
+          {say('shell.load-failed', { problem })}
         </p>
       );
     if (Loaded === null)
       return (
         <p className="panel" role="status">
-          Loading the screen…
+          {say('shell.loading')}
         </p>
       );
     return <Loaded {...props} />;

@@ -1,6 +1,10 @@
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { LoginAgainDialog } from '../features/session/login-again-dialog';
 import { taskSettled } from '../domain/task';
+import { useSay } from '../i18n/use-say';
+import { useSayRich } from '../i18n/use-say-rich';
+import { LanguageSwitcher } from '../ui/language-switcher';
 import { OutboxBar, useOutboxView } from '../ui/outbox-status';
 import { useUnsavedGuard } from '../ui/use-unsaved-guard';
 import type { Station } from '../ui/station';
@@ -16,6 +20,7 @@ export interface DemoControls {
 
 /** One line for everyone when the station reads records another way than usual (recorded INDEX §14–15). */
 function RecordSourceBanner({ station }: { station: Station }) {
+  const intl = useIntl();
   const { portal } = station;
   const source = useSyncExternalStore(
     (onChange) => portal.onRecordSourceChange(onChange),
@@ -24,10 +29,14 @@ function RecordSourceBanner({ station }: { station: Station }) {
   if (source.via === 'api') return null;
   return (
     <p className="portal-banner" role="status">
-      The portal&apos;s API v2 does not answer ({source.reason}): records are read from the portal&apos;s
-      editor pages, which marks each record as being edited for a while. Everything else works as usual.{' '}
-      <a href="#/portal-check">Check this portal</a> (<kbd>Alt+5</kbd>) says what an administrator could
-      change.
+      {intl.formatMessage(
+        { id: 'shell.banner.editor-pages' },
+        {
+          reason: source.reason,
+          a: (chunks: ReactNode[]) => <a href="#/portal-check">{chunks}</a>,
+          kbd: (chunks: ReactNode[]) => <kbd>{chunks}</kbd>,
+        },
+      )}
     </p>
   );
 }
@@ -41,7 +50,10 @@ interface Props {
 
 /** Header, navigation (Alt+1/2/3) and the current screen. */
 export function Shell({ station, onLogOut, demo, screens }: Props) {
+  const say = useSay();
+  const sayRich = useSayRich();
   const screen = useScreen();
+  const screenName = say(`shell.screen.${screen}`);
   const { outbox, username } = station;
   const [openedAt] = useState(() => Date.now());
 
@@ -55,6 +67,10 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
   }, [outbox, username]);
 
   useEffect(() => prefetchScreens(), []);
+
+  useEffect(() => {
+    document.title = say('shell.document-title', { screen: screenName });
+  }, [say, screenName]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -76,7 +92,7 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
           <strong>Specimen Linker</strong>
           <span className="collection">{station.collectionName}</span>
         </div>
-        <nav aria-label="Screens">
+        <nav aria-label={say('shell.screens')}>
           {SCREENS.map((s) => (
             <a
               key={s.id}
@@ -84,24 +100,23 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
               aria-current={screen === s.id ? 'page' : undefined}
               aria-keyshortcuts={`Alt+${s.key}`}
             >
-              {s.label} <kbd>Alt+{s.key}</kbd>
+              {say(`shell.screen.${s.id}`)} <kbd>Alt+{s.key}</kbd>
             </a>
           ))}
         </nav>
         <div className="shell-user">
           {demo ? (
             <span className="demo-badge" role="note" title={demo.profileLabel}>
-              Demo portal ({demo.profileLabel}){' '}
+              {say('shell.demo', { profile: demo.profileLabel })}{' '}
               <button type="button" onClick={demo.reset}>
-                Reset demo data
+                {say('shell.demo.reset')}
               </button>
             </span>
           ) : null}
-          <span>
-            Logged in as <strong>{station.username}</strong>
-          </span>
+          <LanguageSwitcher />
+          <span>{sayRich('shell.logged-in-as', { user: station.username })}</span>
           <button type="button" onClick={onLogOut}>
-            Log out
+            {say('session.log-out')}
           </button>
         </div>
       </header>
@@ -109,7 +124,7 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
       <OutboxBar outbox={outbox} user={username} since={openedAt} />
       <LoginAgainDialog />
       <main className="shell-main">
-        <ScreenErrorBoundary key={screen} screen={SCREENS.find((s) => s.id === screen)?.label ?? screen}>
+        <ScreenErrorBoundary key={screen} screen={screenName}>
           {screens[screen]}
         </ScreenErrorBoundary>
       </main>

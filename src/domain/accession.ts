@@ -1,4 +1,4 @@
-import { quote } from './text';
+import { quoted } from './text';
 import { accept, refuse, type Checked } from './result';
 
 export interface AccessionRules {
@@ -34,34 +34,27 @@ export function readAccession(
   rules: AccessionRules = defaultAccessionRules,
 ): Checked<Accession> {
   const text = raw.trim();
-  if (text === '') return refuse('Type the accession number stamped on the sheet.');
-  if (/\s/.test(text)) {
-    return refuse(
-      `${quote(text)} has a space in it. An accession number is one group of digits.`,
-      text.replace(/\s+/g, ''),
-    );
-  }
+  if (text === '') return refuse('check.accession.empty');
+  if (/\s/.test(text)) return refuse('check.accession.space', quoted(text), text.replace(/\s+/g, ''));
   const parts = splitPrefix(text, rules);
   if (parts === null) {
     const withZeros = text.replace(/[oO]/g, '0');
     if (withZeros !== text && splitPrefix(withZeros, rules) !== null) {
       const fixed = stripZeros(withZeros);
-      return refuse(`${quote(text)} has the letter O where a digit should be. Did you mean ${fixed}?`, fixed);
+      return refuse('check.accession.letter-o', { ...quoted(text), fixed }, fixed);
     }
     return rules.prefixPattern === null
-      ? refuse(
-          `${quote(text)} is not an accession number: this collection's accession numbers are digits only.`,
-        )
-      : refuse(
-          `${quote(text)} is not an accession number: expected digits, optionally after the collection's prefix.`,
-        );
+      ? refuse('check.accession.not-digits', quoted(text))
+      : refuse('check.accession.not-prefixed-digits', quoted(text));
   }
   const digits = stripZeros(parts.digits);
   const value = parts.prefix + digits;
   if (value.length > rules.maxLength) {
-    return refuse(
-      `${quote(text)} is ${value.length} characters long; accession numbers here have at most ${rules.maxLength}. Check the stamp.`,
-    );
+    return refuse('check.accession.too-long', {
+      ...quoted(text),
+      characters: value.length,
+      max: rules.maxLength,
+    });
   }
   return accept({ value, prefix: parts.prefix, digits });
 }

@@ -1,4 +1,4 @@
-import { quote } from './text';
+import { quoted } from './text';
 import { accept, refuse, type Checked } from './result';
 
 export interface BarcodeRules {
@@ -29,18 +29,8 @@ export function looksLikeBarcode(raw: string, rules: BarcodeRules): boolean {
 
 export function readBarcode(raw: string, rules: BarcodeRules): Checked<string> {
   const value = cleanScan(raw, rules);
-  if (value === '') return refuse('Scan the barcode on the sheet.');
+  if (value === '') return refuse('check.barcode.empty');
   if (new RegExp(rules.pattern).test(value)) return accept(value);
-  if (/^\d{1,8}$/.test(value)) {
-    return refuse(
-      `${quote(value)} looks like an accession number, not a barcode. Scan the barcode label, not the stamp.`,
-    );
-  }
-  return refuse(
-    `${quote(value)} is not one of this collection's barcodes (expected ${describePattern(rules.pattern)}).`,
-  );
-}
-
-function describePattern(pattern: string): string {
-  return `a code matching ${pattern}`;
+  if (/^\d{1,8}$/.test(value)) return refuse('check.barcode.looks-like-accession', quoted(value));
+  return refuse('check.barcode.wrong-pattern', { ...quoted(value), pattern: rules.pattern });
 }

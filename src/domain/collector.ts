@@ -1,4 +1,4 @@
-import { quote } from './text';
+import { quoted } from './text';
 import { accept, refuse, type Checked } from './result';
 
 export interface CollectorName {
@@ -53,21 +53,13 @@ const MIN_TOKEN = 3;
 /** `Smith`, `J. Smith`, `Smith, J.`, `J.A. Smith`, `van Devender` → the collector's last name. */
 export function readCollector(raw: string): Checked<CollectorName> {
   const text = raw.trim().replace(/\s+/g, ' ');
-  if (text === '') return refuse("Type the collector's last name from the label.");
-  if ([...text].length > 60)
-    return refuse(
-      `${quote(text)} is too long for a collector's name. Type the collector's last name from the label.`,
-    );
-  if (/\d/.test(text))
-    return refuse(
-      `${quote(text)} has digits in it. Type the collector's name; the number goes in its own field.`,
-    );
+  if (text === '') return refuse('check.collector.empty');
+  if ([...text].length > 60) return refuse('check.collector.too-long', quoted(text));
+  if (/\d/.test(text)) return refuse('check.collector.digits', quoted(text));
   // The portal reads % _ + - * " ( ) < > ~ @ as search operators (PROTOCOL §4.1): a name never needs them.
   const operators = [...new Set(text.match(/[%_+*"()<>~@;=\\]|(^|\s)-/g) ?? [])].map((o) => o.trim());
   if (operators.length > 0)
-    return refuse(
-      `${quote(text)} has characters that are not part of a name (${operators.join(' ')}). Type only the collector's name; letters, spaces, apostrophes, hyphens and full stops.`,
-    );
+    return refuse('check.collector.operators', { ...quoted(text), operators: operators.join(' ') });
   const beforeComma = text.includes(',') ? text.slice(0, text.indexOf(',')).trim() : null;
   const words = (beforeComma ?? text)
     .replace(/(\p{L}\.)(?=\p{L})/gu, '$1 ')
@@ -76,7 +68,7 @@ export function readCollector(raw: string): Checked<CollectorName> {
   const named = beforeComma !== null ? words : dropGivenNames(words);
   const lastName = named.join(' ');
   if (lastName === '' || named.every((w) => INITIALS.test(w))) {
-    return refuse(`${quote(text)} has no last name in it, only initials. Type at least the last name.`);
+    return refuse('check.collector.initials-only', quoted(text));
   }
   return accept({ lastName, portalTerm: portalTerm(lastName) });
 }

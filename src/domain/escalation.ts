@@ -26,6 +26,13 @@ export interface Escalation {
   candidates: EscalationCandidate[];
 }
 
+/**
+ * The fixed opening of the comment the station writes on an escalated record. The comment is stored in the
+ * portal, so it is written in one form whatever language the station shows: the prefix, the reason's code in
+ * parentheses (what another station reads back, in its own language), the reason in English for a person
+ * reading the portal's comment list, the candidates, then the technician's note as typed. Comments written
+ * before the code was added (English reason only) are still read.
+ */
 export const COMMENT_PREFIX = '[Specimen Linker] Expert required';
 
 const describeCandidate = (c: EscalationCandidate) =>
@@ -33,23 +40,50 @@ const describeCandidate = (c: EscalationCandidate) =>
     .filter((x): x is string => x !== null)
     .join(', ');
 
-/** The portal comment text: a fixed prefix a supervisor's screen can parse back. */
+const isReason = (code: string): code is EscalationReason => Object.hasOwn(ESCALATION_REASONS, code);
+
+/** The portal comment text: a fixed prefix and a reason code that any station parses back. */
 export function escalationComment(e: Escalation): string {
-  const parts = [`${COMMENT_PREFIX} — ${ESCALATION_REASONS[e.reason]}`];
+  const parts = [`${COMMENT_PREFIX} (${e.reason}) — ${ESCALATION_REASONS[e.reason]}`];
   if (e.candidates.length > 0) parts.push(`(candidates: ${e.candidates.map(describeCandidate).join('; ')})`);
   const note = e.note.trim().replace(/\s+/g, ' ');
   if (note !== '') parts.push(`— ${note}`);
   return parts.join(' ');
 }
 
+/** What follows the reason: an optional candidate list in parentheses, then ` — note`. */
+function noteAfter(rest: string): string {
+  let at = 0;
+  if (rest.startsWith(' (candidates: ')) {
+    let depth = 0;
+    for (; at < rest.length; at++) {
+      if (rest[at] === '(') depth++;
+      else if (rest[at] === ')' && --depth === 0) {
+        at++;
+        break;
+      }
+    }
+  }
+  return rest.startsWith(' — ', at) ? rest.slice(at + 3) : '';
+}
+
 export function parseEscalationComment(
   text: string,
 ): { reason: EscalationReason | null; note: string } | null {
   if (!text.startsWith(COMMENT_PREFIX)) return null;
-  const rest = text.slice(COMMENT_PREFIX.length).replace(/^ — /, '');
-  const entry = (Object.entries(ESCALATION_REASONS) as [EscalationReason, string][]).find(([, label]) =>
-    rest.startsWith(label),
-  );
+  let rest = text.slice(COMMENT_PREFIX.length);
+  const coded = /^ \(([a-z-]+)\)/.exec(rest);
+  let reason: EscalationReason | null = null;
+  if (coded) {
+    rest = rest.slice(coded[0].length);
+    if (isReason(coded[1]!)) reason = coded[1];
+  }
+  rest = rest.replace(/^ — /, '');
+  const english = (Object.entries(ESCALATION_REASONS) as [EscalationReason, string][])
+    .filter(([code, label]) => (reason === null || code === reason) && rest.startsWith(label))
+    .sort((a, b) => b[1].length - a[1].length)[0];
+  if (english) return { reason: reason ?? english[0], note: noteAfter(rest.slice(english[1].length)) };
+  // A reason worded otherwise (another version's words): the note is what follows the last dash.
   const noteAt = rest.lastIndexOf(' — ');
-  return { reason: entry ? entry[0] : null, note: noteAt >= 0 ? rest.slice(noteAt + 3) : '' };
+  return { reason, note: noteAt >= 0 ? rest.slice(noteAt + 3) : '' };
 }

@@ -1,3 +1,5 @@
+import { said, type Said } from './said';
+
 /** The stock vocabulary as the portal stores it: lower case (PROTOCOL §7.3). */
 export const STOCK_STATUSES = [
   'unprocessed',
@@ -20,8 +22,19 @@ export const REVIEWED = 'reviewed';
 export const sameStatus = (a: string | null, b: string | null) =>
   (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
-export const statusLabel = (status: string | null) =>
-  status === null || status.trim() === '' ? 'No status' : status.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+/**
+ * A status as the screens show it: the portal's own words for the stock ones (`station.status.expert-required`),
+ * any other as it is stored, capitalised. What is stored and sent stays the portal's value.
+ */
+export function statusLabel(status: string | null): Said {
+  const stored = (status ?? '').trim().toLowerCase();
+  if (stored === '') return said('station.status.none');
+  if ((STOCK_STATUSES as readonly string[]).includes(stored))
+    return said(`station.status.${stored.replace(/[^a-z0-9]+/g, '-')}`);
+  return said('station.status.other', {
+    status: (status ?? '').replace(/\b\p{L}/gu, (c) => c.toUpperCase()),
+  });
+}
 
 /**
  * The portal's own list, from the `q_processingstatus` options of its query form: skips "All Records" (''),

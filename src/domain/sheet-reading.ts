@@ -1,6 +1,7 @@
 import { readCollector } from './collector';
 import { compareRecordToSheet, type Comparison, type RecordLabel } from './compare';
-import { readLabelDate, type DateOrder } from './label-date';
+import { findLabelDate, readLabelDate, type DateOrder } from './label-date';
+import { said, type Said } from './said';
 /**
  * Reading a herbarium sheet for the technician (issue 11): where the accession stamp is, which number it
  * shows, whether the barcode in the picture is the record's, what the printed label says. Pure rules on
@@ -94,7 +95,7 @@ export interface StampProposal {
   confidence: number;
 }
 
-export type StampReading = { kind: 'proposal'; proposal: StampProposal } | { kind: 'unread'; why: string };
+export type StampReading = { kind: 'proposal'; proposal: StampProposal } | { kind: 'unread'; why: Said };
 
 /**
  * The stamped number among the stamp's words: the tallest all-digit word (the collection's name is
@@ -107,15 +108,23 @@ export function pickStampNumber(words: OcrWord[], threshold: number): StampReadi
     .filter((w) => /^\d{1,8}$/.test(w.text))
     .sort((a, b) => b.height - a.height);
   const tallest = numbers[0];
-  if (!tallest) return { kind: 'unread', why: 'no number could be read in the stamp' };
+  if (!tallest) return { kind: 'unread', why: said('check.stamp.no-number') };
   const rival = numbers.find(
     (w) => w !== tallest && w.height >= tallest.height * 0.8 && w.text !== tallest.text,
   );
-  if (rival) return { kind: 'unread', why: `the stamp shows two numbers (${tallest.text}, ${rival.text})` };
+  if (rival)
+    return {
+      kind: 'unread',
+      why: said('check.stamp.two-numbers', { first: tallest.text, second: rival.text }),
+    };
   if (tallest.confidence < threshold)
     return {
       kind: 'unread',
-      why: `the number read (${tallest.text}) is too uncertain (${Math.round(tallest.confidence)} % < ${threshold} %)`,
+      why: said('check.stamp.uncertain', {
+        number: tallest.text,
+        confidence: Math.round(tallest.confidence),
+        threshold,
+      }),
     };
   return { kind: 'proposal', proposal: { value: tallest.text, confidence: Math.round(tallest.confidence) } };
 }
@@ -171,20 +180,38 @@ export interface LabelHints {
   date: string | null;
 }
 
+/** What a label prints before its collecting date, in en, fr, es and pt: "Date:", "Fecha de colecta:", "Data:". */
+const DATE_LABEL = /\b(?:Date|Fecha|Data)(?: (?:of|de|da|do|del) \p{L}+)?\s*[:.]?\s*/giu;
+/** A determination's or revision's date is not the collecting date. */
+const DETERMINATION = /^\W*(?:Det|Determ\p{L}*|Ident\p{L}*|Rev|Revis\p{L}*|Conf)\b/iu;
+
+/**
+ * The collecting date: what follows the label's "Date:" in any form the station reads, else the one date
+ * the other lines write in words or Roman numerals (14 de julio de 1961, 14.VII.1961); none when they
+ * write two different ones.
+ */
+function labelDate(lines: string[]): string | null {
+  const text = lines.join('\n');
+  for (const label of text.matchAll(DATE_LABEL)) {
+    const date = findLabelDate(text.slice(label.index + label[0].length), true);
+    if (date !== null) return date;
+  }
+  const dates = new Set(
+    lines.filter((line) => !DETERMINATION.test(line)).flatMap((line) => findLabelDate(line) ?? []),
+  );
+  return dates.size === 1 ? [...dates][0]! : null;
+}
+
 /**
  * Collector, number and date from the label's lines as the OCR read them: `Coll.: J. Smith  No. 366`,
- * `Date: 1963-03-19` (the demo herbarium's labels; other collections' labels give what they give).
+ * `Date: 1963-03-19` (the demo herbarium's labels), `Fecha: 14 de julio de 1961`, `14.VII.1961`.
  */
 export function readLabelLines(lines: string[]): LabelHints {
   const text = lines.join('\n');
   const collector =
     /Col(?:l|lector)?[.:]*\s*:?\s*([\p{L}][\p{L}.' -]*?)\s*(?:No\.|#|$)/imu.exec(text)?.[1]?.trim() ?? null;
   const number = /\b(?:No|Nr|#)\.?\s*:?\s*([0-9][0-9A-Za-z-]*)/.exec(text)?.[1] ?? null;
-  const date =
-    /\bDate\s*:?\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./ ][0-9IVXivx]{1,4}[./ ][0-9]{2,4}|[0-9]{1,2} \p{L}{3,9} [0-9]{4})/iu.exec(
-      text,
-    )?.[1] ?? null;
-  return { collector: collector && collector.length > 1 ? collector : null, number, date };
+  return { collector: collector && collector.length > 1 ? collector : null, number, date: labelDate(lines) };
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { Said } from '../domain/said';
+import { said, type Said } from '../domain/said';
 import type { JournalEntry } from './station-journal';
 
 /**
- * The columns of the export. What happened is given as its code and values (any language can word them
- * again) and, for reading, worded in the station's language.
+ * The columns of the export, headed in the station's language (`journal.csv.…`). What happened is given as
+ * its code and values (any language can word them again) and, for reading, worded in the station's language.
+ * Times stay ISO 8601 (UTC), which every spreadsheet and report reads alike.
  */
 const COLUMNS = [
   'time',
@@ -58,5 +59,6 @@ export function journalToCsv(entries: JournalEntry[], say: (words: Said) => stri
         .map(csvCell)
         .join(','),
     );
-  return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  const header = COLUMNS.map((column) => csvCell(say(said(`journal.csv.${column}`)))).join(',');
+  return `${[header, ...rows].join('\r\n')}\r\n`;
 }

@@ -1,8 +1,10 @@
+import { said, type Said } from '../domain/said';
 import type { TaskDraft } from '../domain/task';
 import type { ValueChange } from '../portal/portal';
 import type { JournalEntry } from './station-journal';
 
-export type UndoPlan = { ok: true; changes: ValueChange[] } | { ok: false; why: string };
+/** What an undo would write, or why it cannot be undone (as a code, `journal.undo.why.…`). */
+export type UndoPlan = { ok: true; changes: ValueChange[] } | { ok: false; why: Said };
 
 const REVERTIBLE = new Set(['catalognumber', 'processingstatus']);
 
@@ -14,36 +16,36 @@ const REVERTIBLE = new Set(['catalognumber', 'processingstatus']);
  */
 export function undoPlan(entry: JournalEntry, all: JournalEntry[]): UndoPlan {
   if (all.some((e) => e.undoes === entry.id && e.outcome === 'done'))
-    return { ok: false, why: 'It has already been undone.' };
+    return { ok: false, why: said('journal.undo.why.already-undone') };
   if (entry.outcome !== 'done')
-    return { ok: false, why: 'Nothing was written, so there is nothing to undo.' };
+    return { ok: false, why: said('journal.undo.why.nothing-written') };
   if (entry.action === 'undo')
-    return { ok: false, why: 'An undo is not undone; make the change again instead.' };
+    return { ok: false, why: said('journal.undo.why.undo-of-undo') };
   if (entry.action === 'comment')
     return {
       ok: false,
-      why: "A comment is not taken back from this station; an administrator can delete it on the record's Comments tab in the portal.",
+      why: said('journal.undo.why.comment'),
     };
   if (entry.action === 'merge')
     return {
       ok: false,
-      why: 'The portal cannot undo a merge from the editor. The journal keeps both records as they were; see "How to undo this merge" for what an administrator does.',
+      why: said('journal.undo.why.merge'),
     };
   if (entry.action === 'escalation' && Object.keys(entry.before).length === 0)
     return {
       ok: false,
-      why: `Record ${entry.occid} was created by this escalation; the portal's editor cannot delete it. Resolve the case in Review, or ask an administrator to delete the record.`,
+      why: said('journal.undo.why.created-record', { occid: entry.occid }),
     };
   if (Object.keys(entry.before).length === 0)
     return {
       ok: false,
-      why: 'This write was finished from the outbox after the station was reopened, and what the record held before is not known here; change it in the portal if it must be undone.',
+      why: said('journal.undo.why.before-unknown'),
     };
   const fields = Object.keys(entry.after);
   if (fields.some((f) => !REVERTIBLE.has(f)))
     return {
       ok: false,
-      why: `An accession number cannot be removed from this station: the portal's only way to remove one (deleteIdentifier) checks no rights. Remove it in the portal's editor, or ask an administrator to revert the edit in the portal's edit review.`,
+      why: said('journal.undo.why.accession'),
     };
   return {
     ok: true,
@@ -60,7 +62,7 @@ export function undoTask(
   entry: JournalEntry,
   all: JournalEntry[],
   collid: number,
-): { ok: true; draft: TaskDraft } | { ok: false; why: string } {
+): { ok: true; draft: TaskDraft } | { ok: false; why: Said } {
   const plan = undoPlan(entry, all);
   if (!plan.ok) return plan;
   return {

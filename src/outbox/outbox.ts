@@ -526,6 +526,7 @@ export function createOutbox(inner: PortalClient, options: Options): { portal: P
 
   const portal: PortalReads = {
     session: (collid) => observe(inner.session(collid)),
+    collectionRole: (collid) => observe(inner.collectionRole(collid)),
     login: async (username, password) => {
       await observe(inner.login(username, password));
       setSessionEnded(false);

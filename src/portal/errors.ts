@@ -71,9 +71,17 @@ export function saidOf(error: unknown): Said {
   return said('station.error.unexpected', { text: error instanceof Error ? error.message : String(error) });
 }
 
+/** Whatever was thrown, as what happened and what to do next (codes, worded where they are shown). */
+export function explained(error: unknown): Said[] {
+  if (isPortalError(error)) return [error.said, nextStepOf(error.kind)];
+  if (error instanceof Error) return [said('station.error.unexpected-with-next', { text: error.message })];
+  return [said('station.error.unexpected-plain')];
+}
+
 /** A sentence for the status line, whatever was thrown. */
 export function explain(error: unknown): string {
   if (isPortalError(error)) return `${error.message} ${error.nextStep}`;
   if (error instanceof Error) return say(said('station.error.unexpected-with-next', { text: error.message }));
   return say(said('station.error.unexpected-plain'));
 }
+

@@ -1,4 +1,5 @@
 import type { RecordPage, SpecimenRecord } from '../domain/occurrence';
+import type { Said } from '../domain/said';
 import type { FieldValues } from '../domain/task';
 
 /** The language the portal's pages answer in for this user (its `<html lang>`), when it is one it ships. */
@@ -12,7 +13,19 @@ export type SessionState =
       collectionName: string | null;
       statuses: string[];
       portalLanguage: PortalLanguage | null;
+      /**
+       * Who the editor pages are logged in as (their query form's "entered by me" fills it in), or null when
+       * the page does not say. On a portal at the web root this can differ from who logged in last.
+       */
+      user: string | null;
     };
+
+/**
+ * What the user is on the collection beyond editing its records: `administrator` for its collection
+ * administrators (CollAdmin) and the portal's super-administrators (SuperAdmin), `editor` for the others who
+ * may edit (CollEditor). The station offers Review's resolutions to administrators only (README, Review).
+ */
+export type CollectionRole = 'administrator' | 'editor';
 
 export interface CollectorSearch {
   /** The editor's `q_recordedby` term, e.g. `%Smith` (PROTOCOL §4.1). */
@@ -50,14 +63,18 @@ export interface RecordSource {
 
 export type CheckOutcome = 'works' | 'works-differently' | 'fails' | 'not-tried';
 
-/** One read-only probe of the portal check: what was found, what the station does, what an admin could do. */
+/**
+ * One read-only probe of the portal check: what was found, what the station does, what an admin could do,
+ * as codes (`check.…`) the screen words in the station's language; `found` may be several sentences (an
+ * error and its next step).
+ */
 export interface PortalCheckResult {
   id: string;
-  title: string;
+  title: Said;
   outcome: CheckOutcome;
-  found: string;
-  stationWill: string;
-  adminCould: string | null;
+  found: Said[];
+  stationWill: Said;
+  adminCould: Said | null;
   /** The station cannot work while this fails. */
   essential: boolean;
 }
@@ -85,6 +102,11 @@ export interface MergeOutcome {
 export interface PortalClient {
   /** Who the portal thinks we are on this collection. */
   session(collid: number): Promise<SessionState>;
+  /**
+   * The user's role on the collection, as the editor pages logged in now show it (the same session the saves
+   * go through); throws a PortalError when the portal's page does not tell.
+   */
+  collectionRole(collid: number): Promise<CollectionRole>;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
 

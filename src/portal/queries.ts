@@ -16,6 +16,12 @@ export const portalQueries = (portal: PortalReads) => ({
     queryKey: ['portal-session', collid] as const,
     queryFn: () => portal.session(collid),
   }),
+  /** Per user: another login on the station is asked again. */
+  collectionRole: (collid: number, user: string) => ({
+    queryKey: ['collection-role', collid, user] as const,
+    queryFn: () => portal.collectionRole(collid),
+    staleTime: 5 * 60_000,
+  }),
   check: (collid: number) => ({
     queryKey: ['portal-check', collid] as const,
     queryFn: () => portal.checkPortal(collid),

@@ -6,9 +6,10 @@ import {
   type LabelHints,
   type OcrWord,
 } from '../domain/sheet-reading';
+import { said } from '../domain/said';
 import type { ReadingSettings } from '../domain/station';
 import type { PixelsAnswer, PixelsRequest } from './pixels.worker';
-import type { SheetReader, SheetReading } from './sheet-reader';
+import { SheetUnreadable, type SheetReader, type SheetReading } from './sheet-reader';
 
 /** Where the build puts tesseract.js's worker, cores and English data (vite.config.ts, `sheetReaderAssets`). */
 export const OCR_ASSETS = 'ocr';
@@ -17,13 +18,21 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
   const base = new URL(`./${OCR_ASSETS}/`, document.baseURI).toString();
   let ocr: Promise<Worker> | null = null;
   const startOcr = () =>
-    (ocr ??= createWorker('eng', OEM.LSTM_ONLY, {
-      workerPath: `${base}worker.min.js`,
-      corePath: `${base}core`,
-      langPath: `${base}lang`,
-      gzip: true,
-      workerBlobURL: false,
-    }).then(async (worker) => {
+    (ocr ??= createWorker(
+      'eng',
+      OEM.LSTM_ONLY,
+      {
+        workerPath: `${base}worker.min.js`,
+        corePath: `${base}core`,
+        langPath: `${base}lang`,
+        gzip: true,
+        workerBlobURL: false,
+      },
+      // A Tesseract config file, read at Init. Tesseract prints its diagnostics ("Estimating resolution as
+      // 163") to stderr, which the WebAssembly core turns into a console error on every sheet; failures still
+      // reach the reader as rejected jobs.
+      'debug_file /dev/null',
+    ).then(async (worker) => {
       await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
       return worker;
     }));
@@ -52,12 +61,12 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
   async function readSheet(url: string, catalogNumber: string | null): Promise<SheetReading> {
     const started = performance.now();
     const answer = await readPixels(url);
-    if (answer.error) throw new Error(answer.error);
+    if (answer.error) throw new SheetUnreadable(answer.error);
     labels.set(url, answer.label);
     const barcode = checkSheetBarcode(catalogNumber, answer.barcodes);
     if (!answer.mask)
       return {
-        stamp: { kind: 'unread', why: 'there is no stamp ink on the sheet' },
+        stamp: { kind: 'unread', why: said('check.stamp.no-ink') },
         stampCrop: null,
         barcode,
         ms: performance.now() - started,

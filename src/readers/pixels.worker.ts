@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { said, type Said } from '../domain/said';
 import { findStamp, labelMask, stampMask, type Box, type Mask } from '../domain/sheet-reading';
 import type { BarcodeFormat } from '../domain/station';
 
@@ -24,7 +25,15 @@ export interface PixelsAnswer {
   /** The label's print, black on white (PNG), for the label hints. */
   label: Blob | null;
   barcodes: string[];
-  error: string | null;
+  /** Why the sheet could not be read, as a code (`viewer.reading.…`). */
+  error: Said | null;
+}
+
+/** A failure the worker can name. */
+class Unreadable extends Error {
+  constructor(readonly said: Said) {
+    super(said.code);
+  }
 }
 
 // The wasm file is one of the app's own assets: zxing-wasm would otherwise fetch it from a CDN.
@@ -36,11 +45,11 @@ prepareZXingModule({
 
 async function read({ id, url, formats }: PixelsRequest): Promise<PixelsAnswer> {
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`the image could not be loaded (HTTP ${response.status})`);
+  if (!response.ok) throw new Unreadable(said('viewer.reading.http', { status: response.status }));
   const bitmap = await createImageBitmap(await response.blob());
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('this browser cannot read images in a worker');
+  if (!context) throw new Unreadable(said('viewer.reading.no-canvas'));
   context.drawImage(bitmap, 0, 0);
   const image = context.getImageData(0, 0, bitmap.width, bitmap.height);
   const found = await readBarcodes(image, { formats, tryHarder: true, maxNumberOfSymbols: 4 });
@@ -94,7 +103,10 @@ self.onmessage = (event: MessageEvent<PixelsRequest>) => {
         box: null,
         label: null,
         barcodes: [],
-        error: error instanceof Error ? error.message : String(error),
+        error:
+          error instanceof Unreadable
+            ? error.said
+            : said('viewer.reading.other', { text: error instanceof Error ? error.message : String(error) }),
       } satisfies PixelsAnswer),
   );
 };

@@ -1,3 +1,4 @@
+import type { Said } from '../domain/said';
 import type { BarcodeCheck, LabelHints, StampReading } from '../domain/sheet-reading';
 import type { ReadingSettings } from '../domain/station';
 
@@ -9,6 +10,16 @@ export interface SheetReading {
   barcode: BarcodeCheck;
   /** How long the reading took (ms). */
   ms: number;
+}
+
+/** A sheet the readers could not read, and why, as a code (`viewer.reading.…`) the screen words. */
+export class SheetUnreadable extends Error {
+  readonly said: Said;
+  constructor(why: Said) {
+    super(why.code);
+    this.name = 'SheetUnreadable';
+    this.said = why;
+  }
 }
 
 /** Reads sheets in workers; a sheet already read (or being read) is not read again. */

@@ -2,13 +2,7 @@ import type { FieldVerdict } from '../domain/compare';
 import type { SpecimenRecord } from '../domain/occurrence';
 import { compareLabelHints, type LabelHints } from '../domain/sheet-reading';
 import type { DateOrder } from '../domain/label-date';
-
-const VERDICT: Record<FieldVerdict, string> = {
-  match: 'agrees with the record',
-  mismatch: 'differs from the record',
-  missing: 'the record has none',
-  'not-entered': 'not read',
-};
+import { useSay } from '../i18n/use-say';
 
 /**
  * Collector, number and date as the station read them off the sheet's printed label, next to the record's,
@@ -25,21 +19,22 @@ export function LabelHintsTable({
   dateOrder: DateOrder;
   today: string;
 }) {
+  const say = useSay();
   const comparison = compareLabelHints(record, hints, { order: dateOrder, today });
   const rows: [string, string | null, string | null, FieldVerdict][] = [
-    ['Collector', hints.collector, record.recordedBy, comparison.collector],
-    ['Number', hints.number, record.recordNumber, comparison.number],
-    ['Date', hints.date, record.eventDate, comparison.date],
+    [say('record.field.collector'), hints.collector, record.recordedBy, comparison.collector],
+    [say('record.field.number'), hints.number, record.recordNumber, comparison.number],
+    [say('record.field.date'), hints.date, record.eventDate, comparison.date],
   ];
   return (
-    <table className="label-hints" aria-label="Label read by the station">
-      <caption>The sheet&apos;s label as the station read it (machine-read: a hint, check the image)</caption>
+    <table className="label-hints" aria-label={say('record.hints.name')}>
+      <caption>{say('record.hints.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Label (machine-read)</th>
-          <th scope="col">Record {record.occid}</th>
-          <th scope="col">Agreement</th>
+          <th scope="col">{say('record.hints.field')}</th>
+          <th scope="col">{say('record.hints.label')}</th>
+          <th scope="col">{say('record.hints.record', { occid: record.occid })}</th>
+          <th scope="col">{say('record.hints.agreement')}</th>
         </tr>
       </thead>
       <tbody>
@@ -48,7 +43,7 @@ export function LabelHintsTable({
             <th scope="row">{name}</th>
             <td>{read ?? '—'}</td>
             <td>{held ?? '—'}</td>
-            <td>{VERDICT[verdict]}</td>
+            <td>{say(`record.hints.verdict.${verdict}`)}</td>
           </tr>
         ))}
       </tbody>

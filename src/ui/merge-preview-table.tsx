@@ -1,19 +1,23 @@
 import type { MergePreview } from '../domain/merge-preview';
+import type { MessageKey } from '../i18n/intl';
+import { useSay } from '../i18n/use-say';
+import { useSayRich } from '../i18n/use-say-rich';
 
-const FIELD_NAMES: Record<string, string> = {
-  catalogNumber: 'Barcode',
-  sciname: 'Taxon',
-  scientificNameAuthorship: 'Author',
-  family: 'Family',
-  recordedBy: 'Collector',
-  recordNumber: 'Number',
-  eventDate: 'Date',
-  country: 'Country',
-  stateProvince: 'State',
-  county: 'County',
-  locality: 'Locality',
-  habitat: 'Habitat',
-  processingStatus: 'Status',
+/** The fields a person reads by name; any other is shown by the portal's own field name. */
+const FIELD_NAMES: Record<string, MessageKey> = {
+  catalogNumber: 'record.field.barcode',
+  sciname: 'record.field.taxon',
+  scientificNameAuthorship: 'record.field.author',
+  family: 'record.field.family',
+  recordedBy: 'record.field.collector',
+  recordNumber: 'record.field.number',
+  eventDate: 'record.field.date',
+  country: 'record.field.country',
+  stateProvince: 'record.field.state',
+  county: 'record.field.county',
+  locality: 'record.field.locality',
+  habitat: 'record.field.habitat',
+  processingStatus: 'record.field.status',
 };
 
 /**
@@ -24,36 +28,46 @@ const FIELD_NAMES: Record<string, string> = {
 const BOOKKEEPING = new Set(['recordID', 'dateEntered', 'recordEnteredBy', 'basisOfRecord', 'occurrenceID']);
 
 export function MergePreviewTable({ preview }: { preview: MergePreview }) {
+  const say = useSay();
+  const sayRich = useSayRich();
+  const fieldName = (field: string) => {
+    const key = FIELD_NAMES[field];
+    return key ? say(key) : field;
+  };
   const conflicts = preview.fields.filter((f) => f.conflict && !BOOKKEEPING.has(f.field));
   return (
     // A scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1, axe
     // scrollable-region-focusable): tabIndex 0 is the fix axe and WAI give for it.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <section className="merge-preview" aria-label="Merge preview" tabIndex={0}>
+    <section className="merge-preview" aria-label={say('record.merge.name')} tabIndex={0}>
       <p>
-        Merging moves the barcode <strong>{preview.catalogNumber ?? 'none'}</strong>
-        {preview.images.some((i) => i.from === 'source') ? ' and the sheet image' : ''} to record{' '}
-        {preview.targetOccid}; the image record {preview.sourceOccid} disappears. The legacy record keeps
-        every value it has; its empty fields are filled from the image record.
+        {sayRich('record.merge.moves', {
+          barcode: preview.catalogNumber ?? null,
+          image: preview.images.some((i) => i.from === 'source'),
+          target: preview.targetOccid,
+          source: preview.sourceOccid,
+        })}
       </p>
       {!preview.barcodeSurvives ? (
         <p className="status-line status-error" role="alert">
-          The merge would drop the new barcode: record {preview.targetOccid} already has one. Do not merge.
+          {say('record.merge.drops-barcode', { target: preview.targetOccid })}
         </p>
       ) : null}
       {conflicts.length > 0 ? (
         <p className="status-line status-warning" role="status">
-          {conflicts.length} field(s) differ; the legacy value is kept and the other is lost:{' '}
-          {conflicts.map((c) => FIELD_NAMES[c.field] ?? c.field).join(', ')}.
+          {say('record.merge.conflicts', {
+            count: conflicts.length,
+            fields: conflicts.map((c) => fieldName(c.field)).join(', '),
+          })}
         </p>
       ) : null}
       <table>
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Legacy record {preview.targetOccid}</th>
-            <th scope="col">Image record {preview.sourceOccid}</th>
-            <th scope="col">After the merge</th>
+            <th scope="col">{say('record.merge.field')}</th>
+            <th scope="col">{say('record.merge.legacy', { occid: preview.targetOccid })}</th>
+            <th scope="col">{say('record.merge.image-record', { occid: preview.sourceOccid })}</th>
+            <th scope="col">{say('record.merge.after')}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,23 +76,23 @@ export function MergePreviewTable({ preview }: { preview: MergePreview }) {
               key={f.field}
               className={f.conflict ? 'conflict' : f.from === 'source' ? 'from-source' : undefined}
             >
-              <th scope="row">{FIELD_NAMES[f.field] ?? f.field}</th>
+              <th scope="row">{fieldName(f.field)}</th>
               <td>{f.target ?? '—'}</td>
               <td>{f.source ?? '—'}</td>
               <td>
                 {f.result ?? '—'}{' '}
                 <span className="hint">
                   {f.conflict
-                    ? '(legacy kept, image record value lost)'
+                    ? say('record.merge.legacy-kept')
                     : f.from === 'source'
-                      ? '(from image record)'
+                      ? say('record.merge.from-image')
                       : ''}
                 </span>
               </td>
             </tr>
           ))}
           <tr>
-            <th scope="row">Other catalog numbers</th>
+            <th scope="row">{say('record.field.other-catalog-numbers')}</th>
             <td colSpan={3}>{preview.identifiers.map((i) => i.value).join('; ') || '—'}</td>
           </tr>
         </tbody>

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { said, type Said } from '../domain/said';
 import { taskOutcome, taskSettled, type Task } from '../domain/task';
 import { rowWords, taskLabel, taskRow, type TaskRow } from '../domain/task-rows';
+import { formatMoment } from '../i18n/format';
 import { useSay } from '../i18n/use-say';
 import type { Outbox, OutboxView } from '../outbox/outbox';
 
@@ -166,7 +167,7 @@ export function OutboxList({ outbox }: { outbox: Outbox }) {
           {open.map((t) => (
             <li key={t.id}>
               <TaskLine task={t} now={now} />{' '}
-              <span className="hint">{say('outbox.list.who', { user: t.user, at: t.createdAt })}</span>
+              <span className="hint">{say('outbox.list.who', { user: t.user, at: formatMoment(t.createdAt) })}</span>
             </li>
           ))}
         </ul>

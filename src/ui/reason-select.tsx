@@ -1,6 +1,9 @@
 import { ESCALATION_REASONS, type EscalationReason } from '../domain/escalation';
+import { useSay } from '../i18n/use-say';
 
-/** The fixed list of reasons an escalation carries. */
+const REASONS = Object.keys(ESCALATION_REASONS) as EscalationReason[];
+
+/** The fixed list of reasons an escalation carries, worded in the station's language (`reason.…`). */
 export function ReasonSelect({
   value,
   onChange,
@@ -10,17 +13,18 @@ export function ReasonSelect({
   onChange: (reason: EscalationReason) => void;
   disabled?: boolean;
 }) {
+  const say = useSay();
   return (
     <label>
-      Reason
+      {say('reason.label')}
       <select
         value={value}
         onChange={(e) => onChange(e.target.value as EscalationReason)}
         disabled={disabled}
       >
-        {(Object.entries(ESCALATION_REASONS) as [EscalationReason, string][]).map(([key, text]) => (
-          <option key={key} value={key}>
-            {text}
+        {REASONS.map((reason) => (
+          <option key={reason} value={reason}>
+            {say(`reason.${reason}`)}
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
 import type { Comparison, FieldVerdict } from '../domain/compare';
 import { hasBarcode, otherCatalogNumbersOf, type SpecimenRecord } from '../domain/occurrence';
 import { statusLabel } from '../domain/processing-status';
+import { useSay } from '../i18n/use-say';
 
 interface Props {
   record: SpecimenRecord;
@@ -12,13 +13,6 @@ interface Props {
   imagesKnown?: boolean;
 }
 
-const VERDICT_TEXT: Record<FieldVerdict, string | null> = {
-  match: 'matches the sheet',
-  mismatch: 'does not match the sheet',
-  missing: 'not in the record',
-  'not-entered': null,
-};
-
 function LabelField({
   name,
   value,
@@ -28,7 +22,9 @@ function LabelField({
   value: string | null;
   verdict?: FieldVerdict;
 }) {
-  const said = verdict ? VERDICT_TEXT[verdict] : null;
+  const say = useSay();
+  // A field the technician did not enter gets no verdict.
+  const said = verdict && verdict !== 'not-entered' ? say(`record.verdict.${verdict}`) : null;
   return (
     <div className={`label-field ${verdict ? `verdict-${verdict}` : ''}`}>
       <dt>{name}</dt>
@@ -45,42 +41,47 @@ export const localityLine = (r: SpecimenRecord) =>
 
 /** What a technician checks against the sheet: collector, number and date first and large. */
 export function RecordCard({ record, otherCatalogNumbers, comparison, title, imagesKnown = true }: Props) {
+  const say = useSay();
   const accession = otherCatalogNumbers ?? (otherCatalogNumbersOf(record).join('; ') || null);
   return (
-    <article className="record-card" aria-label={title ?? `Record ${record.occid}`}>
+    <article className="record-card" aria-label={title ?? say('record.card.name', { occid: record.occid })}>
       <dl className="label-fields">
-        <LabelField name="Collector" value={record.recordedBy} verdict={comparison?.collector} />
-        <LabelField name="Number" value={record.recordNumber} verdict={comparison?.number} />
-        <LabelField name="Date" value={record.eventDate} verdict={comparison?.date} />
+        <LabelField
+          name={say('record.field.collector')}
+          value={record.recordedBy}
+          verdict={comparison?.collector}
+        />
+        <LabelField name={say('record.field.number')} value={record.recordNumber} verdict={comparison?.number} />
+        <LabelField name={say('record.field.date')} value={record.eventDate} verdict={comparison?.date} />
       </dl>
       <dl className="record-details">
         <div>
-          <dt>Taxon</dt>
+          <dt>{say('record.field.taxon')}</dt>
           <dd>
             <i>{record.sciname ?? '—'}</i> {record.family ? `(${record.family})` : null}
           </dd>
         </div>
         <div>
-          <dt>Locality</dt>
+          <dt>{say('record.field.locality')}</dt>
           <dd>{localityLine(record) || '—'}</dd>
         </div>
         <div>
-          <dt>Other catalog numbers</dt>
+          <dt>{say('record.field.other-catalog-numbers')}</dt>
           <dd>{accession ?? '—'}</dd>
         </div>
         <div>
-          <dt>Barcode</dt>
-          <dd>{hasBarcode(record) ? <strong>{record.catalogNumber}</strong> : 'none yet'}</dd>
+          <dt>{say('record.field.barcode')}</dt>
+          <dd>{hasBarcode(record) ? <strong>{record.catalogNumber}</strong> : say('record.no-barcode')}</dd>
         </div>
         <div>
-          <dt>Status</dt>
-          <dd>{statusLabel(record.processingStatus)}</dd>
+          <dt>{say('record.field.status')}</dt>
+          <dd>{say(statusLabel(record.processingStatus))}</dd>
         </div>
         <div>
-          <dt>Record</dt>
+          <dt>{say('record.field.record')}</dt>
           <dd>
             {record.occid}
-            {record.recordSecurity === 5 ? ' — hidden from public view (you see it as an editor)' : null}
+            {record.recordSecurity === 5 ? ` ${say('record.hidden')}` : null}
           </dd>
         </div>
       </dl>
@@ -96,15 +97,15 @@ export function RecordCard({ record, otherCatalogNumbers, comparison, title, ima
                 rel="noreferrer"
                 tabIndex={-1}
               >
-                <img src={src} alt={`Sheet already on record ${record.occid}`} height={120} />
+                <img src={src} alt={say('record.image-alt', { occid: record.occid })} height={120} />
               </a>
             ) : null;
           })}
         </div>
       ) : imagesKnown ? (
-        <p className="hint">No image on this record yet.</p>
+        <p className="hint">{say('record.no-image')}</p>
       ) : (
-        <p className="hint">Images on this record are checked when the barcode is saved.</p>
+        <p className="hint">{say('record.images-unknown')}</p>
       )}
     </article>
   );

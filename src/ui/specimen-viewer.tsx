@@ -1,6 +1,8 @@
 import OpenSeadragon from 'openseadragon';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpecimenImage } from '../domain/occurrence';
+import { useSay } from '../i18n/use-say';
+import { useSayRich } from '../i18n/use-say-rich';
 
 /** A part of the sheet in viewport coordinates (the sheet is 1 wide). */
 export interface SheetRegion {
@@ -43,6 +45,8 @@ function rememberedRegion(): SheetRegion | null {
  * station and reapplied to the next sheet, because a batch has its stamps in the same place.
  */
 export function SpecimenViewer({ image, nextImage = null, label, keys = true }: Props) {
+  const say = useSay();
+  const sayRich = useSayRich();
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<OpenSeadragon.Viewer | null>(null);
   // Outcomes are kept per URL, so a new sheet starts as "loading" without resetting state in an effect.
@@ -53,6 +57,8 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
   const [fallback] = useState(() => typeof window.matchMedia !== 'function');
   const deepZoomAdded = useRef(false);
   const userMoved = useRef(false);
+  const movedSinceShown = useRef(false);
+  const fitAgain = useRef<(() => void) | null>(null);
   const current = useRef(image);
   const preloaded = useRef<{ url: string; item: OpenSeadragon.TiledImage | null } | null>(null);
 
@@ -75,9 +81,22 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
         drawer: 'canvas',
       });
       viewer.current = created;
-      const moved = () => (userMoved.current = true);
+      const moved = () => {
+        userMoved.current = true;
+        movedSinceShown.current = true;
+      };
       created.addHandler('canvas-drag', moved);
       created.addHandler('canvas-scroll', moved);
+      // The viewer's box can still change size after a sheet is shown (the first sheet of a session opens
+      // while the screen is laid out): until the technician moves it, the sheet is fitted to the new box
+      // again, instead of keeping a zoom that cuts its top and bottom off.
+      created.addHandler('resize', () => {
+        // After the viewer has kept the old bounds for the new box (its own handling, which follows this event).
+        setTimeout(() => {
+          if (viewer.current === created && !movedSinceShown.current && created.world.getItemCount() > 0)
+            fitAgain.current?.();
+        }, 0);
+      });
       created.addHandler('zoom', (event) => {
         const source = current.current;
         if (
@@ -103,6 +122,9 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
           'data-view',
           [shown.x, shown.y, shown.width, shown.height].map((n) => n.toFixed(3)).join(' '),
         );
+        // The sheet's height in the same units (its width is 1), to tell whether all of it is in view.
+        const size = created.world.getItemAt(0)?.getContentSize();
+        if (size) element.parentElement?.setAttribute('data-sheet-height', (size.y / size.x).toFixed(3));
         if (!userMoved.current) return;
         userMoved.current = false;
         const home = created.viewport.getHomeZoom();
@@ -138,6 +160,8 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
       return;
     }
     const showRegion = () => {
+      movedSinceShown.current = false;
+      fitAgain.current = showRegion;
       const region = rememberedRegion();
       if (region)
         v.viewport.fitBounds(new OpenSeadragon.Rect(region.x, region.y, region.width, region.height), true);
@@ -202,6 +226,7 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
       return;
     }
     userMoved.current = true;
+    movedSinceShown.current = true;
     if (action === 'in') v.viewport.zoomBy(1.5);
     else if (action === 'out') v.viewport.zoomBy(1 / 1.5);
     else if (action === 'stamp') {
@@ -242,20 +267,20 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
 
   return (
     <figure className="specimen-viewer" aria-label={label} data-image-state={state}>
-      <div className="viewer-tools" role="toolbar" aria-label="Image">
+      <div className="viewer-tools" role="toolbar" aria-label={say('viewer.toolbar')}>
         <button type="button" onClick={() => act('in')} aria-keyshortcuts="PageUp">
-          Zoom in <kbd>PgUp</kbd>
+          {sayRich('viewer.zoom-in')}
         </button>
         <button type="button" onClick={() => act('out')} aria-keyshortcuts="PageDown">
-          Zoom out <kbd>PgDn</kbd>
+          {sayRich('viewer.zoom-out')}
         </button>
         <button type="button" onClick={() => act('stamp')} aria-keyshortcuts="F2">
-          Stamp <kbd>F2</kbd>
+          {sayRich('viewer.stamp')}
         </button>
         <button type="button" onClick={() => act('whole')} aria-keyshortcuts="F3">
-          Whole sheet <kbd>F3</kbd>
+          {sayRich('viewer.whole')}
         </button>
-        <span className="hint">Pan: Ctrl+arrows</span>
+        <span className="hint">{say('viewer.pan')}</span>
       </div>
       {fallback && url ? (
         <img
@@ -267,11 +292,10 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
         />
       ) : null}
       <div ref={host} className="viewer-canvas" hidden={fallback || state === 'failed' || state === 'none'} />
-      {state === 'none' ? <p className="viewer-placeholder">This record has no image.</p> : null}
+      {state === 'none' ? <p className="viewer-placeholder">{say('viewer.no-image')}</p> : null}
       {state === 'failed' ? (
         <p className="viewer-placeholder" role="alert">
-          The image could not be loaded ({url}). The record can still be handled; if every image fails, tell a
-          supervisor the portal&apos;s image server may be down.
+          {say('viewer.failed', { url })}
         </p>
       ) : null}
     </figure>

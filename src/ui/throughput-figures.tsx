@@ -1,13 +1,18 @@
 import type { Throughput } from '../domain/throughput';
+import { useSayRich } from '../i18n/use-say-rich';
 
 /** Links, links per hour, median seconds per specimen, escalation rate: the clock technicians watch. */
 export function ThroughputFigures({ figures: t, label }: { figures: Throughput; label: string }) {
+  const sayRich = useSayRich();
   return (
     <p className="throughput" aria-label={label}>
-      <strong>{t.links}</strong> linked · <strong>{t.linksPerHour ?? '—'}</strong> per hour ·{' '}
-      <strong>{t.medianSecondsPerLink ?? '—'}</strong> s per specimen ·{' '}
-      <strong>{t.escalationRate === null ? '—' : `${Math.round(t.escalationRate * 100)} %`}</strong> escalated
-      ({t.escalations})
+      {sayRich('session.throughput.figures', {
+        links: t.links,
+        perHour: t.linksPerHour ?? null,
+        median: t.medianSecondsPerLink ?? null,
+        rate: t.escalationRate === null ? null : Math.round(t.escalationRate * 100),
+        escalations: t.escalations,
+      })}
     </p>
   );
 }

@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SpecimenRecord } from '../domain/occurrence';
 import type { LabelHints } from '../domain/sheet-reading';
-import type { SheetReading } from '../readers/sheet-reader';
+import { useSay } from '../i18n/use-say';
+import { SheetUnreadable, type SheetReading } from '../readers/sheet-reader';
 import { useStation } from './station';
 
 /** The full-size image: the stamp's digits are largest there. */
@@ -23,6 +24,7 @@ export function useSheetReading(
   record: SpecimenRecord | null,
   next: SpecimenRecord | null = null,
 ): { reading: SheetReading | null; status: 'off' | 'reading' | 'done' | 'failed'; problem: string | null } {
+  const say = useSay();
   const { sheetReader } = useStation();
   const queryClient = useQueryClient();
   const url = imageOf(record);
@@ -51,7 +53,14 @@ export function useSheetReading(
     return {
       reading: null,
       status: 'failed',
-      problem: `The sheet could not be read (${query.error instanceof Error ? query.error.message : String(query.error)}); type the stamp as usual.`,
+      problem: say('viewer.reading.failed', {
+        why:
+          query.error instanceof SheetUnreadable
+            ? say(query.error.said)
+            : query.error instanceof Error
+              ? query.error.message
+              : String(query.error),
+      }),
     };
   return { reading: query.data ?? null, status: query.data ? 'done' : 'reading', problem: null };
 }

@@ -57,6 +57,9 @@ it('the journal lists what the station wrote, filters it, and exports it as CSV'
       ),
     ]),
   );
+  // Times in the station's one date style (medium date, short time), as Review shows them.
+  const time = within(within(entries).getAllByRole('row')[1]!).getAllByRole('cell')[0]!;
+  expect(time.textContent).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/);
   const today = screen.getByRole('region', { name: 'Today, tech' });
   expect(today).toHaveTextContent('1 linked');
   expect(today).toHaveTextContent('50 % escalated (1)');

@@ -115,7 +115,7 @@ describe('link unprocessed records: entering the accession number', () => {
     expect(s.record(36)).toMatchObject({
       status: 'expert required',
       accessions: [],
-      comments: ['[Specimen Linker] Expert required — no stamp on the sheet'],
+      comments: ['[Specimen Linker] Expert required (no-stamp) — no stamp on the sheet'],
     });
   });
 
@@ -128,8 +128,24 @@ describe('link unprocessed records: entering the accession number', () => {
     await s.sheet('DEMO0001232');
     await s.sessionRow('DEMO0001231', /Escalated/);
     expect(s.record(36)?.comments).toEqual([
-      '[Specimen Linker] Expert required — stamp illegible — smudged, 51?0',
+      '[Specimen Linker] Expert required (stamp-illegible) — stamp illegible — smudged, 51?0',
     ]);
+  });
+
+  it('F7 with a number in the field saves no accession: unchecked, it goes to the supervisor in the note', async () => {
+    const s = await open();
+    const field = await s.sheet('DEMO0001231');
+    await s.user.type(field, '145');
+    await s.press('{F7}');
+    await s.user.keyboard('{Enter}');
+    await s.sheet('DEMO0001232');
+    await s.sessionRow('DEMO0001231', /Escalated/);
+    // Record 2 holds 0145: saving 145 here unchecked would have made a second holder.
+    expect(s.record(36)).toMatchObject({
+      status: 'expert required',
+      accessions: [],
+      comments: ['[Specimen Linker] Expert required (stamp-illegible) — stamp illegible — stamp typed: 145'],
+    });
   });
 });
 
@@ -144,7 +160,7 @@ describe('link unprocessed records: duplicates', () => {
       status: 'expert required',
       accessions: ['2310'],
       comments: [
-        '[Specimen Linker] Expert required — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
+        '[Specimen Linker] Expert required (duplicate-has-image) — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
       ],
     });
     const edits = s.fake.editsOf(36).map((e) => e.fieldName);
@@ -158,7 +174,7 @@ describe('link unprocessed records: duplicates', () => {
     await s.enterAccession('8800');
     await s.sessionRow('DEMO0001231', /Escalated/);
     expect(s.record(36)?.comments).toEqual([
-      '[Specimen Linker] Expert required — several candidates (candidates: 8800, record 105; 8800, record 106) — stamp 8800',
+      '[Specimen Linker] Expert required (several-candidates) — several candidates (candidates: 8800, record 105; 8800, record 106) — stamp 8800',
     ]);
   });
 

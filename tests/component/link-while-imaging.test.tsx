@@ -15,7 +15,7 @@ const open = async (options: Parameters<typeof ImagingStation.open>[0] = {}) =>
 describe('link while imaging: a stamped specimen', () => {
   it('links in three inputs: stamp + Enter, Enter to confirm, scan', async () => {
     const s = await open();
-    expect(s.stampField()).toHaveFocus();
+    await waitFor(() => expect(s.stampField()).toHaveFocus());
     await s.typeStamp('1499');
     await s.confirmCard();
     expect(screen.getByText(/Searched 1499, 01499, 001499 — found 1 record: 1499/)).toBeInTheDocument();
@@ -89,14 +89,14 @@ describe('link while imaging: no stamp on the sheet', () => {
     const s = await open();
     await s.searchWithoutStamp('Smith', '', '7/14/1961');
     expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
-    const options = screen.getAllByRole('option');
+    const options = within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option');
     expect(options[0]).toHaveAttribute('aria-selected', 'true');
     expect(options.map((o) => o.textContent)).toEqual([
       expect.stringMatching(/J. Smith 212.*No barcode/),
       expect.stringMatching(/J. Smith 213.*Barcode DEMO0001241/),
     ]);
     await s.press('{ArrowDown}');
-    expect(screen.getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+    expect(within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
     await s.press('{ArrowUp}{Enter}');
     expect(await screen.findByRole('article', { name: /Record 1 / })).toBeInTheDocument();
     await s.press('{Escape}');
@@ -122,7 +122,7 @@ describe('link while imaging: escalations', () => {
     expect(created.fields['catalogNumber']).toBe('DEMO0009100');
     expect(created.fields['processingStatus']).toBe('expert required');
     expect(commentsOn(s, created.occid)).toEqual([
-      '[Specimen Linker] Expert required — no record found — stamp 9999; stamp faint, could be 9899',
+      '[Specimen Linker] Expert required (no-record) — no record found — stamp 9999; stamp faint, could be 9899',
     ]);
     expect(s.stampField()).toHaveFocus();
   });
@@ -148,7 +148,7 @@ describe('link while imaging: escalations', () => {
     const created = newestRecord(s);
     expect(created.fields['processingStatus']).toBe('expert required');
     expect(commentsOn(s, created.occid)[0]).toBe(
-      '[Specimen Linker] Expert required — record data do not match the sheet (candidates: 149, record 11) — stamp 149; sheet says Brown 35',
+      '[Specimen Linker] Expert required (data-mismatch) — record data do not match the sheet (candidates: 149, record 11) — stamp 149; sheet says Brown 35',
     );
     expect(s.field(11, 'catalogNumber')).toBeNull();
     expect(s.fake.editsOf(11)).toEqual([]);
@@ -311,7 +311,7 @@ describe('link while imaging: real collections are messier than the demo', () =>
     const s = await open({ state: messyHerbarium() });
     await s.typeStamp('8800');
     expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+    expect(within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option').map((o) => o.textContent)).toEqual([
       expect.stringContaining('L. Chen 4'),
       expect.stringContaining('F. Baker 902'),
     ]);

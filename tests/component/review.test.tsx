@@ -23,13 +23,16 @@ async function withCases() {
   await s.user.keyboard('label faded{Enter}');
   await s.sessionRow('DEMO0001234', /Escalated/);
   s.fake.record(35)!.fields['processingStatus'] = 'expert required';
+  // This technician also administers the collection, so the same station resolves the cases (others see
+  // them read-only: review-roles.test.tsx).
+  s.fake.grant('tech', 'CollAdmin', 1);
   await s.press('{Alt>}3{/Alt}');
   await screen.findByRole('heading', { name: '3 cases waiting for a supervisor' });
   return s;
 }
 
 const openCase = async (s: UnprocessedStation, barcode: string) => {
-  const options = screen.getAllByRole('option');
+  const options = within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option');
   const index = options.findIndex((o) => o.textContent?.includes(barcode));
   const selected = options.findIndex((o) => o.getAttribute('aria-selected') === 'true');
   const steps = (index - selected + options.length) % options.length;
@@ -41,7 +44,7 @@ const openCase = async (s: UnprocessedStation, barcode: string) => {
 describe('review: the supervisor queue', () => {
   it('lists each case with its reason, note and who sent it; hand-escalated ones say no reason was recorded', async () => {
     await withCases();
-    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/DEMO0001231.*duplicate already has an image.*tech.*stamp 2310/),
@@ -51,6 +54,9 @@ describe('review: the supervisor queue', () => {
         expect.stringMatching(/DEMO0001236.*no reason recorded/),
       ]),
     );
+    // When it was sent, in the station's one date style, not the portal's "2026-11-30 17:30:56".
+    expect(options.join()).toMatch(/tech, [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M/);
+    expect(options.join()).not.toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 
   it('merge into the live candidate: the barcode and image move, the status is put back, the case leaves', async () => {
@@ -95,7 +101,7 @@ describe('review: the supervisor queue', () => {
     const s = await withCases();
     // The portal answers slowly, as real ones do (a few hundred ms).
     s.fake.injectFault('slow-answer', { on: 'everything', times: 3, delayMs: 400 });
-    const options = screen.getAllByRole('option');
+    const options = within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option');
     const index = options.findIndex((o) => o.textContent?.includes('DEMO0001231'));
     for (let i = 0; i < index; i++) await s.press('{ArrowDown}');
     await s.press('{Enter}');
@@ -141,7 +147,7 @@ describe('review: the supervisor queue', () => {
 });
 
 it('set the barcode on a legacy record a technician could not link, closing its case', async () => {
-  const s = (station = await UnprocessedStation.open());
+  const s = (station = await UnprocessedStation.open({ as: 'curator' }));
   await s.sheet('DEMO0001231');
   s.fake.record(9)!.fields['processingStatus'] = 'expert required';
   await s.press('{Alt>}3{/Alt}');

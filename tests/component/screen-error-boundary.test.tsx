@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { expect, it, vi } from 'vitest';
 import { ScreenErrorBoundary } from '../../src/app/screen-error-boundary';
+import { inStationLanguage } from '../support/intl';
 
 function Broken(): never {
   throw new Error('record 36 has no images array');
@@ -14,6 +15,7 @@ it('a screen that breaks says what happened and how to go on, instead of a blank
     <ScreenErrorBoundary screen="Link unprocessed records">
       <Broken />
     </ScreenErrorBoundary>,
+    inStationLanguage,
   );
   expect(screen.getByRole('alert')).toHaveTextContent('The Link unprocessed records screen stopped working');
   expect(screen.getByRole('alert')).toHaveTextContent('record 36 has no images array');

@@ -6,6 +6,8 @@ import { ConfigErrorPage } from '../../src/app/config-error-page';
 import type { StationConfig } from '../../src/domain/station';
 import { startFakePortal } from '../support/fake-server';
 import { stationConfig } from './drivers/open-station';
+import { said } from '../../src/domain/said';
+import { inStationLanguage } from '../support/intl';
 
 const config: StationConfig = stationConfig();
 
@@ -65,11 +67,58 @@ describe('the session screen', () => {
     expect(fake.fake.user()).toBeUndefined();
   });
 
+  it('on a portal at the web root, Log out shows the login form, and the next user is not let in under the last one', async () => {
+    // There the portal's logout leaves its editor pages logged in (rec. 23).
+    const fake = startFakePortal({ rootPath: '' });
+    close = fake.close;
+    render(<App config={config} portal={fake.portal} />);
+    await logIn('tech');
+    await screen.findByText('Logged in as');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Log out' }));
+    expect(await screen.findByLabelText('User name')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      "The portal's editor pages are still logged in as tech",
+    );
+
+    await logIn('curator');
+    expect(
+      await screen.findByRole('heading', { name: 'The portal still has tech logged in' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'The portal still has tech logged in' })).toHaveTextContent(
+      "Anything saved now would be recorded under tech's name, so the station saves nothing.",
+    );
+    expect(screen.queryByRole('navigation', { name: 'Screens' })).not.toBeInTheDocument();
+
+    // tech logs in again: the portal and the station agree.
+    await user.click(screen.getByRole('button', { name: 'Log out' }));
+    await logIn('tech');
+    expect(await screen.findByRole('navigation', { name: 'Screens' })).toBeInTheDocument();
+    expect(fake.fake.state.edits).toEqual([]);
+  });
+
+  it('under a path, Log out ends the portal session and the next user works under their own name', async () => {
+    const fake = startFakePortal({ rootPath: '/portal' });
+    close = fake.close;
+    render(<App config={config} portal={fake.portal} />);
+    await logIn('tech');
+    await screen.findByText('Logged in as');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Log out' }));
+    expect(await screen.findByLabelText('User name')).toBeInTheDocument();
+    expect(screen.queryByText(/still logged in/)).not.toBeInTheDocument();
+    await logIn('curator');
+    expect(await screen.findByRole('navigation', { name: 'Screens' })).toBeInTheDocument();
+    expect(fake.fake.user()?.login).toBe('curator');
+  });
+
   it('lets the station choose its collection when config.json leaves it open', async () => {
     const fake = startFakePortal({ rootPath: '/portal', loggedInAs: 'tech' });
     close = fake.close;
     render(<App config={{ ...config, collectionId: null, collectionChoices: [1] }} portal={fake.portal} />);
     const user = userEvent.setup();
+    expect(screen.getByLabelText('Collection id')).toHaveAccessibleDescription(
+      /collections\/misc\/collprofiles\.php\?collid=3.*collid=.*editor.*collectionId.*config\.json/,
+    );
     await user.type(screen.getByLabelText('Collection id'), 'one');
     await user.click(screen.getByRole('button', { name: 'Use this collection' }));
     expect(screen.getByRole('alert')).toHaveTextContent('"one" is not a collection id');
@@ -83,8 +132,9 @@ describe('the configuration error page', () => {
     render(
       <ConfigErrorPage
         url="./config.json"
-        problems={['barcode.pattern: is not a valid regular expression']}
+        problems={[said('setup.problem.not-a-regex', { path: 'barcode.pattern' })]}
       />,
+      inStationLanguage,
     );
     expect(screen.getByRole('heading', { name: /cannot start/ })).toBeInTheDocument();
     expect(screen.getByText('./config.json')).toBeInTheDocument();

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { said } from '../../src/domain/said';
 import type { SheetReader, SheetReading } from '../../src/readers/sheet-reader';
 import { UnprocessedStation } from './drivers/unprocessed-station';
 
@@ -87,7 +88,10 @@ describe('Option 2: the stamp read for the technician', () => {
     const s = await open(
       reader({
         DEMO0001231: {
-          stamp: { kind: 'unread', why: 'the number read (4488) is too uncertain (61 % < 80 %)' },
+          stamp: {
+            kind: 'unread',
+            why: said('check.stamp.uncertain', { number: '4488', confidence: 61, threshold: 80 }),
+          },
           stampCrop: null,
           barcode: { kind: 'matches', shown: 'DEMO0001231' },
           ms: 300,
@@ -159,18 +163,19 @@ describe('Option 2: the barcode in the image', () => {
     await s.press('{Enter}');
     await s.sheet('DEMO0001232');
     await s.sessionRow('DEMO0001231', /Escalated/);
+    // The number in the field was not checked for duplicates: it goes to the supervisor in the note only.
     expect(s.record(36)).toMatchObject({
       status: 'expert required',
-      accessions: ['4488'],
+      accessions: [],
       comments: [
-        '[Specimen Linker] Expert required — the image shows another barcode — stamp 4488; image shows barcode DEMO0001232',
+        '[Specimen Linker] Expert required (image-barcode) — the image shows another barcode — image shows barcode DEMO0001232; stamp proposed by the station: 4488',
       ],
     });
   });
 
   it('a second Enter links it anyway, on purpose', async () => {
     const s = await open(
-      reader({ DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: 'no stamp ink' } } }),
+      reader({ DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: said('check.stamp.no-ink') } } }),
     );
     await s.sheet('DEMO0001231');
     await screen.findByText(/The image shows barcode DEMO0001232/);
@@ -189,6 +194,7 @@ describe('Review: the stamp read for the supervisor', () => {
     const s = await open(r);
     await s.sheet('DEMO0001231');
     s.fake.record(35)!.fields['processingStatus'] = 'expert required';
+    s.fake.grant('tech', 'CollAdmin', 1);
     await s.press('{Alt>}3{/Alt}');
     await screen.findByRole('heading', { name: '1 case waiting for a supervisor' });
     await s.press('{Enter}');

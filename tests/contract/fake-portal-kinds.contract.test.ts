@@ -131,6 +131,8 @@ describe('the fake’s pages say what the recorded portals say', () => {
       expect(text(saved, '#statusdiv span')).toBe(
         text(rec('p-LANG-w1-save-occid1-catalognumber'), '#statusdiv span'),
       );
+      // Another browser: the viewer's own sessions.
+      fake.logout();
       fake.login('viewer', 'demo');
       const refused = await page('collections/editor/occurrenceeditor.php?collid=1');
       expect(text(refused, '#innertext')).toContain(

@@ -26,6 +26,8 @@ const NOT_USED: Record<RecordedVersion, Record<string, string>> = {
     '12h-individual-format-json-occid1': OLD_COLUMN_JSON,
     '19a-pt-table-ocn-1499-hit': 'the same page as 21n, on the helpers’ install',
     '19b-pt-table-unprocessed-no-ocn-page1': 'the same page as 21o, on the helpers’ install',
+    '23a-root-login-tech': 'the login of the 23 series, as 01',
+    '23b-root-editor-as-tech': 'the editor of the 23 series before the logout, as 02a',
   },
   '3.3': { '12h-individual-format-json-occid1': OLD_COLUMN_JSON },
   '3.2': { '12h-individual-format-json-occid1': OLD_COLUMN_JSON },

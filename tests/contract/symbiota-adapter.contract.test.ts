@@ -11,6 +11,7 @@ import {
   withJson,
   type Exchange,
 } from './recordings';
+import { startFakePortal } from '../support/fake-server';
 
 const portalFor = (...script: Exchange[]) => {
   const r = replay(...script);
@@ -68,12 +69,13 @@ describe('logging in and rights (recordings 01, 02)', () => {
     await expect(portal.login('viewer', 'secret')).resolves.toBeUndefined();
   });
 
-  it('sees an editor, the collection name and the portal status list (02a)', async () => {
+  it('sees an editor, who it is logged in as, the collection name and the portal status list (02a)', async () => {
     const { portal } = portalFor(exchange('02a-probe-editor-tech'));
     expect(await portal.session(1)).toEqual({
       kind: 'editor',
       collectionName: 'Demo Herbarium - Vascular Plants (DEMO:VP)',
       portalLanguage: 'en',
+      user: 'tech',
       statuses: [
         'unprocessed',
         'unprocessed/nlp',
@@ -106,6 +108,41 @@ describe('logging in and rights (recordings 01, 02)', () => {
   it('reads the Symbiota version from the installation status (07e)', async () => {
     const { portal } = portalFor(exchange('07e-api-installation-status'));
     expect(await portal.portalVersion()).toBe('3.4.14');
+  });
+});
+
+describe('logging out of a portal at the web root (23)', () => {
+  it('sees the editor still logged in as tech after the logout and after admin logged in (23d, 23f)', async () => {
+    const { portal, replay } = portalFor(
+      exchange('23c-root-logout'),
+      exchange('23d-root-editor-after-logout-still-tech'),
+      exchange('23e-root-login-admin'),
+      exchange('23f-root-editor-after-admin-login-still-tech'),
+    );
+    await portal.logout();
+    expect(await portal.session(1)).toMatchObject({ kind: 'editor', user: 'tech' });
+    await portal.login('admin', 'secret');
+    expect(await portal.session(1)).toMatchObject({ kind: 'editor', user: 'tech' });
+    replay.assertAllUsed();
+  });
+
+  it.each([
+    ['at the web root', '', 'tech'],
+    ['under a path', '/portal', 'curator'],
+  ])('the fake plays it %s', async (_where, rootPath, afterCuratorLogin) => {
+    const fake = startFakePortal({ rootPath });
+    try {
+      await fake.portal.login('tech', 'demo');
+      expect(await fake.portal.session(1)).toMatchObject({ kind: 'editor', user: 'tech' });
+      await fake.portal.logout();
+      expect(await fake.portal.session(1)).toMatchObject(
+        rootPath === '' ? { kind: 'editor', user: 'tech' } : { kind: 'logged-out' },
+      );
+      await fake.portal.login('curator', 'demo');
+      expect(await fake.portal.session(1)).toMatchObject({ kind: 'editor', user: afterCuratorLogin });
+    } finally {
+      fake.close();
+    }
   });
 });
 

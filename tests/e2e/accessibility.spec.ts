@@ -60,6 +60,8 @@ test('Option 2: the sheet, and the merge preview', async ({ page }) => {
 test('Review: the case list and a case; the Journal; the portal check', async ({ page }) => {
   const station = new DemoStation(page);
   await station.startUnprocessed();
+  // The technician also administers the collection here, so Review opens cases (README, Review).
+  await page.evaluate(() => window.__demoPortal!.grant('tech', 'CollAdmin', 1));
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: '0 cases waiting for a supervisor' })).toBeVisible();
   await expectAccessible(page, 'Review with no case');

@@ -91,18 +91,19 @@ for (const profile of Object.values(PORTAL_PROFILES)) {
       edits: [['catalognumber', '', 'DEMO0009007']],
     });
 
-    // Review: the supervisor marks the no-stamp case reviewed.
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await station.logIn('curator');
-    await expect(page.getByText('Logged in as')).toBeVisible();
-    await page.keyboard.press('Alt+3');
-    const cases = page.getByRole('listbox', { name: 'Cases' });
+    // Review: the supervisor, at another station on the same portal, marks the no-stamp case reviewed.
+    const supervisor = await station.atAnotherStation();
+    const supervisorPage = supervisor.page;
+    await supervisor.logIn('curator');
+    await expect(supervisorPage.getByText('Logged in as')).toBeVisible();
+    await supervisorPage.keyboard.press('Alt+3');
+    const cases = supervisorPage.getByRole('listbox', { name: 'Cases' });
     await expect(cases.getByRole('option', { name: /DEMO0001235/ })).toContainText('no stamp');
     await cases.focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('article', { name: 'Case record' })).toBeVisible();
-    await page.keyboard.press('r');
-    await expect(page.getByText(/DEMO0001235: Resolved: marked reviewed/)).toBeVisible();
-    expect(await station.portalRecord(41)).toMatchObject({ status: 'reviewed' });
+    await supervisorPage.keyboard.press('Enter');
+    await expect(supervisorPage.getByRole('article', { name: 'Case record' })).toBeVisible();
+    await supervisorPage.keyboard.press('r');
+    await expect(supervisorPage.getByText(/DEMO0001235: Resolved: marked reviewed/)).toBeVisible();
+    expect(await supervisor.portalRecord(41)).toMatchObject({ status: 'reviewed' });
   });
 }

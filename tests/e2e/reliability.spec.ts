@@ -69,7 +69,7 @@ test.describe('Option 1 links under faults', () => {
     await station.scan('DEMO0009001');
     const dialog = page.getByRole('dialog', { name: 'Your portal session has ended' });
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('the 1 write waiting in the outbox go out after the login');
+    await expect(dialog).toContainText('the 1 write waiting in the outbox goes out after the login');
     // The work under the dialog is kept.
     await expect(page.getByRole('heading', { name: 'Link while imaging' })).toBeVisible();
     await expect(dialog.getByLabel('Password')).toBeFocused();

@@ -23,9 +23,10 @@ test('the rows of "This session" survive a reload on all three screens', async (
   await station.expectSheet('DEMO0001232');
   await station.expectSessionRow('DEMO0001231', 'Linked');
 
-  // Review: a case marked reviewed.
+  // Review: a case marked reviewed (this technician also administers the collection, so may resolve it).
   await page.evaluate(() => {
     window.__demoPortal!.record(33)!.fields['processingStatus'] = 'expert required';
+    window.__demoPortal!.grant('tech', 'CollAdmin', 1);
   });
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: '1 case waiting for a supervisor' })).toBeVisible();

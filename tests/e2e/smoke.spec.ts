@@ -47,3 +47,15 @@ test('the demo portal keeps its data over a reload until "Reset demo data"', asy
   await expect(page.getByRole('heading', { name: /Log in to the portal/ })).toBeVisible();
   expect(await station.portalRecordField(1, 'catalogNumber')).toBeNull();
 });
+
+test('on the demo portal (at the web root, like the recorded one) a second user in the same browser is not let in under the first one', async ({
+  page,
+}) => {
+  const station = new DemoStation(page);
+  await station.startImaging();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByText("The portal's editor pages are still logged in as tech")).toBeVisible();
+  await station.logIn('curator');
+  await expect(page.getByRole('heading', { name: 'The portal still has tech logged in' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
+});

@@ -17,6 +17,7 @@ import {
 import { resolutionTask, type Resolution } from '../../src/features/review/resolutions';
 import { memoryJournal, type StationJournal } from '../../src/journal/station-journal';
 import { undoTask } from '../../src/journal/undo';
+import { say } from '../../src/i18n/intl';
 import { createOutbox, type Outbox } from '../../src/outbox/outbox';
 import { memoryTaskStore, type TaskStore } from '../../src/outbox/task-store';
 import { FAULT_KINDS, FakeSymbiota, type FaultKind } from '../../src/portal/fake-symbiota/fake-portal';
@@ -231,7 +232,7 @@ const TASKS: TaskCase[] = [
     decide: async (s) => {
       const [entry] = await s.journal.list();
       const undo = undoTask(entry!, [entry!], COLLID);
-      if (!undo.ok) throw new Error(undo.why);
+      if (!undo.ok) throw new Error(say(undo.why));
       return undo.draft;
     },
     holds: [(f) => ((f.record(4)?.fields['catalogNumber'] ?? null) === null ? 1 : 0)],

@@ -1,7 +1,11 @@
 import { setupServer } from 'msw/node';
 import { FakeSymbiota } from '../../src/portal/fake-symbiota/fake-portal';
 import { fakeSymbiotaHandlers } from '../../src/portal/fake-symbiota/handlers';
-import { withLegacyStamps, type PortalProfile } from '../../src/portal/fake-symbiota/profiles';
+import {
+  PORTAL_PROFILES,
+  withLegacyStamps,
+  type PortalProfile,
+} from '../../src/portal/fake-symbiota/profiles';
 import { demoState, type FakeState } from '../../src/portal/fake-symbiota/state';
 import type { RecordReaderOptions } from '../../src/portal/symbiota/record-reader';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
@@ -24,7 +28,8 @@ export function startFakePortal(
   const fake = new FakeSymbiota({
     state: withLegacyStamps(options.state ?? demoState(), options.profile?.legacyStamps ?? 'identifiers'),
     clock: () => new Date((tick += 1000)),
-    ...(options.profile ? { profile: options.profile } : {}),
+    // The recorded portal, at the root it is served under (a portal under a path shares one PHP session).
+    profile: options.profile ?? { ...PORTAL_PROFILES.recorded, rootPath },
   });
   if (options.loggedInAs) fake.login(options.loggedInAs, 'demo');
   const server = setupServer(...fakeSymbiotaHandlers(fake, rootPath));

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
+import { said } from '../../src/domain/said';
 import { labelMask, readLabelLines, type LabelHints } from '../../src/domain/sheet-reading';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import {
@@ -118,7 +119,7 @@ export async function readSheet(worker: Worker, path: string, threshold: number)
   );
   const barcodes = found.filter((b) => b.isValid).map((b) => b.text);
   const box = findStamp(pixels);
-  if (!box) return { stamp: { kind: 'unread', why: 'no stamp ink on the sheet' }, barcodes };
+  if (!box) return { stamp: { kind: 'unread', why: said('check.stamp.no-ink') }, barcodes };
   const words = await wordsOf(worker, grayPng(stampMask(pixels, box)));
   return { stamp: pickStampNumber(words, threshold), barcodes };
 }

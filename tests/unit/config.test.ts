@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../../src/app/config';
+import type { Said } from '../../src/domain/said';
+import { say } from '../../src/i18n/intl';
+
+/** The problems as the error page words them. */
+const words = (problems: Said[]) => problems.map((p) => say(p));
 
 const minimal = { portalBasePath: '/portal', barcode: { pattern: '^DEMO\\d{7}$' } };
 
@@ -30,7 +35,7 @@ describe('runtime configuration', () => {
     expect(parseConfig({ ...minimal, reading })).toMatchObject({ ok: true, config: { reading } });
     const wrong = parseConfig({ ...minimal, reading: { barcodeFormats: ['Code93x'] } });
     expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.problems.join(' ')).toMatch(/reading.barcodeFormats/);
+    if (!wrong.ok) expect(words(wrong.problems).join(' ')).toMatch(/reading.barcodeFormats/);
   });
 
   it.each([
@@ -43,7 +48,7 @@ describe('runtime configuration', () => {
   ])('names what is wrong in %j', (raw, problem) => {
     const result = parseConfig(raw);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.join('\n')).toMatch(problem);
+    if (!result.ok) expect(words(result.problems).join('\n')).toMatch(problem);
   });
 
   it('accepts a portal at the origin root', () => {
@@ -55,16 +60,37 @@ describe('runtime configuration', () => {
     expect(result.ok && result.config.linkedStatus).toBe('reviewed');
   });
 
-  it('reports a missing or broken file', async () => {
+  it('tells a missing file (or the web page a server sends instead) from a broken one', async () => {
     const notFound = async () => new Response('nope', { status: 404 });
-    expect(await loadConfig('./config.json', notFound)).toEqual({
-      ok: false,
-      problems: ['./config.json could not be loaded (HTTP 404).'],
-    });
+    expect(await loadConfig('./config.json', notFound)).toEqual({ ok: false, missing: true });
+    const webPage = async () =>
+      new Response('<!doctype html><title>Portal</title>', {
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      });
+    expect(await loadConfig('./config.json', webPage)).toEqual({ ok: false, missing: true });
+    const forbidden = async () => new Response('no', { status: 403 });
+    const refused = await loadConfig('./config.json', forbidden);
+    expect(refused.ok || 'missing' in refused ? [] : words(refused.problems)).toEqual([
+      './config.json could not be loaded (HTTP 403).',
+    ]);
     const broken = async () => new Response('{ "portalBasePath": ', { status: 200 });
-    expect(await loadConfig('./config.json', broken)).toEqual({
-      ok: false,
-      problems: ['./config.json is not valid JSON.'],
-    });
+    const unreadable = await loadConfig('./config.json', broken);
+    expect(unreadable.ok || 'missing' in unreadable ? [] : words(unreadable.problems)).toEqual([
+      expect.stringMatching(/^\.\/config\.json is not valid JSON: .+/),
+    ]);
+  });
+
+  it('ignores "//" comment keys at any level and still refuses a misspelt setting', () => {
+    const commented = {
+      '//': ['what this file is'],
+      '//portalBasePath': 'the portal path',
+      ...minimal,
+      barcode: { '//pattern': 'every barcode matches it', pattern: '^DEMO\\d{7}$' },
+    };
+    expect(parseConfig(commented)).toMatchObject({ ok: true, config: { portalBasePath: '/portal' } });
+    const misspelt = parseConfig({ ...commented, barcode: { patern: 'x', pattern: 'x' } });
+    expect(misspelt.ok).toBe(false);
+    if (!misspelt.ok) expect(words(misspelt.problems).join(' ')).toMatch(/patern/);
   });
 });

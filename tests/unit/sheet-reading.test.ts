@@ -1,6 +1,7 @@
 // @vitest-environment node
 import type { Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { said } from '../../src/domain/said';
 import { checkSheetBarcode, pickStampNumber } from '../../src/domain/sheet-reading';
 import { DEMO_SHEETS_DIR, DEMO_STAMPS } from '../support/demo-stamps';
 import { ocrWorker, readLabel, readSheet } from '../support/sheet-pipeline';
@@ -77,7 +78,7 @@ describe('choosing the stamped number among what the OCR read', () => {
   it('proposes nothing below the confidence threshold, and says why', () => {
     expect(pickStampNumber([word('4488', 61, 90)], 80)).toEqual({
       kind: 'unread',
-      why: 'the number read (4488) is too uncertain (61 % < 80 %)',
+      why: said('check.stamp.uncertain', { number: '4488', confidence: 61, threshold: 80 }),
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/journal/station-journal';
 import { undoPlan } from '../../src/journal/undo';
+import { say } from '../../src/i18n/intl';
 import { linkEntry } from '../support/journal-entries';
 
 const entry = (over: Partial<JournalEntry>): JournalEntry =>
@@ -36,11 +37,12 @@ describe('what an undo writes, or why it cannot', () => {
   ])('refuses %#', (e, why) => {
     const plan = undoPlan(e, []);
     expect(plan.ok).toBe(false);
-    expect(plan.ok ? '' : plan.why).toContain(why);
+    expect(plan.ok ? '' : say(plan.why)).toContain(why);
   });
 
   it('refuses an entry already undone', () => {
     const undone = entry({ id: 2, action: 'undo', undoes: 1 });
-    expect(undoPlan(entry({}), [undone])).toEqual({ ok: false, why: 'It has already been undone.' });
+    const plan = undoPlan(entry({}), [undone]);
+    expect(plan.ok ? '' : say(plan.why)).toBe('It has already been undone.');
   });
 });

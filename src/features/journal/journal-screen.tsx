@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import { OutboxList } from '../../ui/outbox-status';
+import { formatMoment } from '../../i18n/format';
 import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
 import { throughput, type WorkDone } from '../../domain/throughput';
 import { journalToCsv } from '../../journal/journal-csv';
 import type { JournalAction, JournalEntry } from '../../journal/station-journal';
 import { useStation } from '../../ui/station';
-import { StatusLine } from '../../ui/status-line';
+import { NoticeLine, StatusLine } from '../../ui/status-line';
 import { ThroughputFigures } from '../../ui/throughput-figures';
 import { shown, useJournal } from './use-journal';
 
@@ -60,7 +62,7 @@ export function JournalScreen() {
   );
 
   const exportCsv = () => {
-    const blob = new Blob([journalToCsv(filtered, say)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([journalToCsv(filtered, (w) => say(w))], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `specimen-linker-journal-${today}.csv`;
@@ -70,73 +72,71 @@ export function JournalScreen() {
 
   return (
     <div className="screen journal">
-      <h1 className="screen-title">Station journal</h1>
+      <h1 className="screen-title">{say('journal.title')}</h1>
       <OutboxList outbox={outbox} />
       <section className="step-panel" aria-labelledby="throughput-heading">
-        <h2 id="throughput-heading">Today, {username}</h2>
-        <ThroughputFigures figures={figures} label={`Throughput today, ${username}`} />
-        <p className="hint">Breaks longer than 10 minutes are left out of the rates.</p>
+        <h2 id="throughput-heading">{say('journal.today.heading', { user: username })}</h2>
+        <ThroughputFigures figures={figures} label={say('journal.today.throughput', { user: username })} />
+        <p className="hint">{say('journal.today.breaks')}</p>
       </section>
       <form
         className="step-panel journal-filters"
-        aria-label="Filter the journal"
+        aria-label={say('journal.filter.label')}
         onSubmit={(e) => e.preventDefault()}
       >
         <label>
-          Action
+          {say('journal.filter.action')}
           <select value={action} onChange={(e) => setAction(e.target.value as JournalAction | 'all')}>
             {ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {a === 'all' ? 'All actions' : a}
+                {a === 'all' ? say('journal.filter.all-actions') : say(`journal.action.${a}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Outcome
+          {say('journal.filter.outcome')}
           <select value={outcome} onChange={(e) => setOutcome(e.target.value as 'all' | 'done' | 'failed')}>
-            <option value="all">All outcomes</option>
-            <option value="done">Done</option>
-            <option value="failed">Failed</option>
+            <option value="all">{say('journal.filter.all-outcomes')}</option>
+            <option value="done">{say('journal.filter.done')}</option>
+            <option value="failed">{say('journal.filter.failed')}</option>
           </select>
         </label>
         <label>
-          Barcode, record, user or text
+          {say('journal.filter.text')}
           <input value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
         </label>
         <button type="button" onClick={exportCsv} disabled={filtered.length === 0}>
-          Export {filtered.length} as CSV
+          {say('journal.export', { count: filtered.length })}
         </button>
       </form>
-      {undoNotice ? <StatusLine tone={undoNotice.tone}>{undoNotice.text}</StatusLine> : null}
+      {undoNotice ? <NoticeLine notice={undoNotice} /> : null}
       {entries.isError ? (
-        <StatusLine tone="error">
-          The journal could not be read from this browser&apos;s storage ({String(entries.error)}).
-        </StatusLine>
+        <StatusLine tone="error">{say('journal.read-failed', { text: String(entries.error) })}</StatusLine>
       ) : null}
-      <section className="step-panel" aria-label="Journal entries">
-        {entries.isPending ? <p>Reading the journal…</p> : null}
-        {entries.isSuccess && filtered.length === 0 ? <p>Nothing in the journal matches.</p> : null}
+      <section className="step-panel" aria-label={say('journal.entries')}>
+        {entries.isPending ? <p>{say('journal.reading')}</p> : null}
+        {entries.isSuccess && filtered.length === 0 ? <p>{say('journal.nothing-matches')}</p> : null}
         {filtered.length > 0 ? (
           <table className="journal-table">
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">User</th>
-                <th scope="col">Action</th>
-                <th scope="col">Record</th>
-                <th scope="col">Barcode</th>
-                <th scope="col">Before → after</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Undo</th>
+                <th scope="col">{say('journal.column.time')}</th>
+                <th scope="col">{say('journal.column.user')}</th>
+                <th scope="col">{say('journal.column.action')}</th>
+                <th scope="col">{say('journal.column.record')}</th>
+                <th scope="col">{say('journal.column.barcode')}</th>
+                <th scope="col">{say('journal.column.change')}</th>
+                <th scope="col">{say('journal.column.outcome')}</th>
+                <th scope="col">{say('journal.column.undo')}</th>
               </tr>
             </thead>
             <tbody>
               {filtered.slice(0, 500).map((e) => (
                 <tr key={e.id} className={e.outcome === 'failed' ? 'link-failed' : undefined}>
-                  <td>{new Date(e.at).toLocaleString()}</td>
+                  <td>{formatMoment(e.at)}</td>
                   <td>{e.user}</td>
-                  <td>{e.action}</td>
+                  <td>{say(`journal.action.${e.action}`)}</td>
                   <td>{e.occid}</td>
                   <td>{e.barcode ?? '—'}</td>
                   <td>
@@ -144,12 +144,13 @@ export function JournalScreen() {
                     {e.mergedRecords ? <MergeRestore entry={e} /> : null}
                   </td>
                   <td>
-                    <strong>{e.outcome}</strong> <span className="hint">{say(e.said)}</span>
+                    <strong>{say(`journal.outcome.${e.outcome}`)}</strong>{' '}
+                    <span className="hint">{say(e.said)}</span>
                   </td>
                   <td>
                     {e.outcome === 'done' && e.action !== 'undo' && e.action !== 'comment' ? (
                       <button type="button" disabled={undoing !== null} onClick={() => void undo(e)}>
-                        Undo {e.action} of record {e.occid}
+                        {say('journal.undo.button', { action: e.action, occid: e.occid })}
                       </button>
                     ) : null}
                   </td>
@@ -165,17 +166,19 @@ export function JournalScreen() {
 
 /** A merge cannot be undone through the portal; the journal keeps what an administrator needs to restore it. */
 function MergeRestore({ entry }: { entry: JournalEntry }) {
+  const say = useSay();
+  const sayRich = useSayRich();
   const records = entry.mergedRecords!;
   return (
     <details>
-      <summary>How to undo this merge</summary>
+      <summary>{say('journal.merge.summary')}</summary>
       <p>
-        The portal&apos;s merge cannot be undone from this station. The deleted record{' '}
-        {records.skeletal.occid} is kept by the portal in its archive of deleted records (table{' '}
-        <code>omoccurarchive</code>); a portal administrator can restore it from there, then give record{' '}
-        {records.legacy.occid} back the values below (its barcode was{' '}
-        {records.legacy.catalogNumber ?? 'empty'}, its status {records.legacy.processingStatus ?? 'empty'})
-        and move the image back.
+        {sayRich('journal.merge.restore', {
+          skeletal: records.skeletal.occid,
+          legacy: records.legacy.occid,
+          barcode: records.legacy.catalogNumber ?? null,
+          status: records.legacy.processingStatus ?? null,
+        })}
       </p>
       <pre className="merge-records">{JSON.stringify(records, null, 1)}</pre>
     </details>

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { rowWords, taskRow } from '../../domain/task-rows';
-import { say } from '../../i18n/intl';
+import { said } from '../../domain/said';
 import type { JournalEntry } from '../../journal/station-journal';
 import { undoTask } from '../../journal/undo';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useStation } from '../../ui/station';
-import type { StatusTone } from '../../ui/status-line';
+import type { Notice } from '../../ui/status-line';
 
 /** What a journal entry's fields held, as one line: `catalognumber: DEMO0009001, processingstatus: —`. */
 export const shown = (values: Record<string, string | null>) =>
@@ -26,26 +26,24 @@ export function useJournal() {
   useEffect(() => {
     void queryClient.invalidateQueries({ queryKey: ['station-journal'] });
   }, [view.tasks, queryClient]);
-  const [undoNotice, setUndoNotice] = useState<{ tone: StatusTone; text: string } | null>(null);
+  const [undoNotice, setUndoNotice] = useState<Notice | null>(null);
   const [undoing, setUndoing] = useState<number | null>(null);
 
   const undo = async (entry: JournalEntry) => {
     const planned = undoTask(entry, entries.data ?? [], collid);
     if (!planned.ok) {
-      setUndoNotice({ tone: 'warning', text: `Not undone: ${planned.why}` });
+      setUndoNotice({ tone: 'warning', words: [said('journal.undo.not-undone-because'), planned.why] });
       return;
     }
     setUndoing(entry.id);
     const row = taskRow(await outbox.whenDecided(outbox.submit(planned.draft)));
     setUndoNotice(
       row.state === 'failed'
-        ? {
-            tone: 'error',
-            text: `Not undone. ${rowWords(row)
-              .map((w) => say(w))
-              .join(' ')}`.trim(),
-          }
-        : { tone: 'success', text: `Undone: record ${entry.occid} holds ${shown(entry.before)} again.` },
+        ? { tone: 'error', words: [said('journal.undo.not-undone'), ...rowWords(row)] }
+        : {
+            tone: 'success',
+            words: [said('journal.undo.done', { occid: entry.occid, values: shown(entry.before) })],
+          },
     );
     setUndoing(null);
     await queryClient.invalidateQueries({ queryKey: ['station-journal'] });

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
 
 /** A number read off the stamp, put in the field for the technician to accept (Enter) or replace. */
 export interface Proposal {
@@ -34,6 +36,8 @@ export function AccessionEntry({
   onSkip,
 }: Props) {
   const field = useRef<HTMLInputElement>(null);
+  const say = useSay();
+  const sayRich = useSayRich();
   useEffect(() => {
     if (!busy) field.current?.focus();
   }, [busy]);
@@ -55,14 +59,14 @@ export function AccessionEntry({
   return (
     <form
       className="accession-entry"
-      aria-label="Accession number"
+      aria-label={say('unprocessed.entry.label')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!busy) onSubmit();
       }}
     >
       <label>
-        Stamped number on the sheet
+        {say('unprocessed.entry.stamp')}
         <input
           ref={field}
           name="accession"
@@ -78,10 +82,12 @@ export function AccessionEntry({
       </label>
       {proposed ? (
         <div className="stamp-proposal" role="status">
-          {proposed.crop ? <img src={proposed.crop} alt={`The stamp as read from the sheet`} /> : null}
+          {proposed.crop ? <img src={proposed.crop} alt={say('unprocessed.entry.crop')} /> : null}
           <p>
-            Read from the stamp: <strong>{proposed.value}</strong> ({proposed.confidence} % sure).{' '}
-            <kbd>Enter</kbd> accepts it if the stamp shows the same; typing replaces it.
+            {sayRich('unprocessed.entry.proposal', {
+              value: proposed.value,
+              confidence: proposed.confidence,
+            })}
           </p>
         </div>
       ) : readingNote ? (
@@ -90,21 +96,20 @@ export function AccessionEntry({
         </p>
       ) : null}
       <p id="accession-hint" className="hint">
-        Read the stamp in the image (<kbd>F2</kbd> zooms to it), type it and press <kbd>Enter</kbd>: the
-        duplicates are checked and the record saved or sent on.
+        {sayRich('unprocessed.entry.hint')}
       </p>
       <div className="step-actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Checking…' : 'Check and save'} <kbd>Enter</kbd>
+          {sayRich(busy ? 'unprocessed.entry.checking' : 'unprocessed.entry.submit')}
         </button>
         <button type="button" onClick={onNoStamp} aria-keyshortcuts="F8" disabled={busy}>
-          No stamp on the sheet <kbd>F8</kbd>
+          {sayRich('unprocessed.entry.no-stamp')}
         </button>
         <button type="button" onClick={onEscalate} aria-keyshortcuts="F7" disabled={busy}>
-          Expert Required… <kbd>F7</kbd>
+          {sayRich('unprocessed.entry.escalate')}
         </button>
         <button type="button" onClick={onSkip} aria-keyshortcuts="F4" disabled={busy}>
-          Leave for later <kbd>F4</kbd>
+          {sayRich('unprocessed.entry.skip')}
         </button>
       </div>
     </form>

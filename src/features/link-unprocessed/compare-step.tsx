@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { LabelHints } from '../../domain/sheet-reading';
 import type { DateOrder } from '../../domain/label-date';
+import { statusLabel } from '../../domain/processing-status';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
 import { LabelHintsTable } from '../../ui/label-hints';
 import { MergePreviewTable } from '../../ui/merge-preview-table';
 import { RecordCard } from '../../ui/record-card';
@@ -33,6 +36,8 @@ export function CompareStep({
   onBack,
 }: Props) {
   const panel = useRef<HTMLElement>(null);
+  const say = useSay();
+  const sayRich = useSayRich();
   const merging = step.kind === 'merging';
   useEffect(() => panel.current?.focus(), []);
   useStepKeys({ m: onMerge, x: onEscalate, Escape: onBack }, { active: !merging });
@@ -40,27 +45,25 @@ export function CompareStep({
   return (
     <section ref={panel} className="step-panel compare" tabIndex={-1} aria-labelledby="compare-heading">
       <h2 id="compare-heading">
-        Record {legacy.record.occid} already holds accession {step.check.accession.value}: is it this sheet?
+        {say('unprocessed.compare.heading', {
+          occid: String(legacy.record.occid),
+          accession: step.check.accession.value,
+        })}
       </h2>
-      <p>
-        Check taxon, collector and locality on the label in the image against the legacy record. <kbd>M</kbd>{' '}
-        merges, <kbd>X</kbd> sends it to an expert, <kbd>Esc</kbd> goes back.
-      </p>
+      <p>{sayRich('unprocessed.compare.hint')}</p>
       <RecordCard
         record={legacy.record}
         otherCatalogNumbers={legacy.otherCatalogNumbers}
-        title="Legacy record"
+        title={say('unprocessed.compare.legacy')}
       />
       {labelHints ? (
         <LabelHintsTable record={legacy.record} hints={labelHints} dateOrder={dateOrder} today={today} />
       ) : null}
       <MergePreviewTable preview={preview} />
       <p className="hint">
-        The merge copies the image record&apos;s status onto a legacy record without one (PROTOCOL rec. 10a);{' '}
-        {linkedStatus
-          ? `the station then sets the status to "${linkedStatus}".`
-          : 'the station puts the legacy record’s own status back afterwards, in a logged save.'}{' '}
-        The portal logs no edit for a merge, so this station keeps both records in its journal.
+        {say('unprocessed.compare.status-note', {
+          linkedStatus: linkedStatus === null ? null : say(statusLabel(linkedStatus)),
+        })}
       </p>
       <div className="step-actions">
         <button
@@ -69,13 +72,13 @@ export function CompareStep({
           disabled={merging || !preview.barcodeSurvives}
           aria-keyshortcuts="M"
         >
-          {merging ? 'Merging…' : 'Merge'} <kbd>M</kbd>
+          {sayRich(merging ? 'unprocessed.compare.merging' : 'unprocessed.compare.merge')}
         </button>
         <button type="button" onClick={onEscalate} disabled={merging} aria-keyshortcuts="X">
-          Expert Required <kbd>X</kbd>
+          {sayRich('unprocessed.compare.escalate')}
         </button>
         <button type="button" onClick={onBack} disabled={merging} aria-keyshortcuts="Escape">
-          Back <kbd>Esc</kbd>
+          {sayRich('unprocessed.back')}
         </button>
       </div>
     </section>

@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { EscalationReason } from '../../domain/escalation';
+import { EXPERT_REQUIRED, statusLabel } from '../../domain/processing-status';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
 import { ReasonSelect } from '../../ui/reason-select';
 import { useStepKeys } from '../../ui/use-step-keys';
 import type { Duplicate } from './find-duplicates';
@@ -27,6 +31,13 @@ export function EscalateStep({
   const note = useRef<HTMLInputElement>(null);
   const [reason, setReason] = useState<EscalationReason>(initial);
   const [text, setText] = useState(initialNote);
+  const intl = useIntl();
+  const say = useSay();
+  const sayRich = useSayRich();
+  const records = intl.formatList(
+    duplicates.map((d) => say('unprocessed.escalate.candidate', { occid: String(d.record.occid) })),
+    { type: 'unit' },
+  );
   useEffect(() => note.current?.focus(), []);
   useStepKeys({ Escape: onBack }, { inFields: ['Escape'] });
   return (
@@ -38,26 +49,24 @@ export function EscalateStep({
         onSubmit(reason, text);
       }}
     >
-      <h2 id="escalate-heading">Expert Required</h2>
+      <h2 id="escalate-heading">{say('unprocessed.escalate.heading')}</h2>
       <p>
-        The record gets status <strong>expert required</strong>
-        {accession ? ` and accession ${accession}, in one save` : ''}
-        {commentsOn ? ', and a portal comment with the reason (portal comments are public)' : ''}.
-        {duplicates.length > 0
-          ? ` Candidates named for the supervisor: ${duplicates.map((d) => `record ${d.record.occid}`).join(', ')}.`
-          : ''}
+        {sayRich('unprocessed.escalate.intro', {
+          status: say(statusLabel(EXPERT_REQUIRED)),
+          accession,
+          comments: commentsOn,
+        })}
+        {duplicates.length > 0 ? ` ${say('unprocessed.escalate.candidates', { records })}` : null}
       </p>
       <label>
-        Note for the supervisor
+        {say('unprocessed.escalate.note')}
         <input ref={note} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
       </label>
       <ReasonSelect value={reason} onChange={setReason} />
       <div className="step-actions">
-        <button type="submit">
-          Expert Required <kbd>Enter</kbd>
-        </button>
+        <button type="submit">{sayRich('unprocessed.escalate.submit')}</button>
         <button type="button" onClick={onBack}>
-          Back <kbd>Esc</kbd>
+          {sayRich('unprocessed.back')}
         </button>
       </div>
     </form>

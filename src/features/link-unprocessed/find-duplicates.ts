@@ -1,6 +1,7 @@
 import type { Accession, AccessionRules } from '../../domain/accession';
 import { decideDuplicate, type DuplicateDecision } from '../../domain/duplicates';
 import { withListedCatalogNumbers, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
+import { said, type Said } from '../../domain/said';
 import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalReads } from '../../portal/portal';
 
@@ -15,8 +16,8 @@ export interface DuplicateCheck {
   variants: string[];
   duplicates: Duplicate[];
   decision: DuplicateDecision;
-  /** What was searched, in the technician's words. */
-  description: string;
+  /** What was searched, in the technician's words (as codes). */
+  description: Said;
 }
 
 /**
@@ -58,22 +59,22 @@ export async function findDuplicates(
       imageCount: d.record.images.length,
     })),
   );
-  const found =
-    duplicates.length === 0
-      ? 'no other record holds it'
-      : `${duplicates.length === 1 ? 'record' : 'records'} ${duplicates
-          .map(
-            (d) =>
-              `${d.record.occid} (${d.otherCatalogNumbers ?? d.record.identifiers.map((i) => i.value).join('; ')})`,
-          )
-          .join(
-            ', ',
-          )} ${duplicates.length === 1 ? 'holds' : 'hold'} it${inside ? ' inside a longer value' : ''}`;
+  const holding = duplicates
+    .map(
+      (d) =>
+        `${d.record.occid} (${d.otherCatalogNumbers ?? d.record.identifiers.map((i) => i.value).join('; ')})`,
+    )
+    .join(', ');
   return {
     accession,
     variants,
     duplicates,
     decision,
-    description: `Checked ${variants.join(', ')}: ${found}.`,
+    description: said('unprocessed.check.done', {
+      variants: variants.join(', '),
+      count: duplicates.length,
+      holders: holding,
+      inside,
+    }),
   };
 }

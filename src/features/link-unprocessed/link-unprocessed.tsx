@@ -1,6 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useStore } from 'zustand';
-import { explain } from '../../portal/errors';
+import type { Said } from '../../domain/said';
+import { told, useTell } from '../../i18n/told';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
+import { explained } from '../../portal/errors';
 import { RecordCard } from '../../ui/record-card';
 import { SessionList } from '../../ui/session-list';
 import { SpecimenViewer } from '../../ui/specimen-viewer';
@@ -15,17 +19,20 @@ import { recordQuery } from './use-queue';
 import { useUnprocessed } from './use-unprocessed';
 
 /** The merged record, read again once the merge task is decided. */
-function MergedStep({ target, note, onNext }: { target: number; note: string; onNext: () => void }) {
+function MergedStep({ target, note, onNext }: { target: number; note: Said[]; onNext: () => void }) {
   const { portal } = useStation();
+  const say = useSay();
+  const sayRich = useSayRich();
+  const tell = useTell();
   const merged = useQuery(recordQuery(portal, target));
   useStepKeys({ Enter: onNext });
   return (
     <section className="step-panel" aria-labelledby="merged-heading">
-      <h2 id="merged-heading">Merged into record {target}</h2>
-      {merged.data ? <RecordCard record={merged.data} title="Merged record" /> : null}
-      <p>{note}</p>
+      <h2 id="merged-heading">{say('unprocessed.merged.heading', { occid: String(target) })}</h2>
+      {merged.data ? <RecordCard record={merged.data} title={say('unprocessed.merged.card-title')} /> : null}
+      <p>{tell(note)}</p>
       <button type="button" onClick={onNext} aria-keyshortcuts="Enter">
-        Next record <kbd>Enter</kbd>
+        {sayRich('unprocessed.merged.next')}
       </button>
     </section>
   );
@@ -40,29 +47,30 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
   const queueError = useStore(store, (s) => s.queueError);
   const events = store.getState();
   const u = useUnprocessed(store);
+  const say = useSay();
+  const sayRich = useSayRich();
+  const tell = useTell();
+  const title = <h1 className="screen-title">{say('unprocessed.title')}</h1>;
 
   if (!u.current) {
     return (
       <div className="screen unprocessed">
-        <h1 className="screen-title">Link unprocessed records</h1>
-        {notice ? <StatusLine tone={notice.tone}>{notice.text}</StatusLine> : null}
+        {title}
+        {notice ? <StatusLine tone={notice.tone}>{tell(notice.words)}</StatusLine> : null}
         {queueError ? (
           <div className="panel">
             <button type="button" onClick={u.retryQueue}>
-              Read the queue again
+              {say('unprocessed.queue.retry')}
             </button>
           </div>
         ) : u.loading || u.fetched === null ? (
-          <p className="panel">Reading the queue from the portal…</p>
+          <p className="panel">{say('unprocessed.queue.reading')}</p>
         ) : (
           <div className="panel">
-            <h2>Nothing left in the queue</h2>
-            <p>
-              No unprocessed record without an accession number comes after{' '}
-              {store.getState().cursor ?? 'the start'}.
-            </p>
+            <h2>{say('unprocessed.queue.empty')}</h2>
+            <p>{say('unprocessed.queue.empty-after', { cursor: store.getState().cursor })}</p>
             <button type="button" onClick={events.queueRestarted}>
-              Start again from the first record
+              {say('unprocessed.queue.restart')}
             </button>
           </div>
         )}
@@ -74,12 +82,12 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
   const { skeletal, sheet, imageBarcode, mismatch } = u;
   return (
     <div className="screen unprocessed">
-      <h1 className="screen-title">Link unprocessed records</h1>
+      {title}
       <div className="unprocessed-layout">
         <SpecimenViewer
           image={skeletal?.images[0] ?? null}
           nextImage={u.nextRecord?.images[0] ?? null}
-          label={`Sheet ${u.barcode}`}
+          label={tell(told('unprocessed.viewer.label', {}, { sheet: u.sheetName }))}
         />
         <div
           className="unprocessed-panel"
@@ -88,26 +96,26 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
           data-image-barcode={imageBarcode?.kind}
         >
           <p className="queue-position" aria-live="polite">
-            <strong>{u.barcode}</strong>{' '}
-            {u.position
-              ? `· ${u.position.position.toLocaleString('en')} of ${u.position.left.toLocaleString('en')} left`
-              : null}
+            <strong>{say(u.sheetName)}</strong>{' '}
+            {u.position ? say('unprocessed.queue.position', u.position) : null}
           </p>
-          {notice ? <StatusLine tone={notice.tone}>{notice.text}</StatusLine> : null}
+          {notice ? <StatusLine tone={notice.tone}>{tell(notice.words)}</StatusLine> : null}
           {mismatch && skeletal ? (
             <StatusLine tone="warning">
-              The image shows barcode {mismatch.join(', ')}, but this record&apos;s Catalog Number is{' '}
-              {skeletal.catalogNumber ?? 'empty'}: check before linking. <kbd>F7</kbd> Expert Required.
+              {sayRich('unprocessed.image-barcode', {
+                shown: mismatch.join(', '),
+                catalogNumber: skeletal.catalogNumber,
+              })}
             </StatusLine>
           ) : imageBarcode?.kind === 'unreadable' ? (
-            <p className="hint">No barcode could be read in the image.</p>
+            <p className="hint">{say('unprocessed.image-barcode-unreadable')}</p>
           ) : null}
-          {u.record.isError ? <StatusLine tone="error">{explain(u.record.error)}</StatusLine> : null}
+          {u.record.isError ? <StatusLine tone="error">{tell(explained(u.record.error))}</StatusLine> : null}
           {step.kind === 'enter' || step.kind === 'checking' ? (
             <AccessionEntry
               value={accession}
               proposal={u.proposal}
-              readingNote={u.readingNote}
+              readingNote={typeof u.readingNote === 'string' ? u.readingNote : tell(u.readingNote)}
               busy={step.kind === 'checking' || !skeletal}
               onType={events.accessionTyped}
               onSubmit={() => void u.submit()}

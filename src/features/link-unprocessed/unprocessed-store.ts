@@ -2,6 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EscalationReason } from '../../domain/escalation';
 import type { MergePreview } from '../../domain/merge-preview';
 import type { RecordSummary } from '../../domain/occurrence';
+import type { Said } from '../../domain/said';
+import type { Told } from '../../i18n/told';
 import type { Duplicate, DuplicateCheck } from './find-duplicates';
 
 /** What the technician is doing with the current record. */
@@ -20,11 +22,12 @@ export type Step =
     }
   | { kind: 'merging'; check: DuplicateCheck; legacy: Duplicate; preview: MergePreview }
   /** The merge task is decided: its target, and what its row says (a put-back that failed is a warning). */
-  | { kind: 'merged'; target: number; note: string; problem: boolean };
+  | { kind: 'merged'; target: number; note: Said[]; problem: boolean };
 
 export interface Notice {
   tone: 'info' | 'success' | 'warning' | 'error';
-  text: string;
+  /** What it says, as codes: worded when shown, in the station's language. */
+  words: Told[];
   /** Set while the notice announces a task, so its outcome can replace it. */
   taskId?: string;
 }
@@ -40,7 +43,7 @@ export interface UnprocessedState {
   totalLeft: number | null;
   loading: boolean;
   /** Set when reading the queue failed; cleared by Retry. Stops the screen from asking again by itself. */
-  queueError: string | null;
+  queueError: Said[] | null;
   accession: string;
   step: Step;
   notice: Notice | null;
@@ -51,13 +54,13 @@ export interface UnprocessedState {
 export interface UnprocessedEvents {
   queueLoaded(records: RecordSummary[], total: number, replace: boolean): void;
   queueCounted(totalLeft: number): void;
-  queueFailed(text: string): void;
+  queueFailed(words: Said[]): void;
   /** The current record is done with (handled, skipped or changed by someone else): the next one shows. */
   recordLeft(note: Notice | null, skipped: boolean): void;
   /** A decision on the current record is a task (`taskId`): the next record shows, the notice announces it. */
-  recordHandedOver(taskId: string, note: string): void;
+  recordHandedOver(taskId: string, note: Told): void;
   /** The task behind the notice was decided: its outcome replaces the notice (a failure always shows). */
-  taskDecided(taskId: string, tone: Notice['tone'], text: string): void;
+  taskDecided(taskId: string, tone: Notice['tone'], words: Told[]): void;
   accessionTyped(value: string): void;
   checkStarted(): void;
   checkFinished(): void;
@@ -99,7 +102,7 @@ export function createUnprocessedStore(collection: number): UnprocessedStore {
         };
       }),
     queueCounted: (totalLeft) => set({ totalLeft }),
-    queueFailed: (text) => set({ loading: false, queueError: text, notice: { tone: 'error', text } }),
+    queueFailed: (words) => set({ loading: false, queueError: words, notice: { tone: 'error', words } }),
     recordLeft: (note, skipped) =>
       set((s) => {
         const [left, ...rest] = s.buffer;
@@ -116,10 +119,10 @@ export function createUnprocessedStore(collection: number): UnprocessedStore {
         };
       }),
     recordHandedOver: (taskId, note) => {
-      get().recordLeft({ tone: 'info', text: note, taskId }, false);
+      get().recordLeft({ tone: 'info', words: [note], taskId }, false);
     },
-    taskDecided: (taskId, tone, text) =>
-      set((s) => (tone === 'error' || s.notice?.taskId === taskId ? { notice: { tone, text } } : {})),
+    taskDecided: (taskId, tone, words) =>
+      set((s) => (tone === 'error' || s.notice?.taskId === taskId ? { notice: { tone, words } } : {})),
     accessionTyped: (accession) => set({ accession }),
     checkStarted: () => set({ step: { kind: 'checking' }, notice: null }),
     checkFinished: () => set((s) => (s.step.kind === 'checking' ? { step: { kind: 'enter' } } : {})),

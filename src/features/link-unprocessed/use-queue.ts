@@ -3,7 +3,8 @@ import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { SpecimenRecord } from '../../domain/occurrence';
 import { sameStatus, UNPROCESSED } from '../../domain/processing-status';
-import { explain } from '../../portal/errors';
+import { said, type Said } from '../../domain/said';
+import { explained } from '../../portal/errors';
 import type { PortalReads } from '../../portal/portal';
 import { portalQueries } from '../../portal/queries';
 import { useSessionRows } from '../../ui/session-list';
@@ -18,15 +19,16 @@ const LOW_WATER = 5;
 export const recordQuery = (portal: PortalReads, occid: number) => portalQueries(portal).record(occid);
 
 /** Why a record no longer belongs in this queue, or null when it still does. */
-export function leftTheQueue(record: SpecimenRecord | null): string | null {
-  if (record === null) return 'it is no longer in the portal (merged or deleted)';
+export function leftTheQueue(record: SpecimenRecord | null): Said | null {
+  if (record === null) return said('unprocessed.left.gone');
+  // The status as the portal holds it: the technician may look it up there.
   if (!sameStatus(record.processingStatus, UNPROCESSED))
-    return `its status is now "${record.processingStatus ?? 'none'}"`;
+    return said('unprocessed.left.status', { status: record.processingStatus });
   // Identifier rows, or the old column (read from the editor form, the table view or a 3.0–3.3 API).
   const held = [...record.identifiers.map((i) => i.value), record.fields['otherCatalogNumbers'] ?? '']
     .map((v) => v.trim())
     .filter((v) => v !== '');
-  if (held.length > 0) return `it now has accession ${held.join(', ')}`;
+  if (held.length > 0) return said('unprocessed.left.accession', { held: held.join(', ') });
   return null;
 }
 
@@ -58,7 +60,7 @@ export function useQueue(store: UnprocessedStore) {
         );
         store.getState().queueLoaded(page.records, page.total, replace);
       } catch (error) {
-        store.getState().queueFailed(`The queue could not be read. ${explain(error)}`);
+        store.getState().queueFailed([said('unprocessed.queue.failed'), ...explained(error)]);
       }
     },
     [store, portal, collid],

@@ -5,10 +5,11 @@ import { looksLikeBarcode } from '../../domain/barcode';
 import type { EscalationReason } from '../../domain/escalation';
 import { previewMerge } from '../../domain/merge-preview';
 import type { SpecimenRecord } from '../../domain/occurrence';
+import { said } from '../../domain/said';
 import { taskOutcome } from '../../domain/task';
 import { rowWords, taskRow } from '../../domain/task-rows';
-import { say } from '../../i18n/intl';
-import { explain } from '../../portal/errors';
+import { told, type Told } from '../../i18n/told';
+import { explained } from '../../portal/errors';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useSessionRows } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
@@ -45,7 +46,11 @@ export function useUnprocessed(store: UnprocessedStore) {
   const rows = useSessionRows('unprocessed');
   const view = useOutboxView(outbox);
   const skeletal = record.data ?? null;
-  const barcode = current?.catalogNumber ?? `record ${current?.occid ?? ''}`;
+  /** The sheet on screen as the messages name it: its barcode, else its record number. */
+  const sheetName = said('unprocessed.sheet', {
+    barcode: current?.catalogNumber ?? null,
+    occid: String(current?.occid ?? ''),
+  });
 
   // The station reads the sheet (stamp, barcode) while the technician looks at it, the next one meanwhile.
   const sheet = useSheetReading(skeletal, nextRecord ?? null);
@@ -54,13 +59,13 @@ export function useUnprocessed(store: UnprocessedStore) {
     stamp?.kind === 'proposal' ? { ...stamp.proposal, crop: sheet.reading?.stampCrop ?? null } : null;
   const imageBarcode = sheet.reading?.barcode ?? null;
   const mismatch = imageBarcode?.kind === 'mismatch' ? imageBarcode.shown : null;
-  const readingNote =
+  const readingNote: Told | string | null =
     sheet.status === 'reading'
-      ? 'Reading the stamp…'
+      ? told('unprocessed.reading.busy')
       : sheet.problem
         ? sheet.problem
         : stamp?.kind === 'unread'
-          ? `The stamp could not be read (${stamp.why}): type it.`
+          ? told('unprocessed.reading.unread', {}, { why: stamp.why })
           : null;
   // A proposal goes into an empty field once per sheet; what the technician typed is never replaced.
   const proposedFor = useRef<number | null>(null);
@@ -88,32 +93,53 @@ export function useUnprocessed(store: UnprocessedStore) {
     const why = leftTheQueue(record.data);
     if (why)
       leave(
-        { tone: 'warning', text: `${barcode} was changed in the portal meanwhile (${why}); skipped.` },
+        {
+          tone: 'warning',
+          words: [
+            told(
+              'unprocessed.notice.changed',
+              {},
+              {
+                sheet: said('unprocessed.sheet', {
+                  barcode: current.catalogNumber ?? null,
+                  occid: String(current.occid),
+                }),
+                why,
+              },
+            ),
+          ],
+        },
         true,
       );
-  }, [current, record.data, record.isFetched, record.isFetching, barcode, leave, store]);
+  }, [current, record.data, record.isFetched, record.isFetching, leave, store]);
 
   // A task's outcome replaces the notice that announced it; a failure is said whenever it comes.
-  const told = useRef<Set<string> | null>(null);
+  const reported = useRef<Set<string> | null>(null);
   useEffect(() => {
     const decidedNow = view.tasks.filter(
       (t) => t.screen === 'unprocessed' && taskOutcome(t).kind !== 'working',
     );
-    told.current ??= new Set(decidedNow.filter((t) => t.id !== announced).map((t) => t.id));
+    reported.current ??= new Set(decidedNow.filter((t) => t.id !== announced).map((t) => t.id));
     for (const task of decidedNow) {
-      if (told.current.has(task.id)) continue;
-      told.current.add(task.id);
+      if (reported.current.has(task.id)) continue;
+      reported.current.add(task.id);
       const row = taskRow(task);
       if (row.state !== 'failed' && task.id !== announced) continue;
-      const text = `${row.barcode ?? row.occid ?? ''} (${say(row.label)}): ${rowWords(row)
-        .map((w) => say(w))
-        .join(' ')}`;
-      store.getState().taskDecided(task.id, row.state === 'failed' ? 'error' : 'success', text);
+      const words = [
+        told(
+          'unprocessed.notice.decided',
+          { which: row.barcode ?? String(row.occid ?? '') },
+          { label: row.label },
+        ),
+        ...rowWords(row),
+      ];
+      store.getState().taskDecided(task.id, row.state === 'failed' ? 'error' : 'success', words);
     }
   }, [view.tasks, announced, store]);
 
   /** A decision on the record on screen: a task for the outbox, and the next record at once (decision 006). */
-  const handOver = (id: string, what: string) => events.recordHandedOver(id, `Saving ${barcode}: ${what}…`);
+  const handOver = (id: string, code: string, accession: string | null) =>
+    events.recordHandedOver(id, told(code, { accession }, { sheet: sheetName }));
 
   const escalate = (
     sheetRecord: SpecimenRecord,
@@ -135,7 +161,7 @@ export function useUnprocessed(store: UnprocessedStore) {
         config.escalationComments,
       ),
     );
-    handOver(id, `Expert Required${value ? `, accession ${value}` : ''}`);
+    handOver(id, 'unprocessed.notice.saving-escalation', value);
   };
 
   const submit = async () => {
@@ -144,21 +170,23 @@ export function useUnprocessed(store: UnprocessedStore) {
       mismatchConfirmed.current = skeletal.occid;
       events.noticeShown({
         tone: 'warning',
-        text: `Not linked yet: the image shows barcode ${mismatch.join(', ')}, but this record's Catalog Number is ${skeletal.catalogNumber ?? 'empty'}, so the image may belong to another record. F7 sends it to a supervisor (the image shows barcode ${mismatch.join(', ')}); Enter again links it anyway.`,
+        words: [
+          told('unprocessed.notice.image-barcode', {
+            shown: mismatch.join(', '),
+            catalogNumber: skeletal.catalogNumber,
+          }),
+        ],
       });
       return;
     }
     if (looksLikeBarcode(accession, config.barcode)) {
       events.accessionTyped('');
-      events.noticeShown({
-        tone: 'warning',
-        text: `That is a barcode, not the stamped number. Type the accession number stamped on the sheet.`,
-      });
+      events.noticeShown({ tone: 'warning', words: [told('unprocessed.notice.barcode-not-stamp')] });
       return;
     }
     const read = readAccession(accession, config.accession);
     if (!read.ok) {
-      events.noticeShown({ tone: 'warning', text: read.message });
+      events.noticeShown({ tone: 'warning', words: [read.problem] });
       if (read.suggestion !== undefined) events.accessionTyped(read.suggestion);
       return;
     }
@@ -166,13 +194,14 @@ export function useUnprocessed(store: UnprocessedStore) {
     try {
       const check = await findDuplicates(portal, collid, read.value, skeletal.occid, config.accession);
       const decision = check.decision;
-      events.noticeShown({ tone: 'info', text: check.description });
+      events.noticeShown({ tone: 'info', words: [check.description] });
       if (decision.action === 'save-accession') {
         events.checkFinished();
         const value = read.value.value;
         handOver(
           outbox.submit(accessionTask(collid, skeletal, value, config.linkedStatus)),
-          `accession ${value}`,
+          'unprocessed.notice.saving-accession',
+          value,
         );
       } else if (decision.action === 'expert-required') {
         events.checkFinished();
@@ -188,7 +217,7 @@ export function useUnprocessed(store: UnprocessedStore) {
       }
     } catch (error) {
       events.checkFinished();
-      events.noticeShown({ tone: 'error', text: `The duplicate check did not finish. ${explain(error)}` });
+      events.noticeShown({ tone: 'error', words: [told('unprocessed.check.failed'), ...explained(error)] });
     }
   };
 
@@ -205,17 +234,10 @@ export function useUnprocessed(store: UnprocessedStore) {
     if (row.state === 'failed') {
       outbox.forget(id);
       events.stepChanged(s);
-      events.noticeShown({
-        tone: 'error',
-        text: `Not merged. ${rowWords(row)
-          .map((w) => say(w))
-          .join(' ')}`,
-      });
+      events.noticeShown({ tone: 'error', words: [told('unprocessed.merge.failed'), ...rowWords(row)] });
       return;
     }
-    const note = rowWords(row)
-      .map((w) => say(w))
-      .join(' ');
+    const note = rowWords(row);
     events.stepChanged({
       kind: 'merged',
       target: s.legacy.record.occid,
@@ -224,19 +246,39 @@ export function useUnprocessed(store: UnprocessedStore) {
     });
     events.noticeShown({
       tone: row.state === 'merged' ? 'success' : 'warning',
-      text: `Merged: ${skeletal.catalogNumber ?? ''} and its image are now on record ${s.legacy.record.occid}. ${note}`,
+      words: [
+        told('unprocessed.merge.done', {
+          barcode: skeletal.catalogNumber ?? '',
+          occid: String(s.legacy.record.occid),
+        }),
+        ...note,
+      ],
     });
   };
 
+  /**
+   * F7 before any check: the number in the field is not saved (it was not checked for duplicates, and a
+   * proposal the technician did not accept is the station's reading, not theirs); it goes into the note for
+   * the supervisor, who sets the accession with A, checked.
+   */
   const openEscalation = () => {
-    const read = readAccession(accession, config.accession);
+    const typed = accession.trim();
+    const seen =
+      typed === ''
+        ? null
+        : typed === proposalValue
+          ? `stamp proposed by the station: ${typed}`
+          : `stamp typed: ${typed}`;
+    const note = [mismatch ? `image shows barcode ${mismatch.join(', ')}` : null, seen]
+      .filter(Boolean)
+      .join('; ');
     events.stepChanged({
       kind: 'escalate',
       reason: mismatch ? 'image-barcode' : 'stamp-illegible',
-      accession: read.ok ? read.value.value : null,
+      accession: null,
       duplicates: [],
       back: { kind: 'enter' },
-      ...(mismatch ? { note: `image shows barcode ${mismatch.join(', ')}` } : {}),
+      ...(note ? { note } : {}),
     });
   };
 
@@ -245,7 +287,7 @@ export function useUnprocessed(store: UnprocessedStore) {
     record,
     skeletal,
     nextRecord,
-    barcode,
+    sheetName,
     position,
     loading,
     fetched,
@@ -262,7 +304,8 @@ export function useUnprocessed(store: UnprocessedStore) {
     merge,
     escalate,
     openEscalation,
-    skip: () => leave({ tone: 'info', text: `${barcode} left for later: it stays in the queue.` }, true),
+    skip: () =>
+      leave({ tone: 'info', words: [told('unprocessed.notice.skipped', {}, { sheet: sheetName })] }, true),
     next: () => leave(null, false),
   };
 }

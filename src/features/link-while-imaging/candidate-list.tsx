@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { hasBarcode } from '../../domain/occurrence';
-import { say } from '../../i18n/intl';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
 import { listboxKey } from '../../ui/listbox-keys';
 import { localityLine } from '../../ui/record-card';
 import type { SearchOutcome } from './find-record';
@@ -17,6 +18,8 @@ interface Props {
 /** Step 2 with several records (or none): pick with the arrow keys and Enter, or escalate. */
 export function CandidateList({ search, highlighted, onHighlight, onChoose, onBack, onEscalate }: Props) {
   const list = useRef<HTMLDivElement>(null);
+  const say = useSay();
+  const sayRich = useSayRich();
   const none = search.candidates.length === 0;
   useEffect(() => list.current?.focus(), []);
 
@@ -38,28 +41,21 @@ export function CandidateList({ search, highlighted, onHighlight, onChoose, onBa
     <section className="step-panel" aria-labelledby="results-heading">
       <h2 id="results-heading">
         {none
-          ? 'No record found'
-          : `${search.candidates.length + search.notShown} records answer this search`}
+          ? say('imaging.results.none')
+          : say('imaging.results.heading', { count: search.candidates.length + search.notShown })}
       </h2>
       {none ? (
-        <p>
-          Check what you typed against the sheet and search again (<kbd>Esc</kbd>). If it is right, escalate
-          it to a supervisor (<kbd>E</kbd>): you will scan the barcode and add a note.
-        </p>
+        <p>{sayRich('imaging.results.none-hint')}</p>
       ) : (
         <p>
-          Pick the one that matches the sheet: <kbd>↑</kbd> <kbd>↓</kbd> then <kbd>Enter</kbd>. Never guess —
-          if none fits, or you cannot tell, escalate (<kbd>E</kbd>).
-          {search.notShown > 0
-            ? ` Only the first ${search.candidates.length} are shown; narrow the search to see the rest.`
-            : null}
+          {sayRich('imaging.results.pick', { notShown: search.notShown, shown: search.candidates.length })}
         </p>
       )}
       <div
         ref={list}
         role="listbox"
         tabIndex={0}
-        aria-label="Records found"
+        aria-label={say('imaging.results.label')}
         aria-activedescendant={none ? undefined : `candidate-${highlighted}`}
         onKeyDown={onKeyDown}
         className="candidate-list"
@@ -73,33 +69,38 @@ export function CandidateList({ search, highlighted, onHighlight, onChoose, onBa
             className="candidate"
           >
             <strong>
-              {c.record.recordedBy ?? 'no collector'} {c.record.recordNumber ?? 'no number'}
+              {say('imaging.candidate.collector', {
+                collector: c.record.recordedBy,
+                number: c.record.recordNumber,
+              })}
             </strong>
-            <span>{c.record.eventDate ?? 'no date'}</span>
-            <i>{c.record.sciname ?? 'no taxon'}</i>
-            <span>{localityLine(c.record) || 'no locality'}</span>
-            <span>Other catalog numbers: {c.otherCatalogNumbers ?? '—'}</span>
+            <span>{c.record.eventDate ?? say('imaging.candidate.no-date')}</span>
+            <i>{c.record.sciname ?? say('imaging.candidate.no-taxon')}</i>
+            <span>{localityLine(c.record) || say('imaging.candidate.no-locality')}</span>
+            <span>{say('imaging.candidate.other-numbers', { numbers: c.otherCatalogNumbers ?? '—' })}</span>
             {c.unreadable ? (
               <span className="unreadable">
-                {say('records.unreadable', { occid: c.record.occid })} {say(c.unreadable)}
+                {say('imaging.candidate.unreadable', { occid: c.record.occid })} {say(c.unreadable)}
               </span>
             ) : (
               <span>
-                {hasBarcode(c.record) ? `Barcode ${c.record.catalogNumber}` : 'No barcode'} ·{' '}
-                {c.record.images.length > 0 ? `${c.record.images.length} image(s)` : 'no image'}
-                {c.record.recordSecurity === 5 ? ' · hidden from the public' : ''}
+                {say('imaging.candidate.holdings', {
+                  barcode: hasBarcode(c.record) ? c.record.catalogNumber : null,
+                  images: c.record.images.length,
+                  hidden: c.record.recordSecurity === 5,
+                })}
               </span>
             )}
           </div>
         ))}
-        {none ? <p className="hint">Nothing to pick.</p> : null}
+        {none ? <p className="hint">{say('imaging.results.nothing')}</p> : null}
       </div>
       <div className="step-actions">
         <button type="button" onClick={onBack} aria-keyshortcuts="Escape">
-          Correct the search <kbd>Esc</kbd>
+          {sayRich('imaging.results.correct')}
         </button>
         <button type="button" onClick={onEscalate} aria-keyshortcuts="E">
-          Escalate to a supervisor <kbd>E</kbd>
+          {sayRich('imaging.results.escalate')}
         </button>
       </div>
     </section>

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { EscalationReason } from '../../domain/escalation';
-import { EXPERT_REQUIRED } from '../../domain/processing-status';
+import { EXPERT_REQUIRED, statusLabel } from '../../domain/processing-status';
+import type { Said } from '../../domain/said';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
+import { useTell, type Told } from '../../i18n/told';
 import { StatusLine } from '../../ui/status-line';
 import { useScannerCapture } from '../../ui/use-scanner-capture';
 import { ReasonSelect } from '../../ui/reason-select';
@@ -16,10 +21,11 @@ export interface EscalationInput {
 interface Props {
   initialReason: EscalationReason;
   candidates: Candidate[];
-  context: string;
+  /** What the technician typed, as the form says it. */
+  context: Said;
   commentsOn: boolean;
-  /** Resolves to a message when nothing (or not everything) was written, null when done. */
-  onSubmit: (input: EscalationInput) => Promise<string | null>;
+  /** Resolves to what to say when nothing (or not everything) was written, null when done. */
+  onSubmit: (input: EscalationInput) => Promise<Told[] | null>;
   onBack: () => void;
 }
 
@@ -31,7 +37,20 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
   const [reason, setReason] = useState<EscalationReason>(initialReason);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Told[] | null>(null);
+  const intl = useIntl();
+  const say = useSay();
+  const sayRich = useSayRich();
+  const tell = useTell();
+  const records = intl.formatList(
+    candidates.map((c) =>
+      say('imaging.escalate.candidate', {
+        occid: String(c.record.occid),
+        barcode: c.record.catalogNumber || null,
+      }),
+    ),
+    { type: 'unit' },
+  );
 
   useEffect(() => barcodeField.current?.focus(), []);
   useStepKeys({ Escape: onBack }, { active: !busy, inFields: ['Escape'] });
@@ -63,22 +82,17 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
         void submit();
       }}
     >
-      <h2 id="escalate-heading">Escalate to a supervisor</h2>
+      <h2 id="escalate-heading">{say('imaging.escalate.heading')}</h2>
       <p>
-        A record is created for this sheet&apos;s barcode with status <strong>{EXPERT_REQUIRED}</strong>
-        {commentsOn ? ', with a portal comment giving the reason (portal comments are public)' : ''}.{' '}
-        {candidates.length > 0
-          ? `Records for the supervisor to compare: ${candidates
-              .map(
-                (c) =>
-                  `record ${c.record.occid}${c.record.catalogNumber ? ` (${c.record.catalogNumber})` : ''}`,
-              )
-              .join(', ')}.`
-          : null}{' '}
-        You typed: {context}.
+        {sayRich('imaging.escalate.intro', {
+          status: say(statusLabel(EXPERT_REQUIRED)),
+          comments: commentsOn,
+        })}{' '}
+        {candidates.length > 0 ? `${say('imaging.escalate.candidates', { records })} ` : null}
+        {say(context)}
       </p>
       <label>
-        Barcode of the sheet in hand
+        {say('imaging.escalate.barcode')}
         <input
           ref={barcodeField}
           value={barcode}
@@ -95,25 +109,25 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
         />
       </label>
       <label>
-        Note for the supervisor
+        {say('imaging.escalate.note')}
         <input
           ref={noteField}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           autoComplete="off"
           readOnly={busy}
-          placeholder="What you see on the sheet (optional)"
+          placeholder={say('imaging.escalate.note-placeholder')}
         />
       </label>
       <ReasonSelect value={reason} onChange={setReason} disabled={busy} />
-      {busy ? <StatusLine tone="info">Writing the escalation to the portal…</StatusLine> : null}
-      {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
+      {busy ? <StatusLine tone="info">{say('imaging.escalate.writing')}</StatusLine> : null}
+      {problem ? <StatusLine tone="error">{tell(problem)}</StatusLine> : null}
       <div className="step-actions">
         <button type="submit" disabled={busy}>
-          Escalate <kbd>Enter</kbd>
+          {sayRich('imaging.escalate.submit')}
         </button>
         <button type="button" onClick={onBack}>
-          Back <kbd>Esc</kbd>
+          {sayRich('imaging.back')}
         </button>
       </div>
     </form>

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
 import type { ImagingStore } from './imaging-store';
 import { useImaging } from './use-imaging';
 
@@ -16,6 +18,8 @@ export function FindForm({ store, current, onSearch }: Props) {
   const searching = useImaging(store, (s) => s.step.kind === 'searching');
   const events = store.getState();
   const first = useRef<HTMLInputElement>(null);
+  const say = useSay();
+  const sayRich = useSayRich();
 
   useEffect(() => {
     if (current) {
@@ -51,7 +55,7 @@ export function FindForm({ store, current, onSearch }: Props) {
   return (
     <form
       className="find-form"
-      aria-label="Find the record"
+      aria-label={say('imaging.find.label')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!searching) onSearch();
@@ -64,26 +68,22 @@ export function FindForm({ store, current, onSearch }: Props) {
           aria-keyshortcuts="Alt+N"
           onClick={events.modeToggled}
         >
-          {mode === 'stamp' ? 'No stamp on the sheet' : 'Back to the stamped number'} <kbd>Alt+N</kbd>
+          {sayRich(mode === 'stamp' ? 'imaging.find.no-stamp' : 'imaging.find.back-to-stamp')}
         </button>
       </div>
       {mode === 'stamp' ? (
         <div className="find-fields">
-          {field(
-            'stamp',
-            'Stamped number',
-            'The accession number stamped on the sheet; leading zeros do not matter.',
-          )}
+          {field('stamp', say('imaging.find.stamp'), say('imaging.find.stamp-hint'))}
         </div>
       ) : (
         <div className="find-fields find-fields-sheet">
-          {field('collector', 'Collector last name')}
-          {field('number', 'Collector number')}
-          {field('date', 'Date', 'As the label writes it: 14 Jul 1961, 7/14/1961, 14.VII.1961, 1961')}
+          {field('collector', say('imaging.find.collector'))}
+          {field('number', say('imaging.find.number'))}
+          {field('date', say('imaging.find.date'), say('imaging.find.date-hint'))}
         </div>
       )}
       <button type="submit" disabled={searching}>
-        {searching ? 'Searching…' : 'Find'} <kbd>Enter</kbd>
+        {sayRich(searching ? 'imaging.find.searching' : 'imaging.find.submit')}
       </button>
     </form>
   );

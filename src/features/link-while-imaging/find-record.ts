@@ -7,10 +7,10 @@ import {
 } from '../../domain/accession';
 import { readCollector } from '../../domain/collector';
 import { compareRecordToSheet, type Comparison, type SheetReading } from '../../domain/compare';
-import { describeLabelDate, eventDateQuery, readLabelDate, type DateOrder } from '../../domain/label-date';
+import { eventDateQuery, readLabelDate, type DateOrder, type LabelDate } from '../../domain/label-date';
 import { recordFromListing, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
 import { accept, refuse, type Checked } from '../../domain/result';
-import type { Said } from '../../domain/said';
+import { said, type Said } from '../../domain/said';
 import type { PortalReads } from '../../portal/portal';
 import { readEach } from '../../portal/read-each';
 
@@ -32,8 +32,8 @@ export interface Candidate {
 
 export interface SearchOutcome {
   query: SheetQuery;
-  /** How the input was read and what was searched, in the technician's words. */
-  description: string;
+  /** How the input was read and what was searched, in the technician's words (as codes). */
+  description: Said;
   accession: Accession | null;
   sheet: SheetReading | null;
   candidates: Candidate[];
@@ -69,9 +69,7 @@ export function readSheetQuery(query: SheetQuery, rules: Rules): Checked<ReadQue
     date = read.value;
   }
   if (number === '' && date === null) {
-    return refuse(
-      `Type the collector number or the date as well: "${collector.value.lastName}" alone finds too many records.`,
-    );
+    return refuse('imaging.search.collector-alone', { collector: collector.value.lastName });
   }
   return accept({
     kind: 'no-stamp',
@@ -98,21 +96,36 @@ export async function findRecords(
     ...(sheet.collectorNumber ? { recordNumber: sheet.collectorNumber } : {}),
     ...(sheet.date ? { eventDate: eventDateQuery(sheet.date) } : {}),
   });
-  const searched = [
-    `collector ${sheet.collectorLastName}`,
-    sheet.collectorNumber ? `number ${sheet.collectorNumber}` : null,
-    sheet.date ? `date ${describeLabelDate(sheet.date)}` : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const date = sheet.date;
   const candidates = await readCandidates(portal, collid, found.records, sheet);
   return {
     query,
-    description: `Searched ${searched} — ${foundCount(found.total)}.`,
+    description: said('imaging.search.by-collector', {
+      collector: sheet.collectorLastName ?? '',
+      number: sheet.collectorNumber ?? null,
+      ...dateWords(date ?? null),
+      count: found.total,
+    }),
     accession: null,
     sheet,
     candidates,
     notShown: found.total - candidates.length,
+  };
+}
+
+/** A label date as the search description says it: the day, or the month or year with its range. */
+function dateWords(date: LabelDate | null) {
+  if (date === null) return { precision: null, date: null, month: null, from: null, to: null };
+  if (date.precision === 'day')
+    return { precision: 'day', date: date.date, month: null, from: null, to: null };
+  const [year = '', month = '1'] = date.from.split('-');
+  return {
+    precision: date.precision,
+    date: year,
+    // Noon local time, so no time zone moves it into another month.
+    month: new Date(Number(year), Number(month) - 1, 1, 12).getTime(),
+    from: date.from,
+    to: date.to,
   };
 }
 
@@ -130,7 +143,11 @@ async function findByStamp(
     const held = [...new Set(exact.records.map((r) => r.otherCatalogNumbers ?? '').filter(Boolean))];
     return {
       query,
-      description: `Searched ${variants.join(', ')} — ${foundCount(exact.total)}${held.length ? `: ${held.join('; ')}` : ''}.`,
+      description: said('imaging.search.by-stamp', {
+        variants: variants.join(', '),
+        count: exact.total,
+        held: held.length ? held.join('; ') : null,
+      }),
       accession,
       sheet: null,
       candidates,
@@ -141,13 +158,19 @@ async function findByStamp(
   // and a whole-token check of our own (PROTOCOL §3, §13 note 4).
   const inside = await findInsideLegacyStrings(portal, collid, accession);
   const candidates = await readCandidates(portal, collid, inside.records, null);
-  const searched = `Searched ${variants.join(', ')}, then Other Catalog Numbers containing ${accession.value}`;
+  const searched = { variants: variants.join(', '), accession: accession.value };
   const description =
     inside.records.length === 0
-      ? `${searched} — no record found.${inside.partial ? ` Only the first ${PATTERN_SCAN_LIMIT} wildcard matches were read.` : ''}`
-      : `${searched} — ${foundCount(inside.records.length)} inside a longer value: ${inside.records
-          .map((r) => `"${r.otherCatalogNumbers ?? ''}"`)
-          .join(', ')}.`;
+      ? said('imaging.search.inside-none', {
+          ...searched,
+          partial: inside.partial,
+          limit: PATTERN_SCAN_LIMIT,
+        })
+      : said('imaging.search.inside-found', {
+          ...searched,
+          count: inside.records.length,
+          values: inside.records.map((r) => `"${r.otherCatalogNumbers ?? ''}"`).join(', '),
+        });
   return {
     query,
     description,
@@ -217,6 +240,3 @@ async function readCandidates(
     ];
   });
 }
-
-const foundCount = (n: number) =>
-  n === 0 ? 'no record found' : n === 1 ? 'found 1 record' : `found ${n} records`;

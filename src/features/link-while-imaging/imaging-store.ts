@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EscalationReason } from '../../domain/escalation';
+import type { Told } from '../../i18n/told';
 import type { Candidate, SearchOutcome, SheetQuery } from './find-record';
 
 export type FindMode = 'stamp' | 'no-stamp';
@@ -30,7 +31,8 @@ export interface LinkReopen {
 
 export interface Notice {
   tone: 'info' | 'success' | 'warning' | 'error';
-  text: string;
+  /** What it says, as codes: worded when shown, in the station's language. */
+  words: Told[];
   /** Set while the notice reports a link still being saved (its task), so its outcome can replace it. */
   taskId?: string;
 }
@@ -47,23 +49,23 @@ export interface ImagingEvents {
   modeToggled(): void;
   queryTyped(field: keyof ImagingState['query'], value: string): void;
   searchStarted(): void;
-  searchFailed(text: string): void;
-  searchRefused(text: string): void;
+  searchFailed(words: Told[]): void;
+  searchRefused(words: Told[]): void;
   searchFinished(search: SearchOutcome): void;
   candidateHighlighted(index: number): void;
   candidateChosen(candidate: Candidate): void;
   confirmed(): void;
   wentBack(): void;
   escalationOpened(reason: EscalationReason, candidates: Candidate[]): void;
-  noticeShown(tone: Notice['tone'], text: string): void;
+  noticeShown(tone: Notice['tone'], words: Told[]): void;
   /** A link is on its way (its task): the next specimen can start. */
-  linkSubmitted(taskId: string, notice: string): void;
+  linkSubmitted(taskId: string, notice: Told): void;
   /** The task behind the notice was decided: its outcome replaces the notice (a failure always shows). */
-  linkDecided(taskId: string, tone: Notice['tone'], text: string): void;
+  linkDecided(taskId: string, tone: Notice['tone'], words: Told[]): void;
   /** An escalation was written: back to the find step, with what was done. */
-  escalated(text: string, tone: Notice['tone']): void;
+  escalated(words: Told[], tone: Notice['tone']): void;
   /** A refused link goes back to the scan step (a wrong label, a barcode to escalate). */
-  linkReopened(reopen: LinkReopen, notice: string): void;
+  linkReopened(reopen: LinkReopen, notice: Told): void;
 }
 
 export type ImagingStore = StoreApi<ImagingState & ImagingEvents>;
@@ -89,8 +91,8 @@ export function createImagingStore(): ImagingStore {
       set((s) => ({ mode: s.mode === 'stamp' ? 'no-stamp' : 'stamp', step: { kind: 'find' }, notice: null })),
     queryTyped: (field, value) => set((s) => ({ query: { ...s.query, [field]: value } })),
     searchStarted: () => set({ step: { kind: 'searching' }, notice: null }),
-    searchFailed: (text) => set({ step: { kind: 'find' }, notice: { tone: 'error', text } }),
-    searchRefused: (text) => set({ step: { kind: 'find' }, notice: { tone: 'warning', text } }),
+    searchFailed: (words) => set({ step: { kind: 'find' }, notice: { tone: 'error', words } }),
+    searchRefused: (words) => set({ step: { kind: 'find' }, notice: { tone: 'warning', words } }),
     searchFinished: (search) => {
       const only =
         search.candidates.length === 1 && search.notShown === 0 && !search.candidates[0]?.unreadable
@@ -100,7 +102,7 @@ export function createImagingStore(): ImagingStore {
         step: only
           ? { kind: 'confirm', search, candidate: only }
           : { kind: 'results', search, highlighted: 0 },
-        notice: { tone: search.candidates.length === 0 ? 'warning' : 'info', text: search.description },
+        notice: { tone: search.candidates.length === 0 ? 'warning' : 'info', words: [search.description] },
       });
     },
     candidateHighlighted: (index) =>
@@ -143,21 +145,21 @@ export function createImagingStore(): ImagingStore {
         if (step.kind !== 'results' && step.kind !== 'confirm' && step.kind !== 'scan') return {};
         return { step: { kind: 'escalate', search: step.search, reason, candidates, back: step } };
       }),
-    noticeShown: (tone, text) => set({ notice: { tone, text } }),
+    noticeShown: (tone, words) => set({ notice: { tone, words } }),
     linkSubmitted: (taskId, notice) =>
-      set({ query: emptyQuery, step: { kind: 'find' }, notice: { tone: 'info', text: notice, taskId } }),
-    linkDecided: (taskId, tone, text) =>
+      set({ query: emptyQuery, step: { kind: 'find' }, notice: { tone: 'info', words: [notice], taskId } }),
+    linkDecided: (taskId, tone, words) =>
       set((s) =>
         // A failure is always shown; a success only replaces the notice that announced it.
-        tone === 'error' || s.notice?.taskId === taskId ? { notice: { tone, text } } : {},
+        tone === 'error' || s.notice?.taskId === taskId ? { notice: { tone, words } } : {},
       ),
-    escalated: (text, tone) => set({ query: emptyQuery, step: { kind: 'find' }, notice: { tone, text } }),
+    escalated: (words, tone) => set({ query: emptyQuery, step: { kind: 'find' }, notice: { tone, words } }),
     linkReopened: (reopen, notice) =>
       set(() =>
         reopen.search
           ? {
               step: { kind: 'scan', search: reopen.search, candidate: reopen.candidate },
-              notice: { tone: 'info', text: notice },
+              notice: { tone: 'info', words: [notice] },
             }
           : {},
       ),

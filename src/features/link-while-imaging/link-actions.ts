@@ -2,10 +2,10 @@ import { readBarcode, type BarcodeRules } from '../../domain/barcode';
 import { escalationComment, type Escalation } from '../../domain/escalation';
 import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
 import { EXPERT_REQUIRED } from '../../domain/processing-status';
-import { accept, refuse, type Checked } from '../../domain/result';
+import type { Said } from '../../domain/said';
 import type { SpecimenName, TaskDraft } from '../../domain/task';
 import { taskLabel, type TaskRow } from '../../domain/task-rows';
-import { say } from '../../i18n/intl';
+import { told, type Told } from '../../i18n/told';
 import type { Candidate, SearchOutcome } from './find-record';
 import type { LinkReopen } from './imaging-store';
 
@@ -16,32 +16,32 @@ export function specimenName(record: SpecimenRecord, search: SearchOutcome | nul
   return { accession, collector: collector || null, occid: record.occid };
 }
 
-/** "accession 1500, J. Smith 213" in the station's language. */
-export const specimenLabel = (record: SpecimenRecord, search: SearchOutcome | null) =>
-  say(taskLabel({ kind: 'link', occid: record.occid, barcode: '', specimen: specimenName(record, search) }));
+/** "accession 1500, J. Smith 213", as codes worded in the station's language. */
+export const specimenLabel = (record: SpecimenRecord, search: SearchOutcome | null): Said =>
+  taskLabel({ kind: 'link', occid: record.occid, barcode: '', specimen: specimenName(record, search) });
+
+/** A scan the station takes, or why not (naming the specimen it was used for). */
+export type ScanRead = { ok: true; value: string } | { ok: false; problem: Told };
 
 /**
  * The checks a scan passes on the station itself, at once: the collection's barcode pattern, and not a
  * barcode this station has just used (a double scan). Whether another record holds it is the portal's
  * answer (PROTOCOL §8.1), asked by the guarded save.
  */
-export function readScan(raw: string, rules: BarcodeRules, rows: TaskRow[]): Checked<string> {
+export function readScan(raw: string, rules: BarcodeRules, rows: TaskRow[]): ScanRead {
   const read = readBarcode(raw, rules);
   if (!read.ok) return read;
   const barcode = read.value;
   const earlier = rows.find((r) => r.barcode === barcode && r.state !== 'failed');
-  if (earlier) {
-    return refuse(
-      `${barcode} was already scanned for ${say(earlier.label)} a moment ago. Scan the barcode label on the sheet in hand.`,
-    );
-  }
+  if (earlier)
+    return {
+      ok: false,
+      problem: told('imaging.scan.already-scanned', { barcode }, { label: earlier.label }),
+    };
   const pending = rows.find((r) => r.barcode === barcode);
-  if (pending) {
-    return refuse(
-      `${barcode} is waiting in "This session" for ${say(pending.label)} (not saved). Retry or reopen it there, or scan this sheet's own barcode.`,
-    );
-  }
-  return accept(barcode);
+  if (pending)
+    return { ok: false, problem: told('imaging.scan.waiting', { barcode }, { label: pending.label }) };
+  return { ok: true, value: barcode };
 }
 
 /** A barcode into the record's Catalog Number, with the station's linked status in the same save. */
@@ -126,7 +126,7 @@ export const escalationCandidates = (candidates: Candidate[]) =>
     catalogNumber: hasBarcode(c.record) ? c.record.catalogNumber : null,
   }));
 
-/** What the technician typed, for the supervisor. */
+/** What the technician typed, for the supervisor: written into the portal comment as it is. */
 export function searchContext(search: SearchOutcome): string {
   if (search.query.kind === 'stamp') return `stamp ${search.query.stamp.trim()}`;
   const q = search.query;
@@ -134,4 +134,16 @@ export function searchContext(search: SearchOutcome): string {
     .map((t) => t.trim())
     .filter(Boolean)
     .join(', ')}`;
+}
+
+/** What the technician typed, as the escalation form shows it. */
+export function typedWords(search: SearchOutcome): Said {
+  if (search.query.kind === 'stamp')
+    return told('imaging.escalate.typed-stamp', { stamp: search.query.stamp.trim() });
+  const q = search.query;
+  const sheet = [q.collector, q.number, q.date]
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(', ');
+  return told('imaging.escalate.typed-sheet', { sheet });
 }

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { type EscalationReason } from '../../domain/escalation';
 import { hasBarcode } from '../../domain/occurrence';
+import { useSay } from '../../i18n/use-say';
+import { useTell } from '../../i18n/told';
 import { SessionList } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
@@ -10,7 +12,7 @@ import { EscalateForm } from './escalate-form';
 import { FindForm } from './find-form';
 import type { Candidate } from './find-record';
 import type { ImagingStore } from './imaging-store';
-import { searchContext, specimenLabel } from './link-actions';
+import { specimenLabel, typedWords } from './link-actions';
 import { ScanStep } from './scan-step';
 import { useImaging, useImagingActions } from './use-imaging';
 
@@ -21,6 +23,8 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
   const notice = useImaging(store, (s) => s.notice);
   const events = store.getState();
   const actions = useImagingActions(store);
+  const say = useSay();
+  const tell = useTell();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -38,9 +42,9 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
 
   return (
     <div className="screen imaging">
-      <h1 className="screen-title">Link while imaging</h1>
+      <h1 className="screen-title">{say('imaging.title')}</h1>
       <FindForm store={store} current={step.kind === 'find'} onSearch={() => void actions.search()} />
-      {notice ? <StatusLine tone={notice.tone}>{notice.text}</StatusLine> : null}
+      {notice ? <StatusLine tone={notice.tone}>{tell(notice.words)}</StatusLine> : null}
 
       {step.kind === 'results' ? (
         <CandidateList
@@ -78,7 +82,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
       {step.kind === 'scan' ? (
         <ScanStep
           candidate={step.candidate}
-          label={specimenLabel(step.candidate.record, step.search)}
+          label={say(specimenLabel(step.candidate.record, step.search))}
           onScan={(raw) => actions.scan(step.candidate, raw)}
           onBack={events.wentBack}
           onEscalate={() => openEscalation('other', [step.candidate])}
@@ -90,7 +94,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
           key={`${step.reason}-${step.candidates.map((c) => c.record.occid).join('-')}`}
           initialReason={step.reason}
           candidates={step.candidates}
-          context={searchContext(step.search)}
+          context={typedWords(step.search)}
           commentsOn={config.escalationComments}
           onSubmit={(input) => actions.escalate(step.search, step.candidates, input)}
           onBack={events.wentBack}

@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
+import { useTell, type Told } from '../../i18n/told';
 import { useScannerCapture } from '../../ui/use-scanner-capture';
 import { StatusLine } from '../../ui/status-line';
 import type { Candidate } from './find-record';
@@ -7,7 +10,7 @@ interface Props {
   candidate: Candidate;
   label: string;
   /** Runs the station's checks; a message when the scan cannot be used, null when it was taken. */
-  onScan: (raw: string) => string | null;
+  onScan: (raw: string) => Told | null;
   onBack: () => void;
   onEscalate: () => void;
 }
@@ -16,7 +19,10 @@ interface Props {
 export function ScanStep({ candidate, label, onScan, onBack, onEscalate }: Props) {
   const field = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Told | null>(null);
+  const say = useSay();
+  const sayRich = useSayRich();
+  const tell = useTell();
 
   useEffect(() => field.current?.focus(), []);
 
@@ -46,12 +52,10 @@ export function ScanStep({ candidate, label, onScan, onBack, onEscalate }: Props
 
   return (
     <section className="step-panel scan" aria-labelledby="scan-heading">
-      <h2 id="scan-heading">Scan the barcode</h2>
-      <p>
-        Linking to <strong>{label}</strong> (record {candidate.record.occid}).
-      </p>
+      <h2 id="scan-heading">{say('imaging.scan.heading')}</h2>
+      <p>{sayRich('imaging.scan.linking-to', { label, occid: String(candidate.record.occid) })}</p>
       <label>
-        Barcode
+        {say('imaging.scan.barcode')}
         <input
           ref={field}
           value={text}
@@ -67,15 +71,15 @@ export function ScanStep({ candidate, label, onScan, onBack, onEscalate }: Props
         />
       </label>
       <span id="scan-hint" className="hint">
-        Scan the label; the scan is caught wherever the focus is. <kbd>Esc</kbd> goes back to the record.
+        {sayRich('imaging.scan.hint')}
       </span>
-      {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
+      {problem ? <StatusLine tone="error">{tell(problem)}</StatusLine> : null}
       <div className="step-actions">
         <button type="button" onClick={onBack}>
-          Back to the record <kbd>Esc</kbd>
+          {sayRich('imaging.scan.back')}
         </button>
         <button type="button" onClick={onEscalate}>
-          Escalate instead
+          {say('imaging.scan.escalate')}
         </button>
       </div>
     </section>

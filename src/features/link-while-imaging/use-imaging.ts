@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef } from 'react';
 import { looksLikeBarcode } from '../../domain/barcode';
 import { taskOutcome } from '../../domain/task';
 import { rowWords, taskRow } from '../../domain/task-rows';
-import { say } from '../../i18n/intl';
-import { explain } from '../../portal/errors';
+import { told, type Told } from '../../i18n/told';
+import { explained } from '../../portal/errors';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useSessionRows } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
@@ -46,19 +46,20 @@ export function useImagingActions(store: ImagingStore) {
   // A link's outcome replaces the notice that announced it; a failure is said whenever it comes. Tasks
   // decided before this screen opened (an earlier page) are in "This session" only.
   const announced = useStore(store, (s) => s.notice?.taskId ?? null);
-  const told = useRef<Set<string> | null>(null);
+  const reported = useRef<Set<string> | null>(null);
   useEffect(() => {
     const decidedNow = view.tasks.filter((t) => t.screen === 'imaging' && taskOutcome(t).kind !== 'working');
-    told.current ??= new Set(decidedNow.filter((t) => t.id !== announced).map((t) => t.id));
+    reported.current ??= new Set(decidedNow.filter((t) => t.id !== announced).map((t) => t.id));
     for (const task of decidedNow) {
-      if (told.current.has(task.id)) continue;
-      told.current.add(task.id);
+      if (reported.current.has(task.id)) continue;
+      reported.current.add(task.id);
       const row = taskRow(task);
       if (row.state !== 'failed' && task.id !== announced) continue;
-      const text = `${row.barcode ?? ''} → ${say(row.label)}. ${rowWords(row)
-        .map((w) => say(w))
-        .join(' ')}`.trim();
-      store.getState().linkDecided(task.id, row.state === 'failed' ? 'error' : 'success', text);
+      const words = [
+        told('imaging.notice.decided', { barcode: row.barcode }, { label: row.label }),
+        ...rowWords(row),
+      ];
+      store.getState().linkDecided(task.id, row.state === 'failed' ? 'error' : 'success', words);
     }
   }, [view.tasks, announced, store]);
 
@@ -68,11 +69,11 @@ export function useImagingActions(store: ImagingStore) {
     if (query.kind === 'stamp' && looksLikeBarcode(query.stamp, config.barcode)) {
       const code = query.stamp.trim();
       const earlier = rows.find((r) => r.barcode !== null && code.includes(r.barcode));
-      state.searchRefused(
+      state.searchRefused([
         earlier
-          ? `${earlier.barcode ?? ''} was scanned again into the stamp field; it is already taken care of (${say(earlier.label)}). Type the stamped number of the next specimen.`
-          : `That is a barcode, not a stamped number. Type the number stamped on the sheet first; scan the barcode when the record is found.`,
-      );
+          ? told('imaging.search.barcode-again', { barcode: earlier.barcode }, { label: earlier.label })
+          : told('imaging.search.barcode-not-stamp'),
+      ]);
       state.queryTyped('stamp', '');
       return;
     }
@@ -83,7 +84,7 @@ export function useImagingActions(store: ImagingStore) {
     };
     const read = readSheetQuery(query, rules);
     if (!read.ok) {
-      state.searchRefused(read.message);
+      state.searchRefused([read.problem]);
       if (read.suggestion !== undefined && query.kind === 'stamp') state.queryTyped('stamp', read.suggestion);
       return;
     }
@@ -91,7 +92,7 @@ export function useImagingActions(store: ImagingStore) {
     try {
       state.searchFinished(await findRecords(portal, collid, query, read.value, rules));
     } catch (error) {
-      store.getState().searchFailed(`The search did not finish. ${explain(error)}`);
+      store.getState().searchFailed([told('imaging.search.failed'), ...explained(error)]);
     }
   }, [store, portal, collid, config, rows]);
 
@@ -100,14 +101,19 @@ export function useImagingActions(store: ImagingStore) {
    * portal's barcode check and the save follow in the background (docs/decisions/006).
    */
   const scan = useCallback(
-    (candidate: Candidate, raw: string): string | null => {
+    (candidate: Candidate, raw: string): Told | null => {
       const checked = readScan(raw, config.barcode, rows);
-      if (!checked.ok) return checked.message;
+      if (!checked.ok) return checked.problem;
       const step = store.getState().step;
       const searched = step.kind === 'scan' ? step.search : null;
       const barcode = checked.value;
       const id = outbox.submit(linkTask(collid, candidate, searched, barcode, config.linkedStatus));
-      store.getState().linkSubmitted(id, `Saving ${barcode} → ${specimenLabel(candidate.record, searched)}…`);
+      store
+        .getState()
+        .linkSubmitted(
+          id,
+          told('imaging.notice.saving', { barcode }, { label: specimenLabel(candidate.record, searched) }),
+        );
       return null;
     },
     [store, outbox, collid, config.barcode, config.linkedStatus, rows],
@@ -119,9 +125,9 @@ export function useImagingActions(store: ImagingStore) {
       search: SearchOutcome,
       candidates: Candidate[],
       input: EscalationInput,
-    ): Promise<string | null> => {
+    ): Promise<Told[] | null> => {
       const checked = readScan(input.barcode, config.barcode, rows);
-      if (!checked.ok) return checked.message;
+      if (!checked.ok) return [checked.problem];
       const barcode = checked.value;
       const context = searchContext(search);
       const id = outbox.submit(
@@ -145,16 +151,14 @@ export function useImagingActions(store: ImagingStore) {
       const row = taskRow(task);
       if (row.state === 'failed') {
         outbox.forget(id);
-        return `Nothing was escalated. ${rowWords(row)
-          .map((w) => say(w))
-          .join(' ')}`.trim();
+        return [told('imaging.escalate.nothing'), ...rowWords(row)];
       }
-      store.getState().escalated(
-        `${barcode} escalated to a supervisor: ${rowWords(row)
-          .map((w) => say(w))
-          .join(' ')}`.trim(),
-        row.problemAfter ? 'warning' : 'success',
-      );
+      store
+        .getState()
+        .escalated(
+          [told('imaging.escalate.done', { barcode }), ...rowWords(row)],
+          row.problemAfter ? 'warning' : 'success',
+        );
       return null;
     },
     [store, outbox, collid, username, config.barcode, config.escalationComments, rows],
@@ -170,7 +174,11 @@ export function useImagingActions(store: ImagingStore) {
         .getState()
         .linkReopened(
           saved,
-          `Reopened ${specimenLabel(saved.candidate.record, saved.search)}: ${task.decision.barcode} was not saved. Scan the sheet's barcode, or escalate.`,
+          told(
+            'imaging.notice.reopened',
+            { barcode: task.decision.barcode },
+            { label: specimenLabel(saved.candidate.record, saved.search) },
+          ),
         );
     },
     [store, outbox],

@@ -1,7 +1,8 @@
 import { readAccession, type AccessionRules } from '../../domain/accession';
-import { ESCALATION_REASONS, parseEscalationComment, type EscalationReason } from '../../domain/escalation';
+import { parseEscalationComment, type EscalationReason } from '../../domain/escalation';
 import { withListedCatalogNumbers, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
-import type { Said } from '../../domain/said';
+import { said, type Said } from '../../domain/said';
+import { formatMoment } from '../../i18n/format';
 import { findAccessionHolders } from '../../portal/accession-holders';
 import type { PortalReads, RecordComment } from '../../portal/portal';
 
@@ -20,8 +21,16 @@ export interface ReviewCase {
   unreadable?: Said | undefined;
 }
 
-export const reasonText = (c: ReviewCase) =>
-  c.escalation?.reason ? ESCALATION_REASONS[c.escalation.reason] : 'no reason recorded';
+/**
+ * When the escalation comment was posted, in the station's date style; the portal's own words when it
+ * gives no timestamp the station reads (`2026-11-30 17:30:56`, its local time).
+ */
+export const postedWhen = (posted: string): string =>
+  /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(posted.trim()) ? formatMoment(posted.trim()) : posted;
+
+/** Why the case was sent, as a code (`reason.…`); a case set to Expert Required by hand has none. */
+export const reasonOf = (c: ReviewCase): Said =>
+  said(c.escalation?.reason ? `reason.${c.escalation.reason}` : 'reason.none');
 
 /** The newest escalation comment on a record, read back from the portal (rec. 12b/12c). */
 export function escalationOf(comments: RecordComment[]): CaseEscalation | null {
@@ -35,8 +44,8 @@ export function escalationOf(comments: RecordComment[]): CaseEscalation | null {
 export interface CaseCandidate {
   record: SpecimenRecord;
   otherCatalogNumbers: string | null;
-  /** How it was found: "accession 1499", "collector Smith 212". */
-  foundBy: string;
+  /** How it was found: "accession 1499", "collector Smith 212" (`review.case.found-by.…`). */
+  foundBy: Said;
 }
 
 /** Stamps the technician typed, as the escalation note carries them (`stamp 145`). */
@@ -55,8 +64,8 @@ export async function findCandidates(
   note: string,
   rules: AccessionRules,
 ): Promise<CaseCandidate[]> {
-  const found = new Map<number, { row: RecordSummary; foundBy: string }>();
-  const keep = (rows: RecordSummary[], foundBy: string) => {
+  const found = new Map<number, { row: RecordSummary; foundBy: Said }>();
+  const keep = (rows: RecordSummary[], foundBy: Said) => {
     for (const row of rows)
       if (row.occid !== record.occid && !found.has(row.occid)) found.set(row.occid, { row, foundBy });
   };
@@ -65,8 +74,8 @@ export async function findCandidates(
     const accession = readAccession(number, rules);
     if (!accession.ok) continue;
     const holders = await findAccessionHolders(portal, collid, accession.value, rules);
-    keep(holders.exact, `accession ${accession.value.value}`);
-    keep(holders.inside, `accession ${accession.value.value} inside a longer value`);
+    keep(holders.exact, said('review.case.found-by.accession', { accession: accession.value.value }));
+    keep(holders.inside, said('review.case.found-by.inside', { accession: accession.value.value }));
   }
   const lastName = record.recordedBy?.trim().split(/\s+/).pop();
   if (lastName && (record.recordNumber || record.eventDate)) {
@@ -75,7 +84,10 @@ export async function findCandidates(
       ...(record.recordNumber ? { recordNumber: record.recordNumber } : {}),
       ...(record.eventDate ? { eventDate: record.eventDate } : {}),
     });
-    keep(byCollector.records, `collector ${lastName} ${record.recordNumber ?? ''}`.trim());
+    keep(
+      byCollector.records,
+      said('review.case.found-by.collector', { name: lastName, number: record.recordNumber || null }),
+    );
   }
   const rows = [...found.values()].slice(0, 20);
   const records = await Promise.all(rows.map(({ row }) => portal.readRecord(row.occid)));

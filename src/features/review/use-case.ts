@@ -4,8 +4,10 @@ import { flushSync } from 'react-dom';
 import { readAccession } from '../../domain/accession';
 import { readBarcode } from '../../domain/barcode';
 import { hasBarcode } from '../../domain/occurrence';
-import { rowWords, taskRow } from '../../domain/task-rows';
-import { say } from '../../i18n/intl';
+import { said, type Said, type SaidValue } from '../../domain/said';
+import { rowWords, taskRow, type TaskRow } from '../../domain/task-rows';
+import { useSay } from '../../i18n/use-say';
+import { saidOf } from '../../portal/errors';
 import type { Action } from '../../ui/actions';
 import { useStation } from '../../ui/station';
 import { useLabelHints, useSheetReading } from '../../ui/use-sheet-reading';
@@ -15,6 +17,17 @@ import { resolutionTask, type Resolution } from './resolutions';
 
 type DecisionKey = 'm' | 'a' | 'b' | 'u' | 'r';
 
+/** A resolved case, for the queue's line: the record and the decision's row (worded where it is shown). */
+export interface CaseOutcome {
+  barcode: string | null;
+  occid: number;
+  row: TaskRow;
+}
+
+/** Why no merge is possible (`review.no-merge`): the candidate's barcode or image, or no candidate at all. */
+type MergeBlocked = Record<string, SaidValue>;
+
+
 /**
  * The controller of a Review case: the record, its candidates, the stamp read off its sheet, and the
  * resolutions as actions (each a task for the outbox). A key pressed while the case is still being read is
@@ -22,11 +35,12 @@ type DecisionKey = 'm' | 'a' | 'b' | 'u' | 'r';
  */
 export function useCase(
   reviewCase: ReviewCase,
-  onClose: (outcome: string | null) => void,
+  onClose: (outcome: CaseOutcome | null) => void,
   /** The screen's entry field and panel: focus follows the step. */
   field: RefObject<HTMLInputElement | null>,
   panel: RefObject<HTMLElement | null>,
 ) {
+  const say = useSay();
   const { portal, collid, config, username, outbox } = useStation();
   const occid = reviewCase.summary.occid;
   const note = reviewCase.escalation?.note ?? '';
@@ -40,7 +54,7 @@ export function useCase(
   const [entry, setEntry] = useState<'accession' | 'barcode' | null>(null);
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Said[] | null>(null);
   useEffect(() => {
     if (entry) field.current?.focus();
     else panel.current?.focus();
@@ -49,13 +63,13 @@ export function useCase(
   const caseRecord = record.data ?? null;
   const list = candidates.data ?? [];
   const candidate = list[highlighted] ?? null;
-  const mergeBlocked = candidate
+  const mergeBlocked: MergeBlocked | null = candidate
     ? hasBarcode(candidate.record)
-      ? `record ${candidate.record.occid} already has barcode ${candidate.record.catalogNumber}`
+      ? { reason: 'barcode', occid: candidate.record.occid, barcode: candidate.record.catalogNumber }
       : candidate.record.images.length > 0
-        ? `record ${candidate.record.occid} already has an image`
+        ? { reason: 'image', occid: candidate.record.occid, barcode: null }
         : null
-    : 'no candidate';
+    : { reason: 'no-candidate', occid: null, barcode: null };
 
   // The stamp read off the case's sheet: proposed when the supervisor sets the accession (A).
   const sheet = useSheetReading(caseRecord);
@@ -82,7 +96,7 @@ export function useCase(
     try {
       id = outbox.submit(resolutionTask(collid, caseRecord, resolution, username, config.escalationComments));
     } catch (error) {
-      setProblem(`Not resolved. ${error instanceof Error ? error.message : String(error)}`);
+      setProblem([said('review.not-resolved'), saidOf(error)]);
       return;
     }
     setBusy(id);
@@ -91,32 +105,20 @@ export function useCase(
     if (row.state === 'failed') {
       outbox.forget(id);
       setBusy(null);
-      setProblem(
-        `Not resolved. ${rowWords(row)
-          .map((w) => say(w))
-          .join(' ')}`.trim(),
-      );
+      setProblem([said('review.not-resolved'), ...rowWords(row)]);
       return;
     }
-    onClose(
-      say('review.resolved', {
-        name: caseRecord.catalogNumber ?? `Record ${occid}`,
-        what: say(row.label),
-        more: rowWords(row)
-          .map((w) => ` ${say(w)}`)
-          .join(''),
-      }),
-    );
+    onClose({ barcode: caseRecord.catalogNumber, occid, row });
   };
 
   const submitEntry = () => {
     if (entry === 'accession') {
       const read = readAccession(value, config.accession);
-      if (!read.ok) return setProblem(read.message);
+      if (!read.ok) return setProblem([read.problem]);
       void resolve({ kind: 'accession', value: read.value.value });
     } else if (entry === 'barcode') {
       const read = readBarcode(value, config.barcode);
-      if (!read.ok) return setProblem(read.message);
+      if (!read.ok) return setProblem([read.problem]);
       void resolve({ kind: 'barcode', value: read.value });
     }
   };
@@ -125,13 +127,15 @@ export function useCase(
   const decisions: Record<DecisionKey, () => void> = {
     m: () => {
       if (candidate && mergeBlocked === null) void resolve({ kind: 'merge', into: candidate.record });
-      else setProblem(`No merge: ${mergeBlocked ?? 'no candidate'}.`);
+      else setProblem([said('review.no-merge', mergeBlocked ?? { reason: 'no-candidate' })]);
     },
     a: () => openEntry('accession'),
     b: () => {
       if (caseRecord && !hasBarcode(caseRecord)) openEntry('barcode');
       else
-        setProblem(`No barcode to set: record ${occid} already has ${caseRecord?.catalogNumber ?? 'one'}.`);
+        setProblem([
+          said('review.problem.no-barcode-to-set', { occid, barcode: caseRecord?.catalogNumber ?? null }),
+        ]);
     },
     u: () => void resolve({ kind: 'send-back' }),
     r: () => void resolve({ kind: 'reviewed' }),
@@ -139,12 +143,8 @@ export function useCase(
   const [queued, setQueued] = useState<DecisionKey | null>(null);
   const readyFor = (key: DecisionKey) => (key === 'm' ? candidates.isSuccess : caseRecord !== null);
   const press = (key: DecisionKey) => {
-    if (busy)
-      return setProblem(
-        `Still writing the last decision to the portal; ${key.toUpperCase()} was not applied.`,
-      );
-    if (record.isError)
-      return setProblem(`The case record could not be read, so ${key.toUpperCase()} cannot be applied.`);
+    if (busy) return setProblem([said('review.problem.still-writing', { key: key.toUpperCase() })]);
+    if (record.isError) return setProblem([said('review.problem.not-read', { key: key.toUpperCase() })]);
     if (!readyFor(key)) return setQueued(key);
     decisions[key]();
   };
@@ -165,23 +165,23 @@ export function useCase(
   const actions: Action[] = [
     {
       key: 'm',
-      label: `Merge into record ${candidate?.record.occid ?? '—'}`,
+      label: say('review.action.merge', { occid: candidate?.record.occid ?? null }),
       run: () => press('m'),
       disabled: busy !== null || mergeBlocked !== null,
     },
-    { key: 'a', label: 'Set the accession', run: () => press('a'), disabled: busy !== null },
+    { key: 'a', label: say('review.action.accession'), run: () => press('a'), disabled: busy !== null },
     {
       key: 'b',
-      label: 'Set the barcode',
+      label: say('review.action.barcode'),
       run: () => press('b'),
       disabled: busy !== null || !caseRecord || hasBarcode(caseRecord),
     },
-    { key: 'u', label: 'Back to the technicians', run: () => press('u'), disabled: busy !== null },
-    { key: 'r', label: 'Mark reviewed', run: () => press('r'), disabled: busy !== null },
+    { key: 'u', label: say('review.action.send-back'), run: () => press('u'), disabled: busy !== null },
+    { key: 'r', label: say('review.action.reviewed'), run: () => press('r'), disabled: busy !== null },
     {
       key: 'Escape',
       keyLabel: 'Esc',
-      label: 'Back to the queue',
+      label: say('review.action.back'),
       inFields: true,
       run: () => (entry ? setEntry(null) : onClose(null)),
     },

@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { StatusLine } from '../../ui/status-line';
+import { said, type Said } from '../../domain/said';
+import { useSay } from '../../i18n/use-say';
+import { useSayRich } from '../../i18n/use-say-rich';
+import { NoticeLine } from '../../ui/status-line';
 
 /** When config.json leaves the collection open: pick one of the configured choices or type its id. */
 export function CollectionPicker({
@@ -9,16 +12,16 @@ export function CollectionPicker({
   choices: number[];
   onChosen: (collid: number) => void;
 }) {
+  const say = useSay();
+  const sayRich = useSayRich();
   const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Said | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const collid = Number(typed.trim());
     if (!/^\d+$/.test(typed.trim()) || collid <= 0) {
-      setProblem(
-        `"${typed}" is not a collection id. The id is the number after collid= in the portal's collection links.`,
-      );
+      setProblem(said('session.collection.not-an-id', { typed }));
       return;
     }
     onChosen(collid);
@@ -26,13 +29,13 @@ export function CollectionPicker({
 
   return (
     <div className="panel">
-      <h2>Which collection does this station work on?</h2>
+      <h2>{say('session.collection.heading')}</h2>
       {choices.length > 0 ? (
         <ul className="choices">
           {choices.map((collid) => (
             <li key={collid}>
               <button type="button" onClick={() => onChosen(collid)}>
-                Collection {collid}
+                {say('session.collection.choice', { collid })}
               </button>
             </li>
           ))}
@@ -40,12 +43,20 @@ export function CollectionPicker({
       ) : null}
       <form onSubmit={submit}>
         <label>
-          Collection id
-          <input inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} />
+          {say('session.collection.id')}
+          <input
+            inputMode="numeric"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            aria-describedby="collection-id-hint"
+          />
         </label>
-        <button type="submit">Use this collection</button>
+        <button type="submit">{say('session.collection.use')}</button>
       </form>
-      {problem ? <StatusLine tone="error">{problem}</StatusLine> : null}
+      <p id="collection-id-hint" className="hint">
+        {sayRich('session.collection.hint')}
+      </p>
+      {problem ? <NoticeLine notice={{ tone: 'error', words: [problem] }} /> : null}
     </div>
   );
 }

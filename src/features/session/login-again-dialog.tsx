@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { taskSettled } from '../../domain/task';
+import { useSay } from '../../i18n/use-say';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useStation } from '../../ui/station';
-import { StatusLine } from '../../ui/status-line';
+import { NoticeLine } from '../../ui/status-line';
 import { portalQueries } from '../../portal/queries';
 import { useSessionEvents } from './session-store';
 import { LoginFields } from './login-fields';
@@ -14,6 +15,7 @@ import { usePortalLogin } from './use-portal-login';
  * them under their name.
  */
 export function LoginAgainDialog() {
+  const say = useSay();
   const { portal, outbox, username, collid } = useStation();
   const queryClient = useQueryClient();
   const view = useOutboxView(outbox);
@@ -39,16 +41,10 @@ export function LoginAgainDialog() {
         className="panel login dialog"
         onSubmit={(e) => void login.submit(e)}
       >
-        <h2 id="login-again-heading">Your portal session has ended</h2>
-        <p>
-          Log in again to go on: this screen and what you typed stay as they are
-          {waiting > 0
-            ? `, and the ${waiting} ${waiting === 1 ? 'write' : 'writes'} waiting in the outbox go out after the login`
-            : ''}
-          . Writes decided by {username} are only sent when {username} logs in.
-        </p>
-        <LoginFields login={login} submitLabel="Log in again" focus="password" />
-        {login.problem ? <StatusLine tone="error">{login.problem}</StatusLine> : null}
+        <h2 id="login-again-heading">{say('session.login-again.heading')}</h2>
+        <p>{say('session.login-again.text', { waiting, user: username })}</p>
+        <LoginFields login={login} submitLabel={say('session.login-again.submit')} focus="password" />
+        {login.problem ? <NoticeLine notice={{ tone: 'error', words: login.problem }} /> : null}
       </form>
     </div>
   );

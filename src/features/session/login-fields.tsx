@@ -1,3 +1,4 @@
+import { useSay } from '../../i18n/use-say';
 import type { usePortalLogin } from './use-portal-login';
 
 interface Props {
@@ -9,10 +10,11 @@ interface Props {
 
 /** User name, password and the button, as both login forms show them. */
 export function LoginFields({ login, submitLabel, focus }: Props) {
+  const say = useSay();
   return (
     <>
       <label>
-        User name
+        {say('session.login.user-name')}
         <input
           name="username"
           autoComplete="username"
@@ -22,7 +24,7 @@ export function LoginFields({ login, submitLabel, focus }: Props) {
         />
       </label>
       <label>
-        Password
+        {say('session.login.password')}
         <input
           name="password"
           type="password"
@@ -33,7 +35,7 @@ export function LoginFields({ login, submitLabel, focus }: Props) {
         />
       </label>
       <button type="submit" disabled={login.busy}>
-        {login.busy ? 'Logging in…' : submitLabel}
+        {login.busy ? say('session.login.logging-in') : submitLabel}
       </button>
     </>
   );

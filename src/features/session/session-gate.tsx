@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StationConfig } from '../../domain/station';
+import type { MessageKey } from '../../i18n/intl';
+import { useSay } from '../../i18n/use-say';
 import { explain } from '../../portal/errors';
 import type { StationJournal } from '../../journal/station-journal';
 import type { Outbox } from '../../outbox/outbox';
@@ -10,7 +12,14 @@ import { StatusLine } from '../../ui/status-line';
 import { CollectionPicker } from './collection-picker';
 import { LoginForm } from './login-form';
 import { usePortalSession } from './use-portal-session';
-import { useChosenCollection, useSessionEvents, useSessionSince, useSessionUser } from './session-store';
+import { SomeoneElseLoggedIn } from './someone-else-logged-in';
+import {
+  useChosenCollection,
+  useLoggedOutHere,
+  useSessionEvents,
+  useSessionSince,
+  useSessionUser,
+} from './session-store';
 
 interface Props {
   config: StationConfig;
@@ -18,15 +27,17 @@ interface Props {
   journal: StationJournal;
   outbox: Outbox;
   sheetReader: SheetReader | null;
-  loginHint?: string | undefined;
+  loginHint?: MessageKey | undefined;
   children: (station: Station, logOut: () => void) => ReactNode;
 }
 
 /** Shows the station screens only to a logged-in editor of the collection; says clearly what is missing otherwise. */
 export function SessionGate({ config, portal, journal, outbox, sheetReader, loginHint, children }: Props) {
+  const say = useSay();
   const chosen = useChosenCollection();
   const username = useSessionUser();
   const since = useSessionSince();
+  const loggedOutHere = useLoggedOutHere();
   const events = useSessionEvents();
   const collid = config.collectionId ?? chosen;
   const { session, recheck, logOut } = usePortalSession(portal, collid, events.loggedOut);
@@ -34,24 +45,27 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
   if (collid === null)
     return <CollectionPicker choices={config.collectionChoices} onChosen={events.collectionChosen} />;
 
-  if (session.isPending) return <p className="panel">Checking your portal session…</p>;
+  if (session.isPending) return <p className="panel">{say('session.checking')}</p>;
   if (session.isError) {
     return (
       <div className="panel">
         <StatusLine tone="error">{explain(session.error)}</StatusLine>
         <button type="button" onClick={() => void session.refetch()}>
-          Try again
+          {say('session.try-again')}
         </button>
       </div>
     );
   }
   const state = session.data;
-  if (state.kind === 'logged-out') {
+  // Who the editor pages answer as, when they say (a portal at the web root may keep an earlier user).
+  const editorUser = state.kind === 'editor' ? state.user : null;
+  if (state.kind === 'logged-out' || loggedOutHere || (username === null && editorUser === null)) {
     return (
       <LoginForm
         portal={portal}
         collectionName={null}
         hint={loginHint}
+        notice={loggedOutHere && editorUser !== null ? editorUser : null}
         onLoggedIn={(name) => {
           events.loggedIn(name);
           void recheck();
@@ -59,21 +73,29 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
       />
     );
   }
+  const who = username ?? editorUser;
+  if (editorUser !== null && who !== null && editorUser.toLowerCase() !== who.toLowerCase()) {
+    return (
+      <SomeoneElseLoggedIn loggedIn={who} editorUser={editorUser} onLogOut={logOut} onRecheck={recheck} />
+    );
+  }
   if (state.kind === 'no-rights') {
     return (
       <div className="panel">
-        <h2>No editor rights</h2>
+        <h2>{say('session.no-rights.heading')}</h2>
         <StatusLine tone="error">
-          {username ?? 'This account'} is logged in but may not edit{' '}
-          {state.collectionName ?? `collection ${collid}`}. Ask a collection administrator to make you an
-          editor of this collection, or log in with another account.
+          {say('session.no-rights.text', {
+            user: username,
+            collection: state.collectionName ?? null,
+            collid,
+          })}
         </StatusLine>
         <button type="button" onClick={() => void logOut()}>
-          Log out
+          {say('session.log-out')}
         </button>
         {config.collectionId === null ? (
           <button type="button" onClick={() => events.collectionChosen(null)}>
-            Choose another collection
+            {say('session.no-rights.other-collection')}
           </button>
         ) : null}
       </div>
@@ -83,8 +105,8 @@ export function SessionGate({ config, portal, journal, outbox, sheetReader, logi
     config,
     portal,
     collid,
-    collectionName: state.collectionName ?? `Collection ${collid}`,
-    username: username ?? 'you',
+    collectionName: state.collectionName ?? say('session.collection.fallback-name', { collid }),
+    username: who ?? 'you',
     statuses: state.statuses,
     journal,
     outbox,

@@ -8,6 +8,11 @@ interface SessionStore {
   since: number | null;
   /** The collection chosen on this station when the configuration leaves it open. */
   chosenCollid: number | null;
+  /**
+   * Someone pressed Log out here and nobody has logged in since: the login form shows, even when the portal's
+   * editor pages still answer as logged in (a portal at the web root does not end their session).
+   */
+  loggedOutHere: boolean;
   loggedIn: (username: string) => void;
   loggedOut: () => void;
   collectionChosen: (collid: number | null) => void;
@@ -19,15 +24,24 @@ const useSessionStore = create<SessionStore>()(
       username: null,
       since: null,
       chosenCollid: null,
+      loggedOutHere: false,
       // Logging in again in place (a session that timed out) continues the same work session.
       loggedIn: (username) =>
-        set((s) => (s.username === username && s.since !== null ? {} : { username, since: Date.now() })),
-      loggedOut: () => set({ username: null, since: null }),
+        set((s) =>
+          s.username === username && s.since !== null
+            ? { loggedOutHere: false }
+            : { username, since: Date.now(), loggedOutHere: false },
+        ),
+      loggedOut: () => set({ username: null, since: null, loggedOutHere: true }),
       collectionChosen: (chosenCollid) => set({ chosenCollid }),
     }),
     { name: 'specimen-linker.session' },
   ),
 );
+
+/** A station as it comes out of the box (for tests: each starts on a fresh station). */
+export const resetSessionStore = () =>
+  useSessionStore.setState({ username: null, since: null, chosenCollid: null, loggedOutHere: false });
 
 /** Who is logged in on this station now, for code outside React (the outbox). */
 export const currentSessionUser = () => useSessionStore.getState().username;
@@ -35,6 +49,7 @@ export const currentSessionUser = () => useSessionStore.getState().username;
 export const useSessionUser = () => useSessionStore((s) => s.username);
 export const useSessionSince = () => useSessionStore((s) => s.since);
 export const useChosenCollection = () => useSessionStore((s) => s.chosenCollid);
+export const useLoggedOutHere = () => useSessionStore((s) => s.loggedOutHere);
 export const useSessionEvents = () => ({
   loggedIn: useSessionStore.getState().loggedIn,
   loggedOut: useSessionStore.getState().loggedOut,

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { explain } from '../../portal/errors';
+import { said, type Said } from '../../domain/said';
+import { explained } from '../../portal/errors';
+import { armEarlyKeys, disarmEarlyKeys } from '../../ui/early-keys';
 import type { PortalReads } from '../../portal/portal';
 
 /**
@@ -13,23 +15,29 @@ export function usePortalLogin(
 ) {
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Said[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (username.trim() === '' || password === '') {
-      setProblem('Type your portal user name and password.');
+      setProblem([said('session.login.missing')]);
       return;
     }
     setBusy(true);
     setProblem(null);
+    // What the technician types while the screen opens is kept for its first field (src/ui/early-keys.ts).
+    const form = event.currentTarget as HTMLFormElement;
+    armEarlyKeys();
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     try {
       await portal.login(username.trim(), password);
       setPassword('');
       await onLoggedIn(username.trim());
     } catch (error) {
-      setProblem(explain(error));
+      disarmEarlyKeys();
+      form.querySelector<HTMLInputElement>('input[type="password"]')?.focus();
+      setProblem(explained(error));
     } finally {
       setBusy(false);
     }

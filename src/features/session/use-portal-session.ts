@@ -1,4 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { followPortalLanguage } from '../../i18n/station-language';
 import type { PortalReads } from '../../portal/portal';
 import { portalQueries } from '../../portal/queries';
 
@@ -7,6 +9,11 @@ export function usePortalSession(portal: PortalReads, collid: number | null, log
   const queryClient = useQueryClient();
   const query = portalQueries(portal).session(collid ?? 0);
   const session = useQuery({ ...query, enabled: collid !== null, staleTime: 60_000 });
+  // A station nobody chose a language on speaks the language the portal's pages answer in.
+  const portalLanguage = session.data && 'portalLanguage' in session.data ? session.data.portalLanguage : null;
+  useEffect(() => {
+    if (portalLanguage) void followPortalLanguage(portalLanguage);
+  }, [portalLanguage]);
   const recheck = () => queryClient.invalidateQueries({ queryKey: query.queryKey });
   const logOut = async () => {
     try {

@@ -32,12 +32,20 @@ declare global {
   }
 }
 
+/**
+ * The editor folder's PHP session of a portal at the web root (FakeSymbiota.user) lives in a session cookie
+ * on a real portal, so it ends with the browser. The demo keeps it in sessionStorage: it ends with the tab.
+ */
+const editorSessionKey = (key: string) => `${key}.editor-session`;
+
 function restore(key: string, profile: PortalProfile): FakeState {
   const fresh = () => withLegacyStamps(demoState(), profile.legacyStamps);
   const saved = localStorage.getItem(key);
   if (saved === null) return fresh();
   try {
-    return JSON.parse(saved) as FakeState;
+    const state = JSON.parse(saved) as FakeState;
+    const editor = sessionStorage.getItem(editorSessionKey(key));
+    return { ...state, editorSession: editor === null ? null : (JSON.parse(editor) as number | null) };
   } catch {
     return fresh();
   }
@@ -57,7 +65,9 @@ export async function startDemoPortal() {
     pending = null;
     if (resetting) return;
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(fake.state));
+      const { editorSession, ...kept } = fake.state;
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
+      sessionStorage.setItem(editorSessionKey(STORAGE_KEY), JSON.stringify(editorSession ?? null));
     } catch {
       if (!warned) console.warn('The demo portal is too large to keep over a reload; it works until then.');
       warned = true;
@@ -94,6 +104,7 @@ export async function startDemoPortal() {
       resetting = true;
       if (pending !== null) clearTimeout(pending);
       localStorage.removeItem(STORAGE_KEY);
+      sessionStorage.removeItem(editorSessionKey(STORAGE_KEY));
       localStorage.removeItem('specimen-linker.session');
       window.location.reload();
     },

@@ -91,6 +91,7 @@ export class FakeSymbiota {
   /** The PHP session times out; the remember-me cookie lives on (PROTOCOL preface, rec. 14f). */
   expirePhpSession() {
     this.state.phpSessionExpired = true;
+    this.state.editorSession = null;
     this.changed();
   }
 
@@ -192,10 +193,44 @@ export class FakeSymbiota {
     this.state.media.filter((m) => m.occid === occid).sort((a, b) => a.mediaId - b.mediaId);
   editsOf = (occid: number) => this.state.edits.filter((e) => e.occid === occid);
   collection = (collid: number) => this.state.collections.find((c) => c.collid === collid);
-  user = (): FakeUser | undefined => this.state.users.find((u) => u.uid === this.state.session);
+  /**
+   * Who the editor pages (and the record page) see. Under a path every folder shares one PHP session
+   * (`cookie_path` is `$CLIENT_ROOT`). At the web root the cookie path is empty, so each folder keeps its own
+   * session, logged in from the remember-me crumb on its first visit, and the profile page's logout ends only
+   * the profile's session and the crumb: the editor stays logged in as whoever it was (live check, 3.0–3.4).
+   */
+  user = (): FakeUser | undefined => {
+    const uid = this.profile.rootPath !== '' ? this.state.session : this.editorSession();
+    return this.state.users.find((u) => u.uid === uid);
+  };
+
+  private editorSession(): number | null {
+    if ((this.state.editorSession ?? null) === null && this.state.session !== null) {
+      this.state.editorSession = this.state.session;
+      this.changed();
+    }
+    return this.state.editorSession ?? null;
+  }
 
   canEdit(collid: number, user = this.user()): boolean {
     return user !== undefined && (user.collAdmin.includes(collid) || user.collEditor.includes(collid));
+  }
+
+  /** CollAdmin on the collection: the editor pages show such a user the administrators' tools (rec. 24a). */
+  administers(collid: number, user = this.user()): boolean {
+    return user !== undefined && user.collAdmin.includes(collid);
+  }
+
+  /**
+   * Gives a user a role on a collection, as an administrator does on the portal's `collpermissions.php`. The
+   * portal reads rights at login; the fake at every request.
+   */
+  grant(login: string, role: 'CollAdmin' | 'CollEditor', collid: number) {
+    const user = this.state.users.find((u) => u.login === login);
+    if (!user) throw new Error(`No user ${login} on the fake portal`);
+    const held = role === 'CollAdmin' ? user.collAdmin : user.collEditor;
+    if (!held.includes(collid)) held.push(collid);
+    this.changed();
   }
 
   login(login: string, password: string): boolean {
@@ -207,8 +242,17 @@ export class FakeSymbiota {
     return user !== undefined;
   }
 
+  /** Every session of the portal ends (the PHP sessions time out and the crumb is gone). */
   logout() {
     this.state.session = null;
+    this.state.editorSession = null;
+    this.changed();
+  }
+
+  /** `profile/index.php?submit=logout`: the crumb and the profile's session end; at the web root, only they. */
+  logoutOnProfilePage() {
+    this.state.session = null;
+    if (this.profile.rootPath !== '') this.state.editorSession = null;
     this.changed();
   }
 

@@ -152,6 +152,7 @@ export function fakeSymbiotaHandlers(
       const free = record ? fake.lockForEditing(occid) : true;
       return html(
         editorPage({
+          username: fake.user()?.login ?? '',
           wording: w,
           version,
           collectionName: collectionName(collid),
@@ -171,6 +172,7 @@ export function fakeSymbiotaHandlers(
       fake.lockForEditing(created.occid);
       return html(
         editorPage({
+          username: fake.user()?.login ?? '',
           wording: w,
           version,
           collectionName: collectionName(collid),
@@ -191,6 +193,7 @@ export function fakeSymbiotaHandlers(
       if (opened && !free)
         return html(
           editorPage({
+            username: fake.user()?.login ?? '',
             wording: w,
             version,
             collectionName: collectionName(opened.collid),
@@ -201,6 +204,7 @@ export function fakeSymbiotaHandlers(
       if (opened)
         return html(
           editorPage({
+            username: fake.user()?.login ?? '',
             wording: w,
             version,
             collectionName: collectionName(opened.collid),
@@ -212,7 +216,15 @@ export function fakeSymbiotaHandlers(
         );
     }
     if (!fake.canEdit(collid)) return refused();
-    return html(editorPage({ wording: w, version, collectionName: collectionName(collid), statuses }));
+    return html(
+      editorPage({
+        username: fake.user()?.login ?? '',
+        wording: w,
+        version,
+        collectionName: collectionName(collid),
+        statuses,
+      }),
+    );
   };
 
   const table = async ({ request }: { request: Request }) => {
@@ -256,6 +268,7 @@ export function fakeSymbiotaHandlers(
         rows,
         offset,
         total: hits.length,
+        administrator: fake.administers(collid),
       }),
     );
   };
@@ -290,7 +303,7 @@ export function fakeSymbiotaHandlers(
     }),
     get(at('profile/index.php'), ({ request }) => {
       if (new URL(request.url).searchParams.get('submit') === 'logout') {
-        fake.logout();
+        fake.logoutOnProfilePage();
         return new HttpResponse(null, { status: 302, headers: { Location: '../index.php' } });
       }
       return html(loginPage(fake.wording, false));

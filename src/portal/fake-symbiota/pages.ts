@@ -58,6 +58,8 @@ function queryForm(statuses: string[]): string {
 }
 
 export interface EditorPageInput {
+  /** Who the editor's PHP session belongs to: the query form's "entered by me" button fills it in. */
+  username: string;
   wording: Wording;
   version: PortalVersion;
   collectionName: string;
@@ -159,7 +161,7 @@ export function editorPage(input: EditorPageInput): string {
   return page(
     w,
     w.editor,
-    `\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(w, input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
+    `\t<script type="text/javascript">\n\tfunction enteredByCurrentUser(){\n\t\tvar f = document.queryform;\n\t\tresetQueryForm(f);\n\t\tf.q_recordenteredby.value = "${esc(input.username)}";\n\t}\n\t</script>\n\t<script type="text/javascript">\n\t\tlet imgArr = [];\n\t\tlet imgLgArr = [];\n${images}\n\t</script>\n\t<div role="main" id="innertext">\n\t\t${editorHeading(w, input.collectionName)}\n\t\t${status}\n${queryForm(input.statuses)}${customFieldList()}\n${form}\n\t</div>`,
   );
 }
 
@@ -199,10 +201,28 @@ export interface TablePageInput {
   rows: { record: FakeRecord; otherCatalogNumbers: string | null }[];
   offset: number;
   total: number;
+  /** The user administers the collection: the page carries the batch update form (rec. 24a–24c). */
+  administrator: boolean;
 }
 
+/** The table view's batch update, printed for SuperAdmin and CollAdmin only (rec. 24a, 24b), hidden until asked for. */
+const BATCH_UPDATE = `<div id="batchupdatediv" style="width:600px;clear:both;display:none;">
+	<form name="batchupdateform" action="occurrencetabledisplay.php" method="post" onsubmit="return false;">
+		<fieldset>
+			<legend><b>Batch Update</b></legend>
+		</fieldset>
+	</form>
+</div>`;
+
 /** `occurrencetabledisplay.php`: only columns that hold data appear; the count sits in a `div.navpath` (§5.3). */
-export function tablePage({ wording: w, collectionName, rows, offset, total }: TablePageInput): string {
+export function tablePage({
+  wording: w,
+  collectionName,
+  rows,
+  offset,
+  total,
+  administrator,
+}: TablePageInput): string {
   const value = (row: TablePageInput['rows'][number], column: string) =>
     column === 'otherCatalogNumbers'
       ? row.otherCatalogNumbers
@@ -246,6 +266,7 @@ ${body}
     'Occurrence Table View',
     `<div class='navpath'><a href="../../index.php">Home</a> &gt;&gt; <b>Occurrence Table View</b></div>
 <div id="titleDiv"><h1>${esc(collectionName)}</h1></div>
+${administrator ? BATCH_UPDATE : ''}
 <div style="display:flex;width:850px;clear:both;">
 	${navpath}
 </div>

@@ -74,6 +74,8 @@ export interface FakeState {
   archive: FakeArchive[];
   /** The uid the browser's remember-me cookie (SymbiotaCrumb) stands for; null when logged out. */
   session: number | null;
+  /** At the web root: the editor folder's own PHP session (see FakeSymbiota.user); null until first visited. */
+  editorSession?: number | null;
   /** The PHP session timed out while the crumb lives on; any editor page starts a new one (rec. 14f). */
   phpSessionExpired?: boolean;
   /** Records opened in the editor form, which takes an edit lock (rec. 15b). */

@@ -248,3 +248,15 @@ export function parseComments(doc: Document): PortalComment[] {
     })
     .filter((c) => c.author !== '' && c.text !== '');
 }
+
+/**
+ * The user the editor page belongs to: its query form's "entered by me" button fills in `$USERNAME`
+ * (`function enteredByCurrentUser(){ … f.q_recordenteredby.value = "tech"; …}`, every 3.x, rec. 02a).
+ */
+export function parseEditorUser(pageText: string): string | null {
+  const match =
+    /function\s+enteredByCurrentUser\s*\(\)\s*\{[^}]*?q_recordenteredby\.value\s*=\s*"([^"]*)"/.exec(
+      pageText,
+    );
+  return match?.[1] ? match[1] : null;
+}

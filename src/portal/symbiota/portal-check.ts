@@ -1,6 +1,7 @@
 import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
-import { explain } from '../errors';
-import type { PortalCheckResult, PortalClient, PortalLanguage } from '../portal';
+import { said, type Said } from '../../domain/said';
+import { explained } from '../errors';
+import type { PortalCheckResult, PortalClient } from '../portal';
 import type { ApiLists } from './api-record';
 import type { PortalHttp } from './http';
 import { API_RECORD } from './paths';
@@ -16,33 +17,23 @@ interface Deps {
 /** A value no collection uses, for duplicate checks that must find nothing. */
 const PROBE_VALUE = 'SPECIMEN-LINKER-CHECK';
 
-/** What a save does to the record's edit lock, as in the portal's own editor (rec. 26c, 26d). */
-const SAVE_LOCK = `Each save locks the saved record against other editors, as the portal’s own editor does: the station lets go of that lock once it has saved nothing for ${LOCK_QUIET_AFTER_WRITE_MS / 1000} seconds (the next save moves it anyway).`;
-const EDIT_LOCK = `Each read opens the record in the portal editor, which locks it against other editors for up to 15 minutes: the station lets go of that lock right after reading, and reads a record someone else has open from the editor’s table view instead. ${SAVE_LOCK}`;
-
-const LANGUAGE_NAMES: Record<PortalLanguage, string> = {
-  en: 'English',
-  es: 'Spanish',
-  fr: 'French',
-  pt: 'Portuguese',
-};
+/** How long after its last save the station lets go of the save's edit lock (rec. 26c, 26d), in seconds. */
+const QUIET_SECONDS = LOCK_QUIET_AFTER_WRITE_MS / 1000;
 
 /** What a reason to leave API v2 calls for, for the person who runs the portal. */
-function apiAdvice(reason: string): string {
-  if (/not routed/.test(reason))
-    return 'Make API v2 answer: enable the web server rewrite rules for the api/ folder (its .htaccess).';
-  if (/HTTP 5\d\d/.test(reason))
-    return 'Look at the web server’s error log for api/index.php: API v2 fails on this portal.';
-  return 'Tell whoever maintains this station which Symbiota version the portal runs: API v2 answered in a shape it does not know.';
+function apiAdvice(reason: string): Said {
+  if (/not routed/.test(reason)) return said('check.api-read.admin.not-routed');
+  if (/HTTP 5\d\d/.test(reason)) return said('check.api-read.admin.server-error');
+  return said('check.api-read.admin.unknown-shape');
 }
 
 async function attempt<T>(
   run: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+): Promise<{ ok: true; value: T } | { ok: false; error: Said[] }> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    return { ok: false, error: explain(error) };
+    return { ok: false, error: explained(error) };
   }
 }
 
@@ -60,34 +51,32 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
   const editor = session.ok && session.value.kind === 'editor';
   add({
     id: 'session',
-    title: 'Login and editor rights',
+    title: said('check.session.title'),
     essential: true,
     outcome: editor ? 'works' : 'fails',
     found: !session.ok
       ? session.error
       : session.value.kind === 'editor'
-        ? `You are an editor of ${session.value.collectionName ?? `collection ${collid}`}.`
+        ? [said('check.session.found.editor', { collection: session.value.collectionName ?? null, collid })]
         : session.value.kind === 'no-rights'
-          ? 'You are logged in but have no editor rights on this collection.'
-          : 'The portal does not see a login (the editor page sends you to the login page).',
-    stationWill: editor ? 'Work with your login.' : 'Refuse to search or save until this works.',
-    adminCould: editor ? null : 'Give the user CollEditor or CollAdmin rights on this collection.',
+          ? [said('check.session.found.no-rights')]
+          : [said('check.session.found.logged-out')],
+    stationWill: said(editor ? 'check.session.will.works' : 'check.session.will.fails'),
+    adminCould: editor ? null : said('check.session.admin'),
   });
   if (!editor) return results;
 
   const language = session.ok && session.value.kind === 'editor' ? session.value.portalLanguage : null;
   add({
     id: 'language',
-    title: 'The portal’s language',
+    title: said('check.language.title'),
     outcome: 'works',
-    found:
+    found: [
       language === null
-        ? 'Its pages do not say which language they are in (Symbiota 3.0 does not).'
-        : `Its pages answer you in ${LANGUAGE_NAMES[language]} (${language}).`,
-    stationWill:
-      language === 'pt'
-        ? 'Read its pages in Portuguese. Its search tables leave most column headers empty, so each search reads the records it found one by one: searches take a little longer.'
-        : 'Read its pages in whichever language it ships (English, Spanish, French, Portuguese), by their structure.',
+        ? said('check.language.found.unknown')
+        : said('check.language.found.known', { language }),
+    ],
+    stationWill: said(language === 'pt' ? 'check.language.will.pt' : 'check.language.will.any'),
     adminCould: null,
   });
 
@@ -95,21 +84,22 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
   const legacy = await attempt(() => portal.findByAccessionPattern(collid, '%', { offset: 0, limit: 1 }));
   add({
     id: 'table-search',
-    title: 'Searches (editor table view)',
+    title: said('check.table-search.title'),
     essential: true,
     outcome: queue.ok && legacy.ok ? 'works' : 'fails',
     found:
       queue.ok && legacy.ok
-        ? `${queue.value.total} unprocessed records without an accession number; ${legacy.value.total} records with other catalog numbers.`
-        : ((queue.ok ? null : queue.error) ?? (legacy.ok ? '' : legacy.error)),
-    stationWill:
-      queue.ok && legacy.ok
-        ? 'Find records by stamp, collector and status.'
-        : 'Not work: every screen searches.',
-    adminCould:
-      queue.ok && legacy.ok
-        ? null
-        : 'Check that collections/editor/occurrencetabledisplay.php opens for this user.',
+        ? [
+            said('check.table-search.found', {
+              unprocessed: queue.value.total,
+              legacy: legacy.value.total,
+            }),
+          ]
+        : ((queue.ok ? null : queue.error) ?? (legacy.ok ? [] : legacy.error)),
+    stationWill: said(
+      queue.ok && legacy.ok ? 'check.table-search.will.works' : 'check.table-search.will.fails',
+    ),
+    adminCould: queue.ok && legacy.ok ? null : said('check.table-search.admin'),
   });
 
   const sample: RecordSummary | undefined =
@@ -117,10 +107,10 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
   if (sample === undefined) {
     add({
       id: 'record-read',
-      title: 'Reading a record',
+      title: said('check.record-read.title'),
       outcome: 'not-tried',
-      found: 'The collection has no record to read.',
-      stationWill: 'Read records from API v2, or from the editor pages where the API fails.',
+      found: [said('check.record-read.found')],
+      stationWill: said('check.record-read.will'),
       adminCould: null,
     });
     return [...results, ...(await sharedChecks(http, portal, collid, null))];
@@ -130,19 +120,19 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
   const apiWorks = api.ok && api.value.kind === 'record';
   add({
     id: 'api-read',
-    title: 'Reading a record through API v2 (without cookies)',
+    title: said('check.api-read.title'),
     essential: false,
     outcome: apiWorks ? 'works' : 'works-differently',
     found: !api.ok
       ? api.error
       : api.value.kind === 'record'
-        ? `Record ${sample.occid} was read.`
+        ? [said('check.api-read.found.record', { occid: sample.occid })]
         : api.value.kind === 'not-found'
-          ? `API v2 does not return record ${sample.occid}, which the editor lists (protected records are hidden from anonymous API readers).`
-          : `${api.value.reason}.`,
+          ? [said('check.api-read.found.not-found', { occid: sample.occid })]
+          : [said('check.api-read.found.unusable', { reason: api.value.reason })],
     stationWill: apiWorks
-      ? 'Read records from API v2.'
-      : `Read records from the editor pages instead. ${EDIT_LOCK}`,
+      ? said('check.api-read.will.api')
+      : said('check.api-read.will.editor', { seconds: QUIET_SECONDS }),
     adminCould:
       apiWorks || !api.ok ? null : api.value.kind === 'unusable' ? apiAdvice(api.value.reason) : null,
   });
@@ -159,44 +149,49 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
   const cookie500 = withCookies.ok && withCookies.value.status >= 500;
   add({
     id: 'api-with-cookies',
-    title: 'API v2 with the login cookie',
+    title: said('check.api-with-cookies.title'),
     outcome: cookie500 ? 'works-differently' : withCookies.ok ? 'works' : 'fails',
     found: !withCookies.ok
       ? withCookies.error
-      : cookie500
-        ? `API v2 answers HTTP ${withCookies.value.status} to a browser that is logged in (the remember-me cookie makes its token login fail).`
-        : `API v2 answers HTTP ${withCookies.value.status} to a logged-in browser.`,
-    stationWill: 'Send API v2 requests without cookies, so this does not affect the station.',
-    adminCould: cookie500
-      ? 'Set $SECURITY_KEY in config/symbini.php; other tools that call API v2 from a logged-in browser need it.'
-      : null,
+      : [
+          said(cookie500 ? 'check.api-with-cookies.found.fails' : 'check.api-with-cookies.found.works', {
+            status: withCookies.value.status,
+          }),
+        ],
+    stationWill: said('check.api-with-cookies.will'),
+    adminCould: cookie500 ? said('check.api-with-cookies.admin') : null,
   });
 
   if (!apiWorks || reader.source().via === 'editor-pages') {
     const viaEditor = await attempt(() => reader.fromEditorPages(sample.occid));
     add({
       id: 'editor-read',
-      title: 'Reading a record through the editor pages',
+      title: said('check.editor-read.title'),
       essential: !apiWorks,
       outcome: viaEditor.ok && viaEditor.value !== null ? 'works' : 'fails',
       found: !viaEditor.ok
         ? viaEditor.error
         : viaEditor.value
-          ? `Record ${sample.occid} was read from the editor form${viaEditor.value.images.length ? ' and its image tab' : ''}.`
-          : `The editor did not show record ${sample.occid}.`,
+          ? [
+              said('check.editor-read.found.read', {
+                occid: sample.occid,
+                images: viaEditor.value.images.length > 0,
+              }),
+            ]
+          : [said('check.editor-read.found.not-shown', { occid: sample.occid })],
       stationWill:
         viaEditor.ok && viaEditor.value
-          ? `Use this way of reading records. ${EDIT_LOCK}`
-          : 'Not be able to show records.',
+          ? said('check.editor-read.will.works', { seconds: QUIET_SECONDS })
+          : said('check.editor-read.will.fails'),
       adminCould: null,
     });
   } else {
     add({
       id: 'editor-read',
-      title: 'Reading a record through the editor pages',
+      title: said('check.editor-read.title'),
       outcome: 'not-tried',
-      found: 'Not needed while API v2 works; opening a record in the editor would take an edit lock.',
-      stationWill: `Switch to the editor pages by itself, once, if API v2 fails later. ${SAVE_LOCK}`,
+      found: [said('check.editor-read.found.not-needed')],
+      stationWill: said('check.editor-read.will.not-needed', { seconds: QUIET_SECONDS }),
       adminCould: null,
     });
   }
@@ -218,34 +213,32 @@ function legacyStampsCheck(
   record: SpecimenRecord,
   lists: ApiLists,
 ): Omit<PortalCheckResult, 'essential'> {
-  const listed = sample.otherCatalogNumbers ?? '';
-  const inColumn = (record.fields['otherCatalogNumbers'] ?? '') !== '';
-  const inRows = record.identifiers.length > 0;
-  const keeps =
-    listed === ''
-      ? `Record ${sample.occid} has no other catalog numbers.`
-      : inRows
-        ? `Record ${sample.occid} keeps "${listed}" in the identifiers table.`
+  const numbers = sample.otherCatalogNumbers ?? '';
+  const values = { occid: sample.occid, numbers };
+  const keeps: Said =
+    numbers === ''
+      ? said('check.legacy-stamps.found.none', { occid: sample.occid })
+      : record.identifiers.length > 0
+        ? said('check.legacy-stamps.found.identifiers', values)
         : lists.identifierRows
-          ? `Record ${sample.occid} keeps "${listed}" only in the old Other Catalog Numbers column.`
-          : inColumn
-            ? `Record ${sample.occid} keeps "${listed}" in the old Other Catalog Numbers column.`
-            : `Record ${sample.occid} keeps "${listed}" in the identifiers table.`;
-  const shows = [
-    lists.oldColumn ? 'shows the old column' : 'hides the old column',
-    lists.identifierRows ? 'lists the identifiers table' : 'does not list the identifiers table',
-  ];
+          ? said('check.legacy-stamps.found.column-only', values)
+          : (record.fields['otherCatalogNumbers'] ?? '') !== ''
+            ? said('check.legacy-stamps.found.column', values)
+            : said('check.legacy-stamps.found.identifiers', values);
   const hidden = !lists.oldColumn || !lists.identifierRows;
   return {
     id: 'legacy-stamps',
-    title: 'Where legacy stamps are kept',
-    outcome: hidden && listed !== '' ? 'works-differently' : 'works',
-    found: `${keeps} This portal’s API v2 ${shows.join(' and ')}.`,
+    title: said('check.legacy-stamps.title'),
+    outcome: hidden && numbers !== '' ? 'works-differently' : 'works',
+    found: [
+      keeps,
+      said('check.legacy-stamps.found.api', { column: lists.oldColumn, rows: lists.identifierRows }),
+    ],
     stationWill: !lists.identifierRows
-      ? 'Search both places (the editor search does), and read a record’s identifier rows from its row in the editor’s table view where it shows the record (one more request per record shown).'
+      ? said('check.legacy-stamps.will.rows-from-table')
       : !lists.oldColumn
-        ? 'Search both places (the editor search does), and read the old column from the record’s row in the editor’s table view before adding an accession number.'
-        : 'Search both places, as the editor search does.',
+        ? said('check.legacy-stamps.will.column-from-table')
+        : said('check.legacy-stamps.will.identifiers'),
     adminCould: null,
   };
 }
@@ -260,47 +253,58 @@ async function sharedChecks(
   const barcode = await attempt(() => portal.barcodeInUse(collid, PROBE_VALUE, 0));
   const accession = await attempt(() => portal.accessionInUse(collid, [PROBE_VALUE], 0));
   const checksWork = barcode.ok && barcode.value.length === 0 && accession.ok && accession.value.length === 0;
+  const failures = [...(barcode.ok ? [] : barcode.error), ...(accession.ok ? [] : accession.error)];
   results.push({
     id: 'duplicate-checks',
-    title: 'Duplicate checks (barcode and accession)',
+    title: said('check.duplicate-checks.title'),
     essential: true,
     outcome: checksWork ? 'works' : 'fails',
     found: checksWork
-      ? 'Both checks answer (a made-up value is held by no record).'
-      : [barcode.ok ? null : barcode.error, accession.ok ? null : accession.error]
-          .filter(Boolean)
-          .join(' ') || 'A check reported a record for a value no record holds.',
-    stationWill: checksWork
-      ? 'Check every barcode and accession before saving.'
-      : 'Refuse to save, since it cannot check for duplicates.',
-    adminCould: checksWork
-      ? null
-      : 'Check that collections/editor/rpc/ answers (dupequerycatnum.php, dupequeryothercatnum.php).',
+      ? [said('check.duplicate-checks.found.works')]
+      : failures.length > 0
+        ? failures
+        : [said('check.duplicate-checks.found.holder')],
+    stationWill: said(checksWork ? 'check.duplicate-checks.will.works' : 'check.duplicate-checks.will.fails'),
+    adminCould: checksWork ? null : said('check.duplicate-checks.admin'),
   });
 
   const status = imageUrl === null ? null : await http.head(imageUrl);
   results.push({
     id: 'images',
-    title: 'Sheet images',
+    title: said('check.images.title'),
     essential: false,
     outcome: imageUrl === null ? 'not-tried' : status !== null && status < 400 ? 'works' : 'fails',
-    found:
+    found: [
       imageUrl === null
-        ? 'No unprocessed record with an image to try.'
+        ? said('check.images.found.none')
         : status !== null && status < 400
-          ? `An image loads (${imageUrl}).`
-          : `An image does not load (${imageUrl}: ${status === null ? 'unreachable' : `HTTP ${status}`}).`,
-    stationWill:
-      'Show the sheet in the viewer; a sheet that does not load is said so, and the stamp can still be typed.',
+          ? said('check.images.found.loads', { url: imageUrl })
+          : said('check.images.found.fails', { url: imageUrl, status }),
+    ],
+    stationWill: said('check.images.will'),
     adminCould:
-      imageUrl !== null && !(status !== null && status < 400)
-        ? 'Check that image URLs stored in the portal are served from this origin.'
-        : null,
+      imageUrl !== null && !(status !== null && status < 400) ? said('check.images.admin') : null,
+  });
+
+  const atRoot = new URL(http.root).pathname.replace(/\/+$/, '') === '';
+  results.push({
+    id: 'logout',
+    title: said('check.logout.title'),
+    essential: false,
+    outcome: atRoot ? 'works-differently' : 'works',
+    found: [said(atRoot ? 'check.logout.found.root' : 'check.logout.found.path')],
+    stationWill: said(atRoot ? 'check.logout.will.root' : 'check.logout.will.path'),
+    adminCould: atRoot ? said('check.logout.admin') : null,
   });
 
   const version = await attempt(() => portal.portalVersion());
-  const said = version.ok ? version.value : null;
-  results.push({ id: 'version', title: 'Symbiota version', essential: false, ...versionCheck(said) });
+  const answered = version.ok ? version.value : null;
+  results.push({
+    id: 'version',
+    title: said('check.version.title'),
+    essential: false,
+    ...versionCheck(answered),
+  });
   return results;
 }
 
@@ -309,35 +313,28 @@ async function sharedChecks(
  * with the differences noted here.
  */
 function versionCheck(
-  said: string | null,
+  version: string | null,
 ): Pick<PortalCheckResult, 'outcome' | 'found' | 'stationWill' | 'adminCould'> {
-  if (said === null)
+  if (version === null)
     return {
       outcome: 'works-differently',
-      found: 'The portal does not say (API v2 did not answer installation/status or installation/ping).',
-      stationWill: 'Work as for Symbiota 3.0–3.4, all of which it was tried on.',
+      found: [said('check.version.found.unknown')],
+      stationWill: said('check.version.will.unknown'),
       adminCould: null,
     };
-  const [major, minor] = said.split('.').map(Number);
+  const [major, minor] = version.split('.').map(Number);
   if (major !== 3 || minor === undefined || minor > 4)
     return {
       outcome: 'works-differently',
-      found: `Symbiota ${said}.`,
-      stationWill: 'Work as for Symbiota 3.0–3.4; this version was not tried.',
+      found: [said('check.version.found.known', { version })],
+      stationWill: said('check.version.will.untried'),
       adminCould: null,
     };
-  const notes: string[] = [];
-  if (minor === 0)
-    notes.push(
-      'its API v2 leaves out the processing status, so each record read also asks the table view (one more request)',
-      'its merge page says the same whether the merge worked or not, so the station reads both records to know',
-    );
   return {
     outcome: 'works',
-    found: `Symbiota ${said}.`,
-    stationWill: notes.length
-      ? `Work as on every 3.x it was tried on (3.0.35 to 3.4.14); on 3.0, ${notes.join('; ')}.`
-      : 'Work as on every 3.x it was tried on (3.0.35 to 3.4.14).',
+    found: [said('check.version.found.known', { version })],
+    // On 3.0 its API v2 leaves out the processing status, and its merge page says the same either way.
+    stationWill: said(minor === 0 ? 'check.version.will.tried-3-0' : 'check.version.will.tried'),
     adminCould: null,
   };
 }

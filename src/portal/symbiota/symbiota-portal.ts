@@ -3,6 +3,7 @@ import type { RecordPage } from '../../domain/occurrence';
 import { isRecordProblem, PortalError } from '../errors';
 import type { CollectorSearch, PageRequest, PortalClient, SessionState } from '../portal';
 import { PortalHttp, requireSession, type PortalHttpOptions } from './http';
+import { parseCollectionRole, ROLE_PROBE } from './collection-role';
 import { checkPortal } from './portal-check';
 import { createRecordReader, parseJson, type RecordReaderOptions } from './record-reader';
 import {
@@ -11,6 +12,7 @@ import {
   parseComments,
   parseHtml,
   parseRecordTable,
+  parseEditorUser,
   parseStatusOptions,
 } from './html';
 import { z } from 'zod';
@@ -162,10 +164,18 @@ export function createSymbiotaPortal(options: PortalHttpOptions & RecordReaderOp
           collectionName,
           statuses: statusVocabulary(parseStatusOptions(doc)),
           portalLanguage,
+          user: parseEditorUser(response.text),
         } satisfies SessionState;
       }
       if (isRightsRefusal(doc)) return { kind: 'no-rights', collectionName, portalLanguage };
       throw new PortalError('unexpected-response', 'editor-page-unknown');
+    },
+
+    async collectionRole(collid) {
+      // The table view, not the collection's profile page: it is in the editor's folder, so it answers as the
+      // same user the saves are made as, even on a portal at the web root (rec. 23).
+      const response = requireSession(await http.get(TABLE, [['collid', String(collid)], ...ROLE_PROBE]));
+      return parseCollectionRole(parseHtml(response.text));
     },
 
     async login(username, password) {

@@ -10,6 +10,38 @@ export class DemoStation {
     await expect(this.page.getByRole('heading', { name: /Log in to the portal/ })).toBeVisible();
   }
 
+  /**
+   * Another station on the same portal: another browser (its own cookies and sessions) whose demo portal
+   * starts from this one's data, as two stations share one real portal. Opened at the login form.
+   */
+  async atAnotherStation(): Promise<DemoStation> {
+    const { key, profile, data } = await this.page.evaluate(() => {
+      const portal = window.__demoPortal!;
+      // Another browser has no PHP session of its own yet.
+      const state = { ...portal.state, session: null, editorSession: null };
+      return {
+        key: `specimen-linker.demo-portal.v2.${portal.profile.name}`,
+        profile: portal.profile.name,
+        data: JSON.stringify(state),
+      };
+    });
+    const context = await this.page
+      .context()
+      .browser()!
+      .newContext({ baseURL: new URL(this.page.url()).origin });
+    await context.addInitScript(
+      ([k, v]) => {
+        if (sessionStorage.getItem('seeded') !== null) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(k!, v!);
+      },
+      [key, data],
+    );
+    const other = new DemoStation(await context.newPage());
+    await other.open(profile);
+    return other;
+  }
+
   async logIn(username: string, password = 'demo') {
     await this.page.getByLabel('User name').fill(username);
     await this.page.getByLabel('Password').fill(password);
