@@ -106,8 +106,8 @@ export function Shell({ station, onLogOut, demo, screens }: Props) {
         </nav>
         <div className="shell-user">
           {demo ? (
-            <span className="demo-badge" role="note" title={demo.profileLabel}>
-              {say('shell.demo', { profile: demo.profileLabel })}{' '}
+            <span className="demo-badge" role="note" title={say('shell.demo', { profile: demo.profileLabel })}>
+              {say('shell.demo.badge')}{' '}
               <button type="button" onClick={demo.reset}>
                 {say('shell.demo.reset')}
               </button>

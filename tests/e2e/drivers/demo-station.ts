@@ -1,13 +1,30 @@
 import { expect, type Page } from '@playwright/test';
+import { wordsIn, type TestLanguage, type Words } from './words';
 
 /** Drives the demo station the way a technician works it, and reads back what the demo portal holds. */
 export class DemoStation {
-  constructor(readonly page: Page) {}
+  /** The station's words in the language it runs in (tests/e2e/drivers/words.ts). */
+  readonly w: Words;
+
+  /** `language`: the station's language, chosen as a technician would in the header's switcher. */
+  constructor(
+    readonly page: Page,
+    readonly language: TestLanguage = 'en',
+  ) {
+    this.w = wordsIn(language);
+  }
 
   /** `profile`: the kind of portal the demo plays (`?portal=NAME`, src/portal/fake-symbiota/profiles.ts). */
   async open(profile?: string) {
+    if (this.language !== 'en')
+      await this.page.addInitScript(
+        (l) => localStorage.setItem('specimen-linker.language', l),
+        this.language,
+      );
     await this.page.goto(profile ? `/?portal=${profile}` : '/');
-    await expect(this.page.getByRole('heading', { name: /Log in to the portal/ })).toBeVisible();
+    await expect(
+      this.page.getByRole('heading', { name: this.w('session.login.heading', { collection: null }) }),
+    ).toBeVisible();
   }
 
   /**
@@ -37,22 +54,22 @@ export class DemoStation {
       },
       [key, data],
     );
-    const other = new DemoStation(await context.newPage());
+    const other = new DemoStation(await context.newPage(), this.language);
     await other.open(profile);
     return other;
   }
 
   async logIn(username: string, password = 'demo') {
-    await this.page.getByLabel('User name').fill(username);
-    await this.page.getByLabel('Password').fill(password);
-    await this.page.getByRole('button', { name: 'Log in' }).click();
+    await this.page.getByLabel(this.w('session.login.user-name')).fill(username);
+    await this.page.getByLabel(this.w('session.login.password')).fill(password);
+    await this.page.getByRole('button', { name: this.w('session.login.submit'), exact: true }).click();
   }
 
   /** Opens the demo, logs in as the technician and goes to Option 1 with the keyboard. */
   async startImaging(profile?: string) {
     await this.open(profile);
     await this.logIn('tech');
-    await expect(this.page.getByText('Logged in as')).toBeVisible();
+    await this.expectLoggedIn();
     await this.page.keyboard.press('Alt+1');
     await expect(this.stampField()).toBeFocused();
   }
@@ -61,19 +78,24 @@ export class DemoStation {
   async startUnprocessed(profile?: string) {
     await this.open(profile);
     await this.logIn('tech');
-    await expect(this.page.getByText('Logged in as')).toBeVisible();
+    await this.expectLoggedIn();
     await this.page.keyboard.press('Alt+2');
     await expect(this.accessionField()).toBeFocused();
   }
 
-  accessionField = () => this.page.getByLabel('Stamped number on the sheet');
+  /** The header says who is logged in. */
+  async expectLoggedIn() {
+    const [before] = this.w('shell.logged-in-as', { user: '\u0000' }).split('\u0000');
+    await expect(this.page.getByText(before!.trim())).toBeVisible();
+  }
+
+  accessionField = () => this.page.getByLabel(this.w('unprocessed.entry.stamp'));
 
   /** The sheet on screen in Option 2, once its image is loaded. */
   async expectSheet(barcode: string) {
-    await expect(this.page.getByRole('figure', { name: `Sheet ${barcode}` })).toHaveAttribute(
-      'data-image-state',
-      'loaded',
-    );
+    await expect(
+      this.page.getByRole('figure', { name: this.w('unprocessed.viewer.label', { sheet: barcode }) }),
+    ).toHaveAttribute('data-image-state', 'loaded');
     await expect(this.accessionField()).toBeFocused();
   }
 
@@ -125,7 +147,7 @@ export class DemoStation {
     }, occid);
   }
 
-  stampField = () => this.page.getByLabel('Stamped number', { exact: true });
+  stampField = () => this.page.getByLabel(this.w('imaging.find.stamp'), { exact: true });
   notice = () => this.page.locator('.status-line').first();
 
   async typeStamp(stamp: string) {
@@ -135,7 +157,7 @@ export class DemoStation {
 
   async searchWithoutStamp(collector: string, number: string, date: string) {
     await this.page.keyboard.press('Alt+N');
-    await expect(this.page.getByLabel('Collector last name')).toBeFocused();
+    await expect(this.page.getByLabel(this.w('imaging.find.collector'))).toBeFocused();
     await this.page.keyboard.type(collector);
     await this.page.keyboard.press('Tab');
     await this.page.keyboard.type(number);
@@ -145,7 +167,11 @@ export class DemoStation {
   }
 
   async expectRecordCard(occid: number) {
-    await expect(this.page.getByRole('article', { name: new RegExp(`Record ${occid} `) })).toBeVisible();
+    // Accessible names have their white space collapsed.
+    const name = this.w('record.card.name', { occid })
+      .replace(/\s+/g, ' ')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(this.page.getByRole('article', { name: new RegExp(`^${name}\\b`) })).toBeVisible();
   }
 
   /** A keyboard-wedge scanner: the code's characters with no pause, then Enter. */

@@ -18,24 +18,22 @@ export function catalogOf(locale: Exclude<TestLanguage, 'en-XA'>): Record<string
   ) as Record<string, string>;
 }
 
-export type Words = (english: string, values?: Record<string, string | number>) => string;
+export type Words = (key: string, values?: Record<string, string | number | null>) => string;
 
 /**
- * What the screen says in a language, asked for by its English source text, so that one driver and one set
- * of steps run in every language: `words('Sheet {barcode}', { barcode })` gives "Hoja DEMO0001231" in
- * Spanish. English text that is not a message of the catalog is a mistake in the test and throws.
+ * What the screen says in a language, asked for by its catalog key, so that one driver and one set of steps
+ * run in every language: `words('unprocessed.viewer.label', { sheet })` gives "Hoja DEMO0001231" in Spanish.
+ * Markup (`<kbd>`) is flattened as a screen reader and Playwright's names see it. A key the English catalog
+ * lacks is a mistake in the test and throws.
  */
 export function wordsIn(language: TestLanguage): Words {
   const english = catalogOf('en');
   const target = language === 'en-XA' ? pseudoMessages(english) : catalogOf(language);
-  const keyOf = new Map<string, string>();
-  for (const [key, message] of Object.entries(english)) if (!keyOf.has(message)) keyOf.set(message, key);
   const intl = createIntl({ locale: language, messages: target, onError: () => {} });
   const flatten = (chunks: unknown): string => (Array.isArray(chunks) ? chunks.join('') : String(chunks));
-  return (source, values = {}) => {
-    const key = keyOf.get(source);
-    if (key === undefined) throw new Error(`"${source}" is not an English message of the station's catalog.`);
-    const tags = { kbd: flatten, strong: flatten, em: flatten, i: flatten, code: flatten };
+  const tags = { kbd: flatten, strong: flatten, em: flatten, i: flatten, code: flatten };
+  return (key, values = {}) => {
+    if (!(key in english)) throw new Error(`"${key}" is not a key of the station's English catalog.`);
     const text = intl.formatMessage({ id: key }, { ...tags, ...values });
     return Array.isArray(text) ? text.join('') : String(text);
   };
