@@ -3,6 +3,7 @@ import { createIntl, createIntlCache, type IntlConfig, type IntlShape } from 're
 import type { Said, SaidValue } from '../domain/said';
 import type { MessageKey } from './keys';
 import { catalogPart } from './areas';
+import { shownValues } from './shown-values';
 
 export type { MessageKey } from './keys';
 
@@ -92,5 +93,5 @@ export function stationIntl(): IntlShape {
 export function say(words: Said | MessageKey, values?: Record<string, SaidValue>): string {
   const { code, values: v } = typeof words === 'string' ? { code: words, values } : words;
   if (current === null) return v ? `${code} ${JSON.stringify(v)}` : code;
-  return current.formatMessage({ id: code as MessageKey }, v ?? {});
+  return current.formatMessage({ id: code as MessageKey }, shownValues(v, (w) => say(w)) ?? {});
 }

@@ -123,8 +123,18 @@ describe('link unprocessed records: entering the accession number', () => {
     const s = await open();
     await s.sheet('DEMO0001231');
     await s.press('{F7}');
-    expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('stamp-illegible');
-    await s.user.keyboard('smudged, 51?0{Enter}');
+    // The station does not know why: no reason is chosen for the technician, and none is sent unchosen.
+    const reason = screen.getByRole('combobox', { name: 'Reason' });
+    expect(reason).toHaveValue('');
+    expect(reason).toHaveFocus();
+    await s.user.keyboard('{Tab}smudged, 51?0{Enter}');
+    expect(await screen.findByText('Choose the reason for the supervisor first.')).toBeInTheDocument();
+    expect(reason).toHaveFocus();
+    expect(s.record(36)?.comments ?? []).toEqual([]);
+    await s.user.selectOptions(reason, 'stamp-illegible');
+    await s.user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Note for the supervisor' })).toHaveFocus();
+    await s.user.keyboard('{Enter}');
     await s.sheet('DEMO0001232');
     await s.sessionRow('DEMO0001231', /Escalated/);
     expect(s.record(36)?.comments).toEqual([
@@ -137,7 +147,8 @@ describe('link unprocessed records: entering the accession number', () => {
     const field = await s.sheet('DEMO0001231');
     await s.user.type(field, '145');
     await s.press('{F7}');
-    await s.user.keyboard('{Enter}');
+    await s.user.selectOptions(screen.getByRole('combobox', { name: 'Reason' }), 'stamp-illegible');
+    await s.user.keyboard('{Enter}{Enter}');
     await s.sheet('DEMO0001232');
     await s.sessionRow('DEMO0001231', /Escalated/);
     // Record 2 holds 0145: saving 145 here unchecked would have made a second holder.

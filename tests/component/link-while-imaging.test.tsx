@@ -96,7 +96,9 @@ describe('link while imaging: no stamp on the sheet', () => {
       expect.stringMatching(/J. Smith 213.*Barcode DEMO0001241/),
     ]);
     await s.press('{ArrowDown}');
-    expect(within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+    expect(
+      within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option')[1],
+    ).toHaveAttribute('aria-selected', 'true');
     await s.press('{ArrowUp}{Enter}');
     expect(await screen.findByRole('article', { name: /Record 1 / })).toBeInTheDocument();
     await s.press('{Escape}');
@@ -141,9 +143,13 @@ describe('link while imaging: escalations', () => {
     await s.typeStamp('149');
     await s.confirmCard();
     await s.press('e');
-    expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('data-mismatch');
+    const reason = screen.getByRole('combobox', { name: 'Reason' });
+    expect(reason).toHaveValue('');
     await s.scan('DEMO0009101');
-    await s.user.keyboard('sheet says Brown 35{Enter}');
+    // No reason chosen yet: after the barcode, the reason list is next.
+    expect(reason).toHaveFocus();
+    await s.user.selectOptions(reason, 'data-mismatch');
+    await s.user.keyboard('{Enter}sheet says Brown 35{Enter}');
     await s.waitForSessionRow('DEMO0009101', /Escalated/);
     const created = newestRecord(s);
     expect(created.fields['processingStatus']).toBe('expert required');
@@ -311,10 +317,11 @@ describe('link while imaging: real collections are messier than the demo', () =>
     const s = await open({ state: messyHerbarium() });
     await s.typeStamp('8800');
     expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
-    expect(within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      expect.stringContaining('L. Chen 4'),
-      expect.stringContaining('F. Baker 902'),
-    ]);
+    expect(
+      within(screen.getByRole('listbox', { name: 'Records found' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([expect.stringContaining('L. Chen 4'), expect.stringContaining('F. Baker 902')]);
     await s.press('e');
     expect(screen.getByRole('combobox', { name: 'Reason' })).toHaveValue('several-candidates');
   });

@@ -44,7 +44,9 @@ const openCase = async (s: UnprocessedStation, barcode: string) => {
 describe('review: the supervisor queue', () => {
   it('lists each case with its reason, note and who sent it; hand-escalated ones say no reason was recorded', async () => {
     await withCases();
-    const options = within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByRole('listbox', { name: 'Cases' }))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/DEMO0001231.*duplicate already has an image.*tech.*stamp 2310/),

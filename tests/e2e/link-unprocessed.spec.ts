@@ -77,7 +77,7 @@ test.describe('Option 2 on the demo portal, keyboard only', () => {
       status: 'expert required',
       accessions: ['2310'],
       comments: [
-        '[Specimen Linker] Expert required — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
+        '[Specimen Linker] Expert required (duplicate-has-image) — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
       ],
     });
     expect(await station.portalRecord(3)).toMatchObject({ catalogNumber: null, edits: [] });
@@ -91,7 +91,7 @@ test.describe('Option 2 on the demo portal, keyboard only', () => {
       status: 'expert required',
       accessions: ['1500'],
       comments: [
-        '[Specimen Linker] Expert required — duplicate already has a barcode (candidates: 1500, DEMO0001241, record 6) — stamp 1500',
+        '[Specimen Linker] Expert required (duplicate-has-barcode) — duplicate already has a barcode (candidates: 1500, DEMO0001241, record 6) — stamp 1500',
       ],
     });
   });
@@ -103,7 +103,7 @@ test.describe('Option 2 on the demo portal, keyboard only', () => {
     expect(await station.portalRecord(36)).toMatchObject({
       status: 'expert required',
       accessions: [],
-      comments: ['[Specimen Linker] Expert required — no stamp on the sheet'],
+      comments: ['[Specimen Linker] Expert required (no-stamp) — no stamp on the sheet'],
       edits: [['processingstatus', 'unprocessed', 'expert required']],
     });
   });
@@ -116,6 +116,11 @@ test.describe('Option 2 on the demo portal, keyboard only', () => {
     await station.enterAccession('1499');
     await expect(page.getByRole('heading', { name: /Record 1 already holds/ })).toBeVisible();
     await page.keyboard.press('x');
+    // Why is the technician's to say: the reason list comes first, with nothing chosen.
+    const reason = page.getByRole('combobox', { name: 'Reason' });
+    await expect(reason).toBeFocused();
+    await reason.selectOption('data-mismatch');
+    await page.keyboard.press('Enter');
     await expect(page.getByLabel('Note for the supervisor')).toBeFocused();
     await page.keyboard.type('label says Helianthus, record says Penstemon');
     await page.keyboard.press('Enter');
@@ -125,7 +130,7 @@ test.describe('Option 2 on the demo portal, keyboard only', () => {
       status: 'expert required',
       accessions: ['1499'],
       comments: [
-        '[Specimen Linker] Expert required — record data do not match the sheet (candidates: 1499, record 1) — stamp 1499; label says Helianthus, record says Penstemon',
+        '[Specimen Linker] Expert required (data-mismatch) — record data do not match the sheet (candidates: 1499, record 1) — stamp 1499; label says Helianthus, record says Penstemon',
       ],
     });
     expect(await station.portalRecord(1)).toMatchObject({ catalogNumber: null, edits: [] });

@@ -71,7 +71,7 @@ test.describe('Option 1 on the demo portal, keyboard only', () => {
     expect(created).toEqual({
       occid: 43,
       status: 'expert required',
-      comments: ['[Specimen Linker] Expert required — no record found — stamp 9999; stamp faint'],
+      comments: ['[Specimen Linker] Expert required (no-record) — no record found — stamp 9999; stamp faint'],
     });
     expect(await station.portalRecordField(43, 'recordEnteredBy')).toBe('tech');
   });
@@ -128,15 +128,19 @@ test.describe('Option 1 on the demo portal, keyboard only', () => {
     await station.typeStamp('149');
     await station.expectRecordCard(11);
     await page.keyboard.press('e');
-    await expect(page.getByRole('combobox', { name: 'Reason' })).toHaveValue('data-mismatch');
+    const reason = page.getByRole('combobox', { name: 'Reason' });
+    await expect(reason).toHaveValue('');
     await station.scan('DEMO0009102');
+    await expect(reason).toBeFocused();
+    await reason.selectOption('data-mismatch');
+    await page.keyboard.press('Enter');
     await page.keyboard.type('label says Brown 35');
     await page.keyboard.press('Enter');
     await station.expectSessionRow('DEMO0009102', 'Escalated');
     const created = await station.portalRecordByBarcode('DEMO0009102');
     expect(created?.status).toBe('expert required');
     expect(created?.comments).toEqual([
-      '[Specimen Linker] Expert required — record data do not match the sheet (candidates: 149, record 11) — stamp 149; label says Brown 35',
+      '[Specimen Linker] Expert required (data-mismatch) — record data do not match the sheet (candidates: 149, record 11) — stamp 149; label says Brown 35',
     ]);
     expect(await station.portalRecordField(11, 'catalogNumber')).toBeNull();
     expect(await station.portalEditLog(11)).toEqual([]);

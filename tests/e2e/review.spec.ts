@@ -75,7 +75,7 @@ test('a technician escalates in Option 1 and Option 2; a supervisor sees both wi
     status: 'reviewed',
     accessions: ['9999'],
     comments: [
-      '[Specimen Linker] Expert required — no record found — stamp 9999; stamp very faint',
+      '[Specimen Linker] Expert required (no-record) — no record found — stamp 9999; stamp very faint',
       '[Specimen Linker] Resolved — accession 9999 set, status reviewed — by curator',
     ],
   });
@@ -83,7 +83,7 @@ test('a technician escalates in Option 1 and Option 2; a supervisor sees both wi
     status: 'reviewed',
     accessions: ['2310'],
     comments: [
-      '[Specimen Linker] Expert required — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
+      '[Specimen Linker] Expert required (duplicate-has-image) — duplicate already has an image (candidates: 2310, record 3) — stamp 2310',
       '[Specimen Linker] Resolved — marked reviewed — by curator',
     ],
   });

@@ -135,12 +135,15 @@ export function JournalScreen() {
               {filtered.slice(0, 500).map((e) => (
                 <tr key={e.id} className={e.outcome === 'failed' ? 'link-failed' : undefined}>
                   <td>{formatMoment(e.at)}</td>
-                  <td>{e.user}</td>
+                  <td translate="no">{e.user}</td>
                   <td>{say(`journal.action.${e.action}`)}</td>
                   <td>{e.occid}</td>
                   <td>{e.barcode ?? '—'}</td>
                   <td>
-                    {shown(e.before)} → {shown(e.after)}
+                    {/* The values as the portal holds them, in its own field names: data, not the station's words. */}
+                    <span translate="no">
+                      {shown(e.before)} → {shown(e.after)}
+                    </span>
                     {e.mergedRecords ? <MergeRestore entry={e} /> : null}
                   </td>
                   <td>

@@ -5,11 +5,13 @@ import { EXPERT_REQUIRED, statusLabel } from '../../domain/processing-status';
 import { useSay } from '../../i18n/use-say';
 import { useSayRich } from '../../i18n/use-say-rich';
 import { ReasonSelect } from '../../ui/reason-select';
+import { StatusLine } from '../../ui/status-line';
 import { useStepKeys } from '../../ui/use-step-keys';
 import type { Duplicate } from './find-duplicates';
 
 interface Props {
-  reason: EscalationReason;
+  /** The reason when the station knows it; null when the technician must choose one. */
+  reason: EscalationReason | null;
   accession: string | null;
   duplicates: Duplicate[];
   commentsOn: boolean;
@@ -29,7 +31,9 @@ export function EscalateStep({
   onBack,
 }: Props) {
   const note = useRef<HTMLInputElement>(null);
-  const [reason, setReason] = useState<EscalationReason>(initial);
+  const reasonField = useRef<HTMLSelectElement>(null);
+  const [reason, setReason] = useState<EscalationReason | null>(initial);
+  const [missing, setMissing] = useState(false);
   const [text, setText] = useState(initialNote);
   const intl = useIntl();
   const say = useSay();
@@ -38,7 +42,8 @@ export function EscalateStep({
     duplicates.map((d) => say('unprocessed.escalate.candidate', { occid: String(d.record.occid) })),
     { type: 'unit' },
   );
-  useEffect(() => note.current?.focus(), []);
+  // The reason first when the station does not know it, else the note.
+  useEffect(() => (initial === null ? reasonField.current : note.current)?.focus(), [initial]);
   useStepKeys({ Escape: onBack }, { inFields: ['Escape'] });
   return (
     <form
@@ -46,6 +51,11 @@ export function EscalateStep({
       aria-labelledby="escalate-heading"
       onSubmit={(e) => {
         e.preventDefault();
+        if (reason === null) {
+          setMissing(true);
+          reasonField.current?.focus();
+          return;
+        }
         onSubmit(reason, text);
       }}
     >
@@ -58,11 +68,20 @@ export function EscalateStep({
         })}
         {duplicates.length > 0 ? ` ${say('unprocessed.escalate.candidates', { records })}` : null}
       </p>
+      <ReasonSelect
+        value={reason}
+        onChange={(r) => {
+          setReason(r);
+          setMissing(false);
+        }}
+        onEnter={() => note.current?.focus()}
+        selectRef={reasonField}
+      />
       <label>
         {say('unprocessed.escalate.note')}
         <input ref={note} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
       </label>
-      <ReasonSelect value={reason} onChange={setReason} />
+      {missing ? <StatusLine tone="error">{say('reason.missing')}</StatusLine> : null}
       <div className="step-actions">
         <button type="submit">{sayRich('unprocessed.escalate.submit')}</button>
         <button type="button" onClick={onBack}>

@@ -136,7 +136,7 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
                 step.kind === 'compare' &&
                 events.stepChanged({
                   kind: 'escalate',
-                  reason: 'data-mismatch',
+                  reason: null,
                   accession: step.check.accession.value,
                   duplicates: [step.legacy],
                   back: step,

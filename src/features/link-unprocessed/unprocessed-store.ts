@@ -13,7 +13,7 @@ export type Step =
   | { kind: 'compare'; check: DuplicateCheck; legacy: Duplicate; preview: MergePreview }
   | {
       kind: 'escalate';
-      reason: EscalationReason;
+      reason: EscalationReason | null;
       accession: string | null;
       duplicates: Duplicate[];
       back: Step;

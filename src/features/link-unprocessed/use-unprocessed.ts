@@ -274,7 +274,7 @@ export function useUnprocessed(store: UnprocessedStore) {
       .join('; ');
     events.stepChanged({
       kind: 'escalate',
-      reason: mismatch ? 'image-barcode' : 'stamp-illegible',
+      reason: mismatch ? 'image-barcode' : null,
       accession: null,
       duplicates: [],
       back: { kind: 'enter' },

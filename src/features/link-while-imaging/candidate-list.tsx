@@ -53,7 +53,8 @@ export function CandidateList({ search, highlighted, onHighlight, onChoose, onBa
       )}
       <div
         ref={list}
-        role="listbox"
+        // Nothing to choose from: a group that holds the keys, not an empty list (axe: a listbox needs options).
+        role={none ? 'group' : 'listbox'}
         tabIndex={0}
         aria-label={say('imaging.results.label')}
         aria-activedescendant={none ? undefined : `candidate-${highlighted}`}

@@ -5,7 +5,7 @@ import { EXPERT_REQUIRED, statusLabel } from '../../domain/processing-status';
 import type { Said } from '../../domain/said';
 import { useSay } from '../../i18n/use-say';
 import { useSayRich } from '../../i18n/use-say-rich';
-import { useTell, type Told } from '../../i18n/told';
+import { told, useTell, type Told } from '../../i18n/told';
 import { StatusLine } from '../../ui/status-line';
 import { useScannerCapture } from '../../ui/use-scanner-capture';
 import { ReasonSelect } from '../../ui/reason-select';
@@ -19,7 +19,8 @@ export interface EscalationInput {
 }
 
 interface Props {
-  initialReason: EscalationReason;
+  /** The reason when the station knows it; null when the technician must choose one. */
+  initialReason: EscalationReason | null;
   candidates: Candidate[];
   /** What the technician typed, as the form says it. */
   context: Said;
@@ -33,8 +34,9 @@ interface Props {
 export function EscalateForm({ initialReason, candidates, context, commentsOn, onSubmit, onBack }: Props) {
   const barcodeField = useRef<HTMLInputElement>(null);
   const noteField = useRef<HTMLInputElement>(null);
+  const reasonField = useRef<HTMLSelectElement>(null);
   const [barcode, setBarcode] = useState('');
-  const [reason, setReason] = useState<EscalationReason>(initialReason);
+  const [reason, setReason] = useState<EscalationReason | null>(initialReason);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Told[] | null>(null);
@@ -59,12 +61,20 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
     field: barcodeField,
     onScan: (code) => {
       setBarcode(code);
-      noteField.current?.focus();
+      afterBarcode();
     },
   });
 
+  /** From the barcode, Enter goes on to what is still to fill: the reason if none is chosen, else the note. */
+  const afterBarcode = () => (reason === null ? reasonField.current : noteField.current)?.focus();
+
   const submit = async () => {
     if (busy) return;
+    if (reason === null) {
+      setProblem([told('reason.missing')]);
+      reasonField.current?.focus();
+      return;
+    }
     setBusy(true);
     setProblem(null);
     const refused = await onSubmit({ barcode, reason, note });
@@ -98,9 +108,9 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
           value={barcode}
           onChange={(e) => setBarcode(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' || (e.key === 'Tab' && !e.shiftKey && barcode !== '')) {
+            if (e.key === 'Enter' || (e.key === 'Tab' && !e.shiftKey && barcode !== '' && reason === null)) {
               e.preventDefault();
-              noteField.current?.focus();
+              afterBarcode();
             }
           }}
           autoComplete="off"
@@ -108,6 +118,16 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
           readOnly={busy}
         />
       </label>
+      <ReasonSelect
+        value={reason}
+        onChange={(r) => {
+          setReason(r);
+          setProblem(null);
+        }}
+        onEnter={() => noteField.current?.focus()}
+        selectRef={reasonField}
+        disabled={busy}
+      />
       <label>
         {say('imaging.escalate.note')}
         <input
@@ -119,7 +139,6 @@ export function EscalateForm({ initialReason, candidates, context, commentsOn, o
           placeholder={say('imaging.escalate.note-placeholder')}
         />
       </label>
-      <ReasonSelect value={reason} onChange={setReason} disabled={busy} />
       {busy ? <StatusLine tone="info">{say('imaging.escalate.writing')}</StatusLine> : null}
       {problem ? <StatusLine tone="error">{tell(problem)}</StatusLine> : null}
       <div className="step-actions">

@@ -16,7 +16,7 @@ export type Step =
   | {
       kind: 'escalate';
       search: SearchOutcome;
-      reason: EscalationReason;
+      reason: EscalationReason | null;
       /** The records the supervisor should look at (the mismatching or already-barcoded one, or all found). */
       candidates: Candidate[];
       /** Where Esc goes back to. */
@@ -56,7 +56,7 @@ export interface ImagingEvents {
   candidateChosen(candidate: Candidate): void;
   confirmed(): void;
   wentBack(): void;
-  escalationOpened(reason: EscalationReason, candidates: Candidate[]): void;
+  escalationOpened(reason: EscalationReason | null, candidates: Candidate[]): void;
   noticeShown(tone: Notice['tone'], words: Told[]): void;
   /** A link is on its way (its task): the next specimen can start. */
   linkSubmitted(taskId: string, notice: Told): void;

@@ -37,7 +37,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const openEscalation = (reason: EscalationReason, candidates: Candidate[]) =>
+  const openEscalation = (reason: EscalationReason | null, candidates: Candidate[]) =>
     events.escalationOpened(reason, candidates);
 
   return (
@@ -72,9 +72,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
           onMatches={events.confirmed}
           onBack={events.wentBack}
           onEscalate={() =>
-            openEscalation(hasBarcode(step.candidate.record) ? 'already-barcoded' : 'data-mismatch', [
-              step.candidate,
-            ])
+            openEscalation(hasBarcode(step.candidate.record) ? 'already-barcoded' : null, [step.candidate])
           }
         />
       ) : null}
@@ -85,7 +83,7 @@ export function LinkWhileImaging({ store }: { store: ImagingStore }) {
           label={say(specimenLabel(step.candidate.record, step.search))}
           onScan={(raw) => actions.scan(step.candidate, raw)}
           onBack={events.wentBack}
-          onEscalate={() => openEscalation('other', [step.candidate])}
+          onEscalate={() => openEscalation(null, [step.candidate])}
         />
       ) : null}
 
