@@ -8,7 +8,8 @@ import { ImagingStation } from './drivers/imaging-station';
 import { openStation } from './drivers/open-station';
 
 /**
- * Records someone else has open in the portal's editor, on a portal in Portuguese (recorded INDEX §23):
+ * Records someone else has open in the portal's editor, on a portal in Portuguese (recorded INDEX §25), on a
+ * station whose technician chose English (else it speaks Portuguese with the portal):
  * the station reads them without the editor form, and a record it cannot read is listed as such without
  * holding up the others.
  */
@@ -40,7 +41,7 @@ afterEach(() => {
 
 describe('records held open in the portal’s editor, on a portal in Portuguese', () => {
   it('Option 1: stamp 612 finds record 8 that the curator has open, and the barcode is linked', async () => {
-    const s = await ImagingStation.open({ profile: PORTAL_PROFILES.portuguese });
+    const s = await ImagingStation.open({ profile: PORTAL_PROFILES.portuguese, language: 'en' });
     close = () => s.close();
     heldBy(s.fake.state, 8, CURATOR);
     await s.typeStamp('612');
@@ -58,13 +59,19 @@ describe('records held open in the portal’s editor, on a portal in Portuguese'
   });
 
   it('Option 1: of two records with one stamp, the one that cannot be read is listed with why, and cannot be picked', async () => {
-    const s = await ImagingStation.open({ profile: PORTUGUESE_NO_API, state: messyHerbarium() });
+    const s = await ImagingStation.open({
+      profile: PORTUGUESE_NO_API,
+      state: messyHerbarium(),
+      language: 'en',
+    });
     close = () => s.close();
     heldBy(s.fake.state, 106, CURATOR);
     s.portal.server.use(recordPageWithout(106));
     await s.typeStamp('8800');
     expect(await screen.findByRole('heading', { name: '2 records answer this search' })).toBeInTheDocument();
-    const [chen, baker] = screen.getAllByRole('option');
+    const [chen, baker] = within(screen.getByRole('listbox', { name: 'Records found' })).getAllByRole(
+      'option',
+    );
     expect(chen).toHaveTextContent('L. Chen 4');
     expect(baker).toHaveTextContent(
       "Record 106 could not be read; it cannot be linked from this list: The portal's record page did not show record 106",
@@ -89,6 +96,7 @@ describe('records held open in the portal’s editor, on a portal in Portuguese'
       profile: PORTUGUESE_NO_API,
       state,
       as: 'curator',
+      language: 'en',
     });
     close = portal.close;
     portal.server.use(recordPageWithout(unreadable.occid));

@@ -86,8 +86,10 @@ describe('Check this portal: what works, what the station does instead, what an 
   });
 
   it('on a portal in French without API v2 it names the language and lets go of the edit locks its reads take', async () => {
+    // A technician who chose English on the station (else it speaks the portal's language).
     const { portal } = await openStation('#/portal-check', 'Check this portal', {
       profile: PORTAL_PROFILES.french,
+      language: 'en',
     });
     close = portal.close;
     await screen.findByRole('table', { name: 'What the station uses on this portal' });
@@ -99,8 +101,10 @@ describe('Check this portal: what works, what the station does instead, what an 
   });
 
   it('on a portal in Portuguese it says searches read each record, as its tables name no column', async () => {
+    // A technician who chose English on the station (else it speaks the portal's language).
     const { portal } = await openStation('#/portal-check', 'Check this portal', {
       profile: PORTAL_PROFILES.portuguese,
+      language: 'en',
     });
     close = portal.close;
     await screen.findByRole('table', { name: 'What the station uses on this portal' });

@@ -246,6 +246,8 @@ describe('the fake portal plays records held open, the older API and locks like 
     close = fake.close;
     // Admin opens record 8 in the portal's editor (as 25a), then the technician works.
     expect(fake.fake.lockForEditing(8)).toBe(true);
+    // The technician works in another browser: a session of their own in every folder.
+    fake.fake.logout();
     fake.fake.login('tech', 'demo');
     const fromFake = await linkHeldRecord(fake.portal);
     expect(fromFake).toEqual(fromRecordings);
@@ -294,6 +296,8 @@ describe('the fake portal plays records held open, the older API and locks like 
       }).kind,
     ).toBe('saved');
     fake.fake.lockForEditing(held.occid);
+    // The curator works in another browser: a session of their own in every folder.
+    fake.fake.logout();
     fake.fake.login('curator', 'demo');
     const fromFake = (await queue(fake.portal)).records.map(shownRow);
     expect(fromFake).toEqual(fromRecordings);
