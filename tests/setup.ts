@@ -14,6 +14,10 @@ configure({ asyncUtilTimeout: 4000 });
 beforeAll(() => {
   setStationLocale('en', englishMessages);
 });
+// A test that let the station follow a portal in another language leaves the next one in English again.
+beforeEach(() => {
+  setStationLocale('en', englishMessages);
+});
 
 // Any console.error during a test fails it (house style): React warnings are bugs.
 beforeEach(() => {

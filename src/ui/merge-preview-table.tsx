@@ -21,25 +21,22 @@ const FIELD_NAMES: Record<string, MessageKey> = {
 };
 
 /**
- * What the portal's merge will produce (PROTOCOL §9.3): every field, where its value comes from, and the
- * values the merge drops because the legacy record already has one.
+ * What the portal's merge will produce (PROTOCOL §9.3), as a technician compares it with the sheet: the fields
+ * a person reads by name, where each value comes from and which the merge drops; the portal's other columns
+ * (bookkeeping, codes) only counted, since they follow the same rule and nobody reads them off a sheet.
  */
-/** Bookkeeping columns every record has its own value for; a difference there loses nothing a person entered. */
-const BOOKKEEPING = new Set(['recordID', 'dateEntered', 'recordEnteredBy', 'basisOfRecord', 'occurrenceID']);
-
 export function MergePreviewTable({ preview }: { preview: MergePreview }) {
   const say = useSay();
   const sayRich = useSayRich();
-  const fieldName = (field: string) => {
-    const key = FIELD_NAMES[field];
-    return key ? say(key) : field;
-  };
-  const conflicts = preview.fields.filter((f) => f.conflict && !BOOKKEEPING.has(f.field));
+  const hasValue = (f: MergePreview['fields'][number]) => Boolean(f.target || f.source);
+  const rows = preview.fields.filter((f) => FIELD_NAMES[f.field] !== undefined && hasValue(f));
+  const others = preview.fields.filter(
+    (f) => FIELD_NAMES[f.field] === undefined && hasValue(f) && f.target !== f.source,
+  ).length;
+  const conflicts = rows.filter((f) => f.conflict);
+  const identifiers = [...new Set(preview.identifiers.map((i) => i.value))];
   return (
-    // A scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1, axe
-    // scrollable-region-focusable): tabIndex 0 is the fix axe and WAI give for it.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <section className="merge-preview" aria-label={say('record.merge.name')} tabIndex={0}>
+    <section className="merge-preview" aria-label={say('record.merge.name')}>
       <p>
         {sayRich('record.merge.moves', {
           barcode: preview.catalogNumber ?? null,
@@ -57,7 +54,7 @@ export function MergePreviewTable({ preview }: { preview: MergePreview }) {
         <p className="status-line status-warning" role="status">
           {say('record.merge.conflicts', {
             count: conflicts.length,
-            fields: conflicts.map((c) => fieldName(c.field)).join(', '),
+            fields: conflicts.map((c) => say(FIELD_NAMES[c.field]!)).join(', '),
           })}
         </p>
       ) : null}
@@ -71,16 +68,16 @@ export function MergePreviewTable({ preview }: { preview: MergePreview }) {
           </tr>
         </thead>
         <tbody>
-          {preview.fields.map((f) => (
+          {rows.map((f) => (
             <tr
               key={f.field}
               className={f.conflict ? 'conflict' : f.from === 'source' ? 'from-source' : undefined}
             >
-              <th scope="row">{fieldName(f.field)}</th>
-              <td>{f.target ?? '—'}</td>
-              <td>{f.source ?? '—'}</td>
+              <th scope="row">{say(FIELD_NAMES[f.field]!)}</th>
+              <td translate="no">{f.target ?? '—'}</td>
+              <td translate="no">{f.source ?? '—'}</td>
               <td>
-                {f.result ?? '—'}{' '}
+                <span translate="no">{f.result ?? '—'}</span>{' '}
                 <span className="hint">
                   {f.conflict
                     ? say('record.merge.legacy-kept')
@@ -93,10 +90,13 @@ export function MergePreviewTable({ preview }: { preview: MergePreview }) {
           ))}
           <tr>
             <th scope="row">{say('record.field.other-catalog-numbers')}</th>
-            <td colSpan={3}>{preview.identifiers.map((i) => i.value).join('; ') || '—'}</td>
+            <td colSpan={3} translate="no">
+              {identifiers.join('; ') || '—'}
+            </td>
           </tr>
         </tbody>
       </table>
+      {others > 0 ? <p className="hint">{say('record.merge.other-fields', { count: others })}</p> : null}
     </section>
   );
 }

@@ -31,11 +31,17 @@ function Summary({ rows, skipped }: { rows: TaskRow[]; skipped: number }) {
   return <span className="hint">{parts.join(', ')}</span>;
 }
 
-/** Links this session, per hour, median seconds per specimen, escalation rate: the clock technicians watch. */
-function ThroughputLine({ rows }: { rows: TaskRow[] }) {
+/**
+ * Links this session, per hour, median seconds per specimen, escalation rate: the clock technicians watch.
+ * Counted over both linking screens, as the Journal counts the same work (one figure however the technician
+ * moved between Option 1 and Option 2), each decision at the time it was made.
+ */
+function ThroughputLine() {
   const say = useSay();
+  const imaging = useSessionRows('imaging');
+  const unprocessed = useSessionRows('unprocessed');
   const t = throughput(
-    rows.map((r) => ({
+    [...imaging, ...unprocessed].map((r) => ({
       at: new Date(r.at).toISOString(),
       kind: ['linked', 'merged'].includes(r.state)
         ? 'link'
@@ -68,7 +74,7 @@ export function SessionList({ rows, skipped = 0, onReopen, showThroughput = true
       <h2 id="session-heading">
         {say('session.heading')} <Summary rows={rows} skipped={skipped} />
       </h2>
-      {showThroughput ? <ThroughputLine rows={rows} /> : null}
+      {showThroughput ? <ThroughputLine /> : null}
       <table>
         <thead>
           <tr>

@@ -41,7 +41,9 @@ afterEach(() => {
 
 describe('records held open in the portal’s editor, on a portal in Portuguese', () => {
   it('Option 1: stamp 612 finds record 8 that the curator has open, and the barcode is linked', async () => {
-    const s = await ImagingStation.open({ profile: PORTAL_PROFILES.portuguese, language: 'en' });
+    // The technician chose English on the station; the portal answers in Portuguese.
+    localStorage.setItem('specimen-linker.language', 'en');
+    const s = await ImagingStation.open({ profile: PORTAL_PROFILES.portuguese });
     close = () => s.close();
     heldBy(s.fake.state, 8, CURATOR);
     await s.typeStamp('612');
@@ -59,11 +61,8 @@ describe('records held open in the portal’s editor, on a portal in Portuguese'
   });
 
   it('Option 1: of two records with one stamp, the one that cannot be read is listed with why, and cannot be picked', async () => {
-    const s = await ImagingStation.open({
-      profile: PORTUGUESE_NO_API,
-      state: messyHerbarium(),
-      language: 'en',
-    });
+    localStorage.setItem('specimen-linker.language', 'en');
+    const s = await ImagingStation.open({ profile: PORTUGUESE_NO_API, state: messyHerbarium() });
     close = () => s.close();
     heldBy(s.fake.state, 106, CURATOR);
     s.portal.server.use(recordPageWithout(106));
@@ -92,11 +91,11 @@ describe('records held open in the portal’s editor, on a portal in Portuguese'
     for (const r of [held, unreadable]) r.fields['processingStatus'] = 'expert required';
     heldBy(state, held.occid, TECH);
     heldBy(state, unreadable.occid, TECH);
+    localStorage.setItem('specimen-linker.language', 'en');
     const { portal, user } = await openStation('#/imaging', 'Link while imaging', {
       profile: PORTUGUESE_NO_API,
       state,
       as: 'curator',
-      language: 'en',
     });
     close = portal.close;
     portal.server.use(recordPageWithout(unreadable.occid));

@@ -92,8 +92,11 @@ it('undo of a barcode link writes the empty catalog number back through the norm
     ['catalognumber', 'DEMO0009001', ''],
   ]);
   await screen.findByRole('cell', { name: 'undo' });
-  await s.user.click(screen.getByRole('button', { name: 'Undo link of record 1' }));
-  expect(await screen.findByText('Not undone: It has already been undone.')).toBeInTheDocument();
+  // Undone once: Undo is no longer offered; the row says why instead of a button that would refuse.
+  await waitFor(() =>
+    expect(screen.queryByRole('button', { name: 'Undo link of record 1' })).not.toBeInTheDocument(),
+  );
+  expect(screen.getByText('It has already been undone.')).toBeInTheDocument();
 });
 
 it('undo after someone else changed the record is refused with the reason, and writes nothing', async () => {
@@ -107,4 +110,23 @@ it('undo after someone else changed the record is refused with the reason, and w
   ).toBeInTheDocument();
   expect(s.field(1, 'catalogNumber')).toBe('DEMO0009999');
   expect(s.fake.editsOf(1)).toHaveLength(1);
+});
+
+it('an accession number saved in Option 2 is not offered for undo: the row says why, no button that refuses', async () => {
+  const { UnprocessedStation } = await import('./drivers/unprocessed-station');
+  const s = await UnprocessedStation.open();
+  try {
+    await s.sheet('DEMO0001231');
+    await s.enterAccession('5120');
+    await s.sessionRow('DEMO0001231', /Linked/);
+    await s.press('{Alt>}4{/Alt}');
+    const row = await screen.findByRole('row', { name: /accession/ });
+    expect(within(row).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(row).getByText('Cannot be undone here')).toBeInTheDocument();
+    expect(
+      within(row).getByText(/An accession number cannot be removed from this station/),
+    ).toBeInTheDocument();
+  } finally {
+    s.close();
+  }
 });

@@ -70,7 +70,7 @@ describe('link unprocessed records: the queue', () => {
     await s.press('{F4}');
     await s.sheet('DEMO0001233');
     expect(s.notice()).toContain(
-      'DEMO0001232 was changed in the portal meanwhile (its status is now "stage 1"); skipped.',
+      'DEMO0001232 was changed in the portal meanwhile (its status is now "Stage 1"); skipped.',
     );
   });
 

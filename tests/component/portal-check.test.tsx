@@ -86,10 +86,10 @@ describe('Check this portal: what works, what the station does instead, what an 
   });
 
   it('on a portal in French without API v2 it names the language and lets go of the edit locks its reads take', async () => {
-    // A technician who chose English on the station (else it speaks the portal's language).
+    // This supervisor chose English on the station; the portal answers in its own language.
+    localStorage.setItem('specimen-linker.language', 'en');
     const { portal } = await openStation('#/portal-check', 'Check this portal', {
       profile: PORTAL_PROFILES.french,
-      language: 'en',
     });
     close = portal.close;
     await screen.findByRole('table', { name: 'What the station uses on this portal' });
@@ -101,15 +101,24 @@ describe('Check this portal: what works, what the station does instead, what an 
   });
 
   it('on a portal in Portuguese it says searches read each record, as its tables name no column', async () => {
-    // A technician who chose English on the station (else it speaks the portal's language).
+    // This supervisor chose English on the station; the portal answers in its own language.
+    localStorage.setItem('specimen-linker.language', 'en');
     const { portal } = await openStation('#/portal-check', 'Check this portal', {
       profile: PORTAL_PROFILES.portuguese,
-      language: 'en',
     });
     close = portal.close;
     await screen.findByRole('table', { name: 'What the station uses on this portal' });
     expect(row(/language/)).toHaveTextContent('Portuguese (pt)');
     expect(row(/language/)).toHaveTextContent('one by one');
     expect(row(/Searches/)).toHaveTextContent('Works');
+  });
+
+  it('on a portal in French, a station nobody chose a language on speaks French', async () => {
+    const { portal } = await openStation('#/portal-check', 'Vérifier ce portail', {
+      profile: PORTAL_PROFILES.french,
+    });
+    close = portal.close;
+    expect(await screen.findByRole('navigation', { name: 'Écrans' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('fr');
   });
 });

@@ -20,7 +20,8 @@ async function withCases() {
   await s.enterAccession('1499');
   await screen.findByRole('region', { name: 'Merge preview' });
   await s.press('x');
-  await s.user.keyboard('label faded{Enter}');
+  await s.user.selectOptions(screen.getByRole('combobox', { name: 'Reason' }), 'data-mismatch');
+  await s.user.keyboard('{Enter}label faded{Enter}');
   await s.sessionRow('DEMO0001234', /Escalated/);
   s.fake.record(35)!.fields['processingStatus'] = 'expert required';
   // This technician also administers the collection, so the same station resolves the cases (others see

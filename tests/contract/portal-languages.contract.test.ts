@@ -1,8 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PortalError } from '../../src/portal/errors';
 import { parseActionStatus, parseHtml, parseRecordTable } from '../../src/portal/symbiota/html';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
-import { exchange, RECORDED_PORTAL, replay, tableRowOf, withJson, type Exchange } from './recordings';
+import {
+  exchange,
+  RECORDED_PORTAL,
+  replay,
+  tableRowOf,
+  withJson,
+  type Exchange,
+  rejection,
+} from './recordings';
 
 /**
  * The same 3.4.14 portal answering in Spanish (recordings 16a–16y) and French (17a–17y): the language came
@@ -14,15 +21,6 @@ const portalFor = (...script: Exchange[]) => {
   const r = replay(...script);
   return { portal: createSymbiotaPortal({ portalUrl: RECORDED_PORTAL, fetch: r.fetch }), replay: r };
 };
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PortalError);
-  return error as PortalError;
-}
 
 const asRequest = (e: Exchange, name: string, request: Exchange['request']): Exchange => ({
   ...e,

@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { otherCatalogNumbersOf } from '../../src/domain/occurrence';
-import { PortalError } from '../../src/portal/errors';
 import { parseActionStatus, parseHtml } from '../../src/portal/symbiota/html';
 import { LOCK_RELEASE_DELAY_MS } from '../../src/portal/symbiota/record-reader';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
-import { exchange, replay, withJson, type Exchange, type RecordedVersion } from './recordings';
+import { exchange, replay, withJson, type Exchange, type RecordedVersion, rejection } from './recordings';
 
 /**
  * What the station does, replayed against a stock Symbiota 3.3.13, 3.2.4, 3.1.8 and 3.0.35 with the demo
@@ -17,15 +16,6 @@ const PORTALS: Record<Exclude<RecordedVersion, '3.4'>, { url: string; symbiota: 
   '3.1': { url: 'http://127.0.0.1:8090', symbiota: '3.1.8' },
   '3.0': { url: 'http://127.0.0.1:8072', symbiota: '3.0.35' },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PortalError);
-  return error as PortalError;
-}
 
 const asRequest = (e: Exchange, name: string, request: Exchange['request']): Exchange => ({
   ...e,

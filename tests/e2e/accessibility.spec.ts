@@ -1,19 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DemoStation } from './drivers/demo-station';
-
-/** WCAG 2.1 A and AA, as axe-core checks them, on every screen and its main states: no violation. */
-async function expectAccessible(page: Page, state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const found = results.violations.map((v) => ({
-    rule: v.id,
-    help: v.help,
-    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-  }));
-  expect(found, `axe violations on ${state}`).toEqual([]);
-}
+import { expectAccessible } from './drivers/screen-checks';
 
 test('the login screen', async ({ page }) => {
   const station = new DemoStation(page);

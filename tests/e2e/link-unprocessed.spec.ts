@@ -18,6 +18,9 @@ test.describe('Option 2 on the demo portal, keyboard only', () => {
     await station.enterAccession('5120');
     await station.expectSheet('DEMO0001232');
     await station.expectSessionRow('DEMO0001231', 'Linked');
+    // The status line says so too, not "Saving…" any longer (within the assertion's 5 s).
+    await expect(station.notice()).not.toContainText('Saving');
+    await expect(station.notice()).toContainText('DEMO0001231');
     expect(await station.portalRecord(36)).toMatchObject({
       catalogNumber: 'DEMO0001231',
       status: 'unprocessed',

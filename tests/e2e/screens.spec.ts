@@ -88,17 +88,17 @@ for (const size of SIZES) {
         )
         .toBe(true);
       // ... and the viewer is in the window, with the field beside it.
+      await keep(page, '06-option2-first-sheet');
       await expectInView(page, 'the sheet viewer', page.locator('.viewer-canvas'));
       await expectInView(page, 'the stamp field', station.accessionField());
-      await keep(page, '06-option2-first-sheet');
       await expectNoOverflow(page, 'Option 2 first sheet');
       for (let i = 0; i < 3; i++) await page.keyboard.press('F4');
       await station.expectSheet('DEMO0001234');
       await station.enterAccession('1499');
       const preview = page.getByRole('region', { name: 'Merge preview' });
       await expect(preview).toBeVisible();
-      await expectInView(page, 'the whole merge preview', preview);
       await keep(page, '07-option2-merge-preview');
+      await expectInView(page, 'the whole merge preview', preview);
       await expectNoOverflow(page, 'Option 2 merge preview');
       await page.keyboard.press('x');
       await expect(page.getByRole('heading', { name: /Expert Required/ })).toBeVisible();

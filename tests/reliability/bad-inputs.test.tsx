@@ -36,7 +36,7 @@ const CASES: BadInput[] = [
   { name: 'a minus sign', where: 'stamp', input: '-1499', says: /is not an accession number/ },
   { name: 'a plus sign', where: 'stamp', input: '+1499', says: /is not an accession number/ },
   { name: 'a decimal', where: 'stamp', input: '14.99', says: /is not an accession number/ },
-  { name: 'a 10,000-character paste', where: 'stamp', input: PASTE, says: /\(10000 characters\)/ },
+  { name: 'a 10,000-character paste', where: 'stamp', input: PASTE, says: /\(10,000 characters\)/ },
   { name: 'an emoji', where: 'stamp', input: '1499😀', says: /is not an accession number/ },
   { name: 'right-to-left text', where: 'stamp', input: 'שלום', says: /is not an accession number/ },
   {
@@ -99,7 +99,7 @@ const CASES: BadInput[] = [
     name: 'a 10,000-character paste as the barcode',
     where: 'barcode',
     input: PASTE,
-    says: /\(10000 characters\)/,
+    says: /\(10,000 characters\)/,
   },
   {
     name: 'an emoji barcode',
@@ -197,7 +197,7 @@ const CASES: BadInput[] = [
   { name: 'a space inside', where: 'accession', input: '51 20', says: /has a space in it/ },
   { name: 'a decimal', where: 'accession', input: '5120.0', says: /is not an accession number/ },
   { name: 'a minus sign', where: 'accession', input: '-5120', says: /is not an accession number/ },
-  { name: 'a 10,000-character paste', where: 'accession', input: PASTE, says: /\(10000 characters\)/ },
+  { name: 'a 10,000-character paste', where: 'accession', input: PASTE, says: /\(10,000 characters\)/ },
   { name: 'an emoji', where: 'accession', input: '5120🙂', says: /is not an accession number/ },
   { name: 'right-to-left text', where: 'accession', input: '\u202E5120', says: /is not an accession number/ },
   { name: 'the sheet barcode typed as the stamp', where: 'accession', input: 'DEMO0001231', says: /barcode/ },

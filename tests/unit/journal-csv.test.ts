@@ -31,7 +31,7 @@ describe('journal CSV export', () => {
     expect(csv.split('\r\n')).toEqual([
       'time,user,collection,action,record,barcode,before,after,outcome,code,values,message',
       '2026-11-23T09:00:00.000Z,tech,1,link,1,DEMO0009001,catalognumber=,catalognumber=DEMO0009001,done,journal.done.barcode,"{""occid"":1,""barcode"":""DEMO0009001"",""status"":null,""confirmedByReading"":false}",Barcode DEMO0009001 saved on record 1.',
-      '2026-11-23T09:05:00.000Z,tech,1,escalation,43,DEMO0009001,catalognumber=,catalognumber=DEMO0009001,done,journal.done.create,"{""occid"":43,""barcode"":""DEMO0009001"",""status"":""expert required"",""confirmedByReading"":false}","Record 43 created for barcode DEMO0009001 with status ""expert required""."',
+      '2026-11-23T09:05:00.000Z,tech,1,escalation,43,DEMO0009001,catalognumber=,catalognumber=DEMO0009001,done,journal.done.create,"{""occid"":43,""barcode"":""DEMO0009001"",""status"":""expert required"",""confirmedByReading"":false}","Record 43 created for barcode DEMO0009001 with status ""Expert Required""."',
       '',
     ]);
   });

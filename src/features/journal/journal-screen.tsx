@@ -9,6 +9,7 @@ import type { JournalAction, JournalEntry } from '../../journal/station-journal'
 import { useStation } from '../../ui/station';
 import { NoticeLine, StatusLine } from '../../ui/status-line';
 import { ThroughputFigures } from '../../ui/throughput-figures';
+import { undoPlan } from '../../journal/undo';
 import { shown, useJournal } from './use-journal';
 
 const ACTIONS: (JournalAction | 'all')[] = [
@@ -151,11 +152,7 @@ export function JournalScreen() {
                     <span className="hint">{say(e.said)}</span>
                   </td>
                   <td>
-                    {e.outcome === 'done' && e.action !== 'undo' && e.action !== 'comment' ? (
-                      <button type="button" disabled={undoing !== null} onClick={() => void undo(e)}>
-                        {say('journal.undo.button', { action: e.action, occid: e.occid })}
-                      </button>
-                    ) : null}
+                    <UndoCell entry={e} all={entries.data ?? []} busy={undoing !== null} onUndo={undo} />
                   </td>
                 </tr>
               ))}
@@ -164,6 +161,38 @@ export function JournalScreen() {
         ) : null}
       </section>
     </div>
+  );
+}
+
+/**
+ * Undo is offered only where the station can do it; where it cannot (an accession number, a merge, a record
+ * it created) the row says so and why, instead of a button that then refuses.
+ */
+function UndoCell({
+  entry,
+  all,
+  busy,
+  onUndo,
+}: {
+  entry: JournalEntry;
+  all: JournalEntry[];
+  busy: boolean;
+  onUndo: (entry: JournalEntry) => Promise<void> | void;
+}) {
+  const say = useSay();
+  if (entry.outcome !== 'done' || entry.action === 'undo' || entry.action === 'comment') return null;
+  const plan = undoPlan(entry, all);
+  if (plan.ok)
+    return (
+      <button type="button" disabled={busy} onClick={() => void onUndo(entry)}>
+        {say('journal.undo.button', { action: entry.action, occid: entry.occid })}
+      </button>
+    );
+  return (
+    <details className="undo-why">
+      <summary>{say('journal.undo.not-here')}</summary>
+      <p className="hint">{say(plan.why)}</p>
+    </details>
   );
 }
 

@@ -6,7 +6,6 @@ import { useSay } from '../../i18n/use-say';
 import { useSayRich } from '../../i18n/use-say-rich';
 import { LabelHintsTable } from '../../ui/label-hints';
 import { MergePreviewTable } from '../../ui/merge-preview-table';
-import { RecordCard } from '../../ui/record-card';
 import { useStepKeys } from '../../ui/use-step-keys';
 import type { Step } from './unprocessed-store';
 
@@ -24,7 +23,10 @@ interface Props {
   onBack: () => void;
 }
 
-/** One duplicate without image or barcode: the legacy record's data next to the sheet, and the merge preview. */
+/**
+ * One duplicate without image or barcode: the merge preview holds the legacy record's data beside the image
+ * record's and the result, next to the sheet; the label as the station read it, when it has.
+ */
 export function CompareStep({
   step,
   linkedStatus,
@@ -51,11 +53,6 @@ export function CompareStep({
         })}
       </h2>
       <p>{sayRich('unprocessed.compare.hint')}</p>
-      <RecordCard
-        record={legacy.record}
-        otherCatalogNumbers={legacy.otherCatalogNumbers}
-        title={say('unprocessed.compare.legacy')}
-      />
       {labelHints ? (
         <LabelHintsTable record={legacy.record} hints={labelHints} dateOrder={dateOrder} today={today} />
       ) : null}

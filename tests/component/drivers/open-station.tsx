@@ -2,7 +2,6 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../src/app/app';
 import { DEFAULT_READING, type StationConfig } from '../../../src/domain/station';
-import type { StationLocale } from '../../../src/i18n/intl';
 import type { PortalProfile } from '../../../src/portal/fake-symbiota/profiles';
 import type { SheetReader } from '../../../src/readers/sheet-reader';
 import type { FakeState } from '../../../src/portal/fake-symbiota/state';
@@ -30,11 +29,6 @@ export interface OpenOptions {
   as?: string;
   /** Reads the sheets (default: no reading). */
   sheetReader?: SheetReader;
-  /**
-   * The language the technician chose on this station (the header's switcher). Without it the station
-   * follows the language the portal's pages answer in.
-   */
-  language?: StationLocale;
 }
 
 /** A station on a fake portal, logged in through the form, on one screen (`#/imaging`, `#/unprocessed`). */
@@ -45,7 +39,6 @@ export async function openStation(screenHash: string, heading: string, options: 
     ...(options.profile ? { profile: options.profile } : {}),
   });
   window.location.hash = screenHash;
-  if (options.language) localStorage.setItem('specimen-linker.language', options.language);
   const user = userEvent.setup();
   render(
     <App
