@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts on one machine run their end-to-end tests side by side.
+const PORT = Number(process.env['E2E_PORT'] ?? 4173);
 
 /**
  * End-to-end tests drive the built demo (`npm run build:demo`) in the system Chromium: Playwright's own

@@ -4,5 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 npx vite build --mode demo --outDir dist-demo --logLevel warn
+# The varied sheet set, read through the app by the ocr part: in the demo build only, never in dist/.
+mkdir -p dist-demo/demo/imglib/BENCH && cp tests/sheets/varied/*.jpg dist-demo/demo/imglib/BENCH/
 npx vite build --logLevel warn
 node scripts/bench/run.mjs "$@"

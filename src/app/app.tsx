@@ -17,7 +17,15 @@ import { lazySheetReader, type SheetReader } from '../readers/sheet-reader';
 import { openStationJournal, type StationJournal } from '../journal/station-journal';
 import type { PortalClient } from '../portal/portal';
 import { Shell, type DemoControls } from './shell';
-import { JournalScreen, LinkUnprocessed, LinkWhileImaging, PortalCheckScreen, ReviewScreen } from './screens';
+import {
+  JournalScreen,
+  LinkUnprocessed,
+  LinkWhileImaging,
+  PortalCheckScreen,
+  ReadAheadFirstSheet,
+  ReviewScreen,
+  StampProfileScreen,
+} from './screens';
 
 interface Props {
   config: StationConfig;
@@ -83,18 +91,22 @@ export function App({
           loginHint={loginHint}
         >
           {(station, logOut) => (
-            <Shell
-              station={station}
-              onLogOut={logOut}
-              demo={demo}
-              screens={{
-                imaging: <LinkWhileImaging store={imagingStore} />,
-                unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
-                review: <ReviewScreen />,
-                journal: <JournalScreen />,
-                'portal-check': <PortalCheckScreen />,
-              }}
-            />
+            <>
+              <ReadAheadFirstSheet store={unprocessedStore(station.collid)} />
+              <Shell
+                station={station}
+                onLogOut={logOut}
+                demo={demo}
+                screens={{
+                  imaging: <LinkWhileImaging store={imagingStore} />,
+                  unprocessed: <LinkUnprocessed store={unprocessedStore(station.collid)} />,
+                  review: <ReviewScreen />,
+                  journal: <JournalScreen />,
+                  'portal-check': <PortalCheckScreen />,
+                  'stamp-profile': <StampProfileScreen />,
+                }}
+              />
+            </>
           )}
         </SessionGate>
       </QueryClientProvider>

@@ -7,6 +7,7 @@ export const SCREENS = [
   { id: 'review', key: '3' },
   { id: 'journal', key: '4' },
   { id: 'portal-check', key: '5' },
+  { id: 'stamp-profile', key: '6' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ComponentType } from 'react';
+import type { UnprocessedStore } from '../features/link-unprocessed/unprocessed-store';
 import { catalogReady } from '../i18n/intl';
 import { useSay } from '../i18n/use-say';
 
@@ -72,8 +73,39 @@ export const PortalCheckScreen = loadedWhenNeeded(() =>
   import('../features/portal-check/portal-check-screen').then((m) => m.PortalCheckScreen),
 );
 
+export const StampProfileScreen = loadedWhenNeeded(() =>
+  import('../features/stamp-profile/stamp-profile-screen').then((m) => m.StampProfileScreen),
+);
+
+/**
+ * The first sheet of Option 2's queue, read right after login (issue 16), in a chunk of its own: the reader's
+ * hooks are not part of the JavaScript before the login screen. Shows nothing; if its code cannot be
+ * fetched, Option 2 reads the sheet when it opens, as without it.
+ */
+export function ReadAheadFirstSheet(props: { store: UnprocessedStore }) {
+  const [Loaded, setLoaded] = useState<ComponentType<{ store: UnprocessedStore }> | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../features/link-unprocessed/read-ahead').then(
+      (m) => live && setLoaded(() => m.ReadAheadFirstSheet),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Loaded ? <Loaded {...props} /> : null;
+}
+
 /** After the login: every screen is fetched while the technician starts, so switching never waits. */
 export function prefetchScreens() {
-  for (const screen of [LinkWhileImaging, LinkUnprocessed, ReviewScreen, JournalScreen, PortalCheckScreen])
+  for (const screen of [
+    LinkWhileImaging,
+    LinkUnprocessed,
+    ReviewScreen,
+    JournalScreen,
+    PortalCheckScreen,
+    StampProfileScreen,
+  ])
     void screen.preload().catch(() => undefined);
 }

@@ -1,11 +1,12 @@
 import { readCollector } from './collector';
 import { compareRecordToSheet, type Comparison, type RecordLabel } from './compare';
 import { findLabelDate, readLabelDate, type DateOrder } from './label-date';
-import { said, type Said } from './said';
+import type { Said } from './said';
 /**
- * Reading a herbarium sheet for the technician (issue 11): where the accession stamp is, which number it
- * shows, whether the barcode in the picture is the record's, what the printed label says. Pure rules on
- * pixels and on what the OCR and barcode readers return; the readers themselves run in workers.
+ * Reading a herbarium sheet for the technician (issue 11): whether the barcode in the picture is the
+ * record's, what the printed label says; the stamp is found and read by stamp-finding.ts, stamp-reading.ts
+ * and stamp-decision.ts (issue 16). Pure rules on pixels and on what the OCR and barcode readers return;
+ * the readers themselves run in workers.
  */
 
 /** RGBA pixels, as a canvas's ImageData or a decoded JPEG holds them. */
@@ -29,105 +30,12 @@ export interface Mask {
   height: number;
 }
 
-/**
- * The stamp's violet ink: clearly more blue than red and green. Black print, green plants, magenta
- * berries and cream paper are not.
- */
-export const isStampInk = (r: number, g: number, b: number) => b > r + 25 && b > g + 45;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(p * sorted.length)))] ?? 0;
-
-/**
- * Where the accession stamp is: the stamp ink in the top half of the sheet (where stamps go), bounded
- * without its stray specks. Null when there is too little ink for a stamp (an unstamped sheet).
- */
-export function findStamp(pixels: Pixels, step = 2): Box | null {
-  const { data, width, height } = pixels;
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const bottom = Math.floor(height / 2);
-  for (let y = 0; y < bottom; y += step)
-    for (let x = 0; x < width; x += step) {
-      const i = (y * width + x) * 4;
-      if (isStampInk(data[i]!, data[i + 1]!, data[i + 2]!)) {
-        xs.push(x);
-        ys.push(y);
-      }
-    }
-  // A stamp's digits alone are thousands of ink pixels on a 3000 × 4000 sheet; a few specks are not one.
-  const minimum = (width * height) / (step * step) / 20_000;
-  if (xs.length < Math.max(50, minimum)) return null;
-  xs.sort((a, b) => a - b);
-  ys.sort((a, b) => a - b);
-  const pad = Math.round(Math.min(width, height) * 0.01);
-  const x0 = Math.max(0, percentile(xs, 0.005) - pad);
-  const y0 = Math.max(0, percentile(ys, 0.005) - pad);
-  const x1 = Math.min(width, percentile(xs, 0.995) + pad);
-  const y1 = Math.min(height, percentile(ys, 0.995) + pad);
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
-/** The stamp as black ink on white, everything else (print, plant, paper) removed; `scale` ≥ 1 shrinks it. */
-export function stampMask(pixels: Pixels, box: Box, scale = 2): Mask {
-  const width = Math.max(1, Math.floor(box.width / scale));
-  const height = Math.max(1, Math.floor(box.height / scale));
-  const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const sx = box.x + x * scale;
-      const sy = box.y + y * scale;
-      const i = (sy * pixels.width + sx) * 4;
-      out[y * width + x] = isStampInk(pixels.data[i]!, pixels.data[i + 1]!, pixels.data[i + 2]!) ? 0 : 255;
-    }
-  return { data: out, width, height };
-}
-
-/** A word the OCR found, with its confidence (0–100) and its height in pixels. */
-export interface OcrWord {
-  text: string;
-  confidence: number;
-  height: number;
-}
-
 export interface StampProposal {
   value: string;
   confidence: number;
 }
 
 export type StampReading = { kind: 'proposal'; proposal: StampProposal } | { kind: 'unread'; why: Said };
-
-/**
- * The stamped number among the stamp's words: the tallest all-digit word (the collection's name is
- * printed small above it). A wrong proposal is worse than none: below the confidence threshold, or when
- * two numbers of the same size disagree, there is none.
- */
-export function pickStampNumber(words: OcrWord[], threshold: number): StampReading {
-  const numbers = words
-    .map((w) => ({ ...w, text: w.text.trim() }))
-    .filter((w) => /^\d{1,8}$/.test(w.text))
-    .sort((a, b) => b.height - a.height);
-  const tallest = numbers[0];
-  if (!tallest) return { kind: 'unread', why: said('check.stamp.no-number') };
-  const rival = numbers.find(
-    (w) => w !== tallest && w.height >= tallest.height * 0.8 && w.text !== tallest.text,
-  );
-  if (rival)
-    return {
-      kind: 'unread',
-      why: said('check.stamp.two-numbers', { first: tallest.text, second: rival.text }),
-    };
-  if (tallest.confidence < threshold)
-    return {
-      kind: 'unread',
-      why: said('check.stamp.uncertain', {
-        number: tallest.text,
-        confidence: Math.round(tallest.confidence),
-        threshold,
-      }),
-    };
-  return { kind: 'proposal', proposal: { value: tallest.text, confidence: Math.round(tallest.confidence) } };
-}
 
 export type BarcodeCheck =
   { kind: 'matches'; shown: string } | { kind: 'mismatch'; shown: string[] } | { kind: 'unreadable' };

@@ -13,6 +13,7 @@ import type review from './locales/en/review.json';
 import type session from './locales/en/session.json';
 import type setup from './locales/en/setup.json';
 import type shell from './locales/en/shell.json';
+import type stampProfile from './locales/en/stamp-profile.json';
 import type station from './locales/en/station.json';
 import type task from './locales/en/task.json';
 import type unprocessed from './locales/en/unprocessed.json';
@@ -29,6 +30,7 @@ type Catalog = typeof check &
   typeof session &
   typeof setup &
   typeof shell &
+  typeof stampProfile &
   typeof station &
   typeof task &
   typeof unprocessed &

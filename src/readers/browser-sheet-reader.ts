@@ -1,130 +1,77 @@
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import {
-  checkSheetBarcode,
-  pickStampNumber,
-  readLabelLines,
-  type LabelHints,
-  type OcrWord,
-} from '../domain/sheet-reading';
-import { said } from '../domain/said';
+import { checkSheetBarcode, type LabelHints } from '../domain/sheet-reading';
+import type { ProfileSample } from '../domain/stamp-profile-learning';
 import type { ReadingSettings } from '../domain/station';
-import type { PixelsAnswer, PixelsRequest } from './pixels.worker';
 import { SheetUnreadable, type SheetReader, type SheetReading } from './sheet-reader';
+import type { SheetAnswer, SheetRequest, StampAnswer } from './sheet.worker';
 
 /** Where the build puts tesseract.js's worker, cores and English data (vite.config.ts, `sheetReaderAssets`). */
 export const OCR_ASSETS = 'ocr';
 
-export function browserSheetReader(settings: ReadingSettings): SheetReader {
-  const base = new URL(`./${OCR_ASSETS}/`, document.baseURI).toString();
-  let ocr: Promise<Worker> | null = null;
-  const startOcr = () =>
-    (ocr ??= createWorker(
-      'eng',
-      OEM.LSTM_ONLY,
-      {
-        workerPath: `${base}worker.min.js`,
-        corePath: `${base}core`,
-        langPath: `${base}lang`,
-        gzip: true,
-        workerBlobURL: false,
-      },
-      // A Tesseract config file, read at Init. Tesseract prints its diagnostics ("Estimating resolution as
-      // 163") to stderr, which the WebAssembly core turns into a console error on every sheet; failures still
-      // reach the reader as rejected jobs.
-      'debug_file /dev/null',
-    ).then(async (worker) => {
-      await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
-      return worker;
-    }));
+type Asked = SheetRequest extends infer R
+  ? R extends SheetRequest
+    ? Omit<R, 'id' | 'ocrBase'>
+    : never
+  : never;
 
-  const pixels = new Worker(new URL('./pixels.worker.ts', import.meta.url), { type: 'module' });
+/** The sheet reader of the browser: everything runs in a worker (src/readers/sheet.worker.ts). */
+export function browserSheetReader(settings: ReadingSettings): SheetReader {
+  const ocrBase = new URL(`./${OCR_ASSETS}/`, document.baseURI).toString();
+  const worker = new Worker(new URL('./sheet.worker.ts', import.meta.url), { type: 'module' });
   let nextId = 1;
-  const pending = new Map<number, (answer: PixelsAnswer) => void>();
-  pixels.onmessage = (event: MessageEvent<PixelsAnswer>) => {
+  const pending = new Map<number, (answer: SheetAnswer) => void>();
+  worker.onmessage = (event: MessageEvent<SheetAnswer>) => {
     pending.get(event.data.id)?.(event.data);
     pending.delete(event.data.id);
   };
-  const readPixels = (url: string) =>
-    new Promise<PixelsAnswer>((resolve) => {
+  const ask = <T>(request: Asked) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, resolve);
-      pixels.postMessage({ id, url, formats: settings.barcodeFormats } satisfies PixelsRequest);
+      pending.set(id, (answer) =>
+        answer.ok ? resolve(answer.value as T) : reject(new SheetUnreadable(answer.error)),
+      );
+      worker.postMessage({ ...request, id, ocrBase } as SheetRequest);
     });
 
-  // One OCR at a time: the next sheet is read while the technician works on this one.
-  let queue: Promise<unknown> = Promise.resolve();
-  const cache = new Map<string, Promise<SheetReading>>();
-  /** The label's print from the same pass over the pixels, kept for the label hints. */
-  const labels = new Map<string, Blob | null>();
-  const labelHints = new Map<string, Promise<LabelHints>>();
-
-  async function readSheet(url: string, catalogNumber: string | null): Promise<SheetReading> {
-    const started = performance.now();
-    const answer = await readPixels(url);
-    if (answer.error) throw new SheetUnreadable(answer.error);
-    labels.set(url, answer.label);
-    const barcode = checkSheetBarcode(catalogNumber, answer.barcodes);
-    if (!answer.mask)
-      return {
-        stamp: { kind: 'unread', why: said('check.stamp.no-ink') },
-        stampCrop: null,
-        barcode,
-        ms: performance.now() - started,
-      };
-    const worker = await startOcr();
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
-    const result = await worker.recognize(answer.mask, {}, { blocks: true });
-    const words: OcrWord[] = (result.data.blocks ?? []).flatMap((b) =>
-      b.paragraphs.flatMap((p) =>
-        p.lines.flatMap((l) =>
-          l.words.map((w) => ({ text: w.text, confidence: w.confidence, height: w.bbox.y1 - w.bbox.y0 })),
-        ),
-      ),
-    );
-    return {
-      stamp: pickStampNumber(words, settings.stampConfidence),
-      stampCrop: answer.crop ? URL.createObjectURL(answer.crop) : null,
-      barcode,
-      ms: performance.now() - started,
-    };
-  }
-
-  async function readLabel(url: string): Promise<LabelHints> {
-    if (!labels.has(url)) labels.set(url, (await readPixels(url)).label);
-    const mask = labels.get(url);
-    if (!mask) return { collector: null, number: null, date: null };
-    const worker = await startOcr();
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
-    const result = await worker.recognize(mask);
-    return readLabelLines(result.data.text.split('\n'));
-  }
+  const readings = new Map<string, Promise<SheetReading>>();
+  const labels = new Map<string, Promise<LabelHints>>();
+  /** Asked once; a failed reading may be asked again (the image may load next time). */
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, start: () => Promise<T>) => {
+    let promise = cache.get(key);
+    if (!promise) {
+      promise = start();
+      cache.set(key, promise);
+      promise.catch(() => cache.delete(key));
+    }
+    return promise;
+  };
 
   return {
+    read(url, catalogNumber, profile = null) {
+      return once(readings, `${url}|${catalogNumber ?? ''}|${profile?.learnedAt ?? ''}`, async () => {
+        const answer = await ask<StampAnswer>({
+          kind: 'read',
+          url,
+          catalogNumber,
+          profile,
+          formats: settings.barcodeFormats,
+          confidenceFloor: settings.stampConfidence,
+        });
+        return {
+          stamp: answer.stamp,
+          stampCrop: answer.crop ? URL.createObjectURL(answer.crop) : null,
+          barcode: checkSheetBarcode(catalogNumber, answer.barcodes),
+          ms: answer.ms,
+        };
+      });
+    },
     readLabel(url) {
-      let hints = labelHints.get(url);
-      if (!hints) {
-        // After any stamp waiting in line: the stamp is what the technician needs first.
-        hints = queue.then(() => readLabel(url));
-        queue = hints.catch(() => undefined);
-        labelHints.set(url, hints);
-        hints.catch(() => labelHints.delete(url));
-      }
-      return hints;
+      return once(labels, url, () => ask<LabelHints>({ kind: 'label', url }));
+    },
+    sampleStamp(url, box) {
+      return ask<ProfileSample | null>({ kind: 'sample', url, box, formats: settings.barcodeFormats });
     },
     warm() {
-      void startOcr().catch(() => undefined);
-    },
-    read(url, catalogNumber) {
-      const key = `${url}|${catalogNumber ?? ''}`;
-      let reading = cache.get(key);
-      if (!reading) {
-        reading = queue.then(() => readSheet(url, catalogNumber));
-        queue = reading.catch(() => undefined);
-        cache.set(key, reading);
-        // A failed reading may be tried again later (the image may load next time).
-        reading.catch(() => cache.delete(key));
-      }
-      return reading;
+      void ask({ kind: 'warm' }).catch(() => undefined);
     },
   };
 }

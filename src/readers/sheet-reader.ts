@@ -1,11 +1,16 @@
 import type { Said } from '../domain/said';
 import type { BarcodeCheck, LabelHints, StampReading } from '../domain/sheet-reading';
+import type { Region, StampProfile } from '../domain/stamp-profile';
+import type { ProfileSample } from '../domain/stamp-profile-learning';
 import type { ReadingSettings } from '../domain/station';
 
 /** What the station read on one sheet. */
 export interface SheetReading {
   stamp: StampReading;
-  /** The stamp as cut from the sheet (an object URL), shown beside the proposal so the eye checks it. */
+  /**
+   * The stamp as cut from the sheet (an object URL), shown beside the proposal so the eye checks it; when
+   * there is no proposal, the likeliest line that was read, shown with the reason.
+   */
   stampCrop: string | null;
   barcode: BarcodeCheck;
   /** How long the reading took (ms). */
@@ -24,27 +29,33 @@ export class SheetUnreadable extends Error {
 
 /** Reads sheets in workers; a sheet already read (or being read) is not read again. */
 export interface SheetReader {
-  read(imageUrl: string, catalogNumber: string | null): Promise<SheetReading>;
+  /** The stamp and the barcode; with the collection's stamp profile, where and in which ink to look first. */
+  read(imageUrl: string, catalogNumber: string | null, profile?: StampProfile | null): Promise<SheetReading>;
   /** The printed label's collector, number and date, read after the stamp (a slower, second OCR). */
   readLabel(imageUrl: string): Promise<LabelHints>;
+  /** What a supervisor's box round the stamp shows (its ink, its digits' height), for a stamp profile. */
+  sampleStamp(imageUrl: string, box: Region): Promise<ProfileSample | null>;
   /** Starts the readers (loads the OCR engine and its data) before the first sheet arrives. */
   warm(): void;
 }
 
 /**
- * The browser's reader, loaded only when a sheet is first read: tesseract.js, its core and its English
- * data and zxing-wasm come from the app's own origin (built into `ocr/` and the assets), never a CDN.
+ * The browser's reader, loaded only when first needed: tesseract.js, its core and its English data and
+ * zxing-wasm come from the app's own origin (built into `ocr/` and the assets), never a CDN.
  */
 export function lazySheetReader(settings: ReadingSettings): SheetReader {
   let reader: Promise<SheetReader> | null = null;
   const load = () =>
     (reader ??= import('./browser-sheet-reader').then((m) => m.browserSheetReader(settings)));
   return {
-    read(imageUrl, catalogNumber) {
-      return load().then((r) => r.read(imageUrl, catalogNumber));
+    read(imageUrl, catalogNumber, profile) {
+      return load().then((r) => r.read(imageUrl, catalogNumber, profile));
     },
     readLabel(imageUrl) {
       return load().then((r) => r.readLabel(imageUrl));
+    },
+    sampleStamp(imageUrl, box) {
+      return load().then((r) => r.sampleStamp(imageUrl, box));
     },
     warm() {
       void load().then(

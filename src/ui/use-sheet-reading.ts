@@ -2,18 +2,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SpecimenRecord } from '../domain/occurrence';
 import type { LabelHints } from '../domain/sheet-reading';
+import type { StampProfile } from '../domain/stamp-profile';
 import { useSay } from '../i18n/use-say';
 import { SheetUnreadable, type SheetReading } from '../readers/sheet-reader';
+import { useStampProfile } from './stamp-profile-store';
 import { useStation } from './station';
 
 /** The full-size image: the stamp's digits are largest there. */
-const imageOf = (record: SpecimenRecord | null) => {
+export const imageOf = (record: SpecimenRecord | null) => {
   const image = record?.images[0];
   return image ? (image.originalUrl ?? image.webUrl) : null;
 };
 
-const readingKey = (url: string | null, catalogNumber: string | null) =>
-  ['sheet-reading', url, catalogNumber] as const;
+/** The query key of a sheet's reading: a new stamp profile reads the sheets again. */
+export const readingKey = (url: string | null, catalogNumber: string | null, profile: StampProfile | null) =>
+  ['sheet-reading', url, catalogNumber, profile?.learnedAt ?? null] as const;
 
 /**
  * What the station read on a record's sheet (stamp proposal, barcode check), read in workers; the next
@@ -25,12 +28,13 @@ export function useSheetReading(
   next: SpecimenRecord | null = null,
 ): { reading: SheetReading | null; status: 'off' | 'reading' | 'done' | 'failed'; problem: string | null } {
   const say = useSay();
-  const { sheetReader } = useStation();
+  const { sheetReader, collid } = useStation();
+  const profile = useStampProfile(collid);
   const queryClient = useQueryClient();
   const url = imageOf(record);
   const query = useQuery({
-    queryKey: readingKey(url, record?.catalogNumber ?? null),
-    queryFn: () => sheetReader!.read(url!, record?.catalogNumber ?? null),
+    queryKey: readingKey(url, record?.catalogNumber ?? null, profile),
+    queryFn: () => sheetReader!.read(url!, record?.catalogNumber ?? null, profile),
     enabled: sheetReader !== null && url !== null,
     staleTime: Infinity,
     gcTime: 10 * 60_000,
@@ -43,11 +47,11 @@ export function useSheetReading(
   useEffect(() => {
     if (!sheetReader || !nextUrl) return;
     void queryClient.prefetchQuery({
-      queryKey: readingKey(nextUrl, nextCatalogNumber),
-      queryFn: () => sheetReader.read(nextUrl, nextCatalogNumber),
+      queryKey: readingKey(nextUrl, nextCatalogNumber, profile),
+      queryFn: () => sheetReader.read(nextUrl, nextCatalogNumber, profile),
       staleTime: Infinity,
     });
-  }, [sheetReader, queryClient, nextUrl, nextCatalogNumber]);
+  }, [sheetReader, queryClient, nextUrl, nextCatalogNumber, profile]);
   if (sheetReader === null || url === null) return { reading: null, status: 'off', problem: null };
   if (query.isError)
     return {

@@ -22,6 +22,7 @@ function reader(answers: Record<string, Answer>, delayMs = 0): SheetReader & { a
   return {
     asked,
     warm: () => undefined,
+    sampleStamp: () => Promise.resolve(null),
     readLabel: () => Promise.resolve({ collector: 'J. Smith', number: '212', date: '1961-07-14' }),
     read(_url, catalogNumber) {
       asked.push(catalogNumber ?? '');
@@ -175,7 +176,9 @@ describe('Option 2: the barcode in the image', () => {
 
   it('a second Enter links it anyway, on purpose', async () => {
     const s = await open(
-      reader({ DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: said('check.stamp.no-ink') } } }),
+      reader({
+        DEMO0001231: { ...wrongImage, stamp: { kind: 'unread', why: said('check.stamp.none-found') } },
+      }),
     );
     await s.sheet('DEMO0001231');
     await screen.findByText(/The image shows barcode DEMO0001232/);

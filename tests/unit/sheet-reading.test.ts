@@ -1,8 +1,7 @@
 // @vitest-environment node
 import type { Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { said } from '../../src/domain/said';
-import { checkSheetBarcode, pickStampNumber } from '../../src/domain/sheet-reading';
+import { checkSheetBarcode } from '../../src/domain/sheet-reading';
 import { DEMO_SHEETS_DIR, DEMO_STAMPS } from '../support/demo-stamps';
 import { ocrWorker, readLabel, readSheet } from '../support/sheet-pipeline';
 
@@ -16,10 +15,17 @@ describe('reading the demo sheets as the station does (tesseract.js, zxing-wasm)
   it.each(DEMO_STAMPS)(
     'sheet $barcode: stamp $stamp, and its own barcode',
     async ({ barcode: catalogNumber, stamp }) => {
-      const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/${catalogNumber}.jpg`, 80);
+      const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/${catalogNumber}.jpg`, {
+        confidenceFloor: 80,
+      });
       if (stamp === null) expect(read.stamp.kind).toBe('unread');
       else expect(read.stamp).toMatchObject({ kind: 'proposal', proposal: { value: stamp } });
-      expect(checkSheetBarcode(catalogNumber, read.barcodes)).toEqual({
+      expect(
+        checkSheetBarcode(
+          catalogNumber,
+          read.barcodes.map((b) => b.text),
+        ),
+      ).toEqual({
         kind: 'matches',
         shown: catalogNumber,
       });
@@ -54,8 +60,13 @@ describe('an image named with the wrong barcode', () => {
     const worker = await ocrWorker();
     try {
       // Record DEMO0001231 given the image of DEMO0001232, as a batch upload with a misnamed file does.
-      const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/DEMO0001232.jpg`, 80);
-      expect(checkSheetBarcode('DEMO0001231', read.barcodes)).toEqual({
+      const read = await readSheet(worker, `${DEMO_SHEETS_DIR}/DEMO0001232.jpg`, { confidenceFloor: 80 });
+      expect(
+        checkSheetBarcode(
+          'DEMO0001231',
+          read.barcodes.map((b) => b.text),
+        ),
+      ).toEqual({
         kind: 'mismatch',
         shown: ['DEMO0001232'],
       });
@@ -63,32 +74,6 @@ describe('an image named with the wrong barcode', () => {
       await worker.terminate();
     }
   }, 30_000);
-});
-
-describe('choosing the stamped number among what the OCR read', () => {
-  const word = (text: string, confidence: number, height: number) => ({ text, confidence, height });
-
-  it('takes the tall number, not the small print', () => {
-    expect(pickStampNumber([word('DEMO', 96, 25), word('1961', 95, 30), word('5120', 96, 96)], 80)).toEqual({
-      kind: 'proposal',
-      proposal: { value: '5120', confidence: 96 },
-    });
-  });
-
-  it('proposes nothing below the confidence threshold, and says why', () => {
-    expect(pickStampNumber([word('4488', 61, 90)], 80)).toEqual({
-      kind: 'unread',
-      why: said('check.stamp.uncertain', { number: '4488', confidence: 61, threshold: 80 }),
-    });
-  });
-
-  it('proposes nothing when two numbers of the same size disagree', () => {
-    expect(pickStampNumber([word('981', 95, 90), word('081', 90, 88)], 80)).toMatchObject({ kind: 'unread' });
-  });
-
-  it('proposes nothing when no word is a number', () => {
-    expect(pickStampNumber([word('HERBARIUM', 96, 34)], 80)).toMatchObject({ kind: 'unread' });
-  });
 });
 
 describe('the barcode in the picture', () => {

@@ -1,0 +1,411 @@
+import { said, type Said } from './said';
+import type { Box } from './sheet-reading';
+
+/**
+ * What the stamped number on a candidate line is, from what the OCR read there, and whether the line's
+ * own ink bears it out (issue 16). Pure rules on the OCR's words and on the line's blobs of ink.
+ *
+ * The OCR's character boxes are rough (tesseract's LSTM places characters by time step, and a speck above a
+ * digit stretches its box), so the OCR is trusted for the text and for where the number starts and ends, and
+ * the line's own blobs for everything about size and stray ink.
+ */
+
+export interface OcrSymbol {
+  text: string;
+  confidence: number;
+  box: Box;
+}
+
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  box: Box;
+  symbols: OcrSymbol[];
+}
+
+/** A number read on a line: its digits, where they start and end, and what stood before them. */
+export interface LineNumber {
+  kind: 'number';
+  /** As the stamp shows it (leading zeros kept): two readings must agree on this. */
+  printed: string;
+  /** The proposal: leading zeros dropped, as accession numbers are stored (src/domain/accession.ts). */
+  value: string;
+  /** The least sure digit's confidence (0–100). */
+  confidence: number;
+  /** tesseract's confidence in the whole word (0–100): lower for a line read the wrong way up. */
+  wordConfidence: number;
+  /** Where the digits start and end across the line image, and the first and last digit as the OCR placed them. */
+  start: number;
+  end: number;
+  first: Box;
+  last: Box;
+  /** Where the prefix's words are (`No.`, `Acc.`): they account for ink before the number. */
+  prefix: { start: number; end: number }[];
+}
+
+export type LineReading =
+  | LineNumber
+  | { kind: 'date'; text: string }
+  | { kind: 'none'; text: string }
+  | { kind: 'doubtful'; text: string; why: Said };
+
+/**
+ * Shorter numbers are not proposed: a one- or two-digit reading is far more often a fragment (a digit of a
+ * broken stamp, a scale bar's figure) than a whole accession number, and the technician types those.
+ */
+export const MIN_DIGITS = 3;
+
+/** Width of the slot before the first digit and after the last (in character heights): where a dropped digit would be. */
+export const DIGIT_SLOT = 0.65;
+
+const MONTH =
+  /(?:^|[^\p{L}])(?:jan|feb|fev|f[eé]v|mar|m[aä]r|mrz|apr|avr|abr|ma[iy]|jun|jui|jul|aug|ago|ao[uû]|sep|set|okt|oct|out|nov|dec|d[eé]c|dez|dic)(?:[\p{L}]*\.?)(?=$|[^\p{L}])/iu;
+const NUMERIC_DATE = /\d{1,4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,4}/;
+const ROMAN_DATE = /\d{1,2}\s*[.\-/ ]\s*(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})\s*[.\-/ ]\s*\d{2,4}/i;
+
+/** A line that holds a date (`12 MAR 1961`, `1961-03-12`, `28.VII.1961`): never the stamped number. */
+export function isDateLine(text: string): boolean {
+  const t = text.trim();
+  return NUMERIC_DATE.test(t) || ROMAN_DATE.test(t) || (/\d/.test(t) && MONTH.test(t));
+}
+
+/**
+ * The letters of the prefixes stamped before numbers (`No.`, `N°`, `Nº`, `Nr.`, `Acc.`, `Reg. No.`), and
+ * how the OCR spells a small `No` (`Ne`, `Nc`, `vn`).
+ */
+const PREFIX_LETTERS = new Set([
+  'n',
+  'no',
+  'ne',
+  'nc',
+  'nu',
+  'vn',
+  'nr',
+  'nro',
+  'num',
+  'acc',
+  'reg',
+  'regno',
+  'inv',
+  'cat',
+  'herb',
+]);
+
+/**
+ * A word that may stand before a stamped number: a prefix, in the OCR's spellings of it, or `#`, `№`, `%`
+ * (how `N°` reads run together). Punctuation alone is not: the half of a broken digit reads as `(` or `:`.
+ */
+export function isPrefix(text: string): boolean {
+  const t = text.trim();
+  if (t === '' || /\d/.test(t)) return false;
+  if (/^[#№%]+[.:]?$/.test(t)) return true;
+  return PREFIX_LETTERS.has(
+    t
+      .replace(/[ºª]/g, 'o')
+      .replace(/[^\p{L}]/gu, '')
+      .toLowerCase(),
+  );
+}
+
+/** Characters a stamp's border or ring comes back as when the OCR reads it. */
+const FRAME_MARK = /^[|[\](){}!/\\lI]$/;
+
+/** Strips the leading zeros of a stamped number, as the app stores accession numbers (`0343` → `343`). */
+export const withoutLeadingZeros = (digits: string) => digits.replace(/^0+(?=\d)/, '');
+
+const middleOf = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0
+    ? 0
+    : s.length % 2
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const bottom = (b: Box) => b.y + b.height;
+const right = (b: Box) => b.x + b.width;
+const isDigit = (text: string) => /^\d$/.test(text);
+
+/**
+ * The stamped number on a line as the OCR read it, the line's characters being `charHeight` pixels tall: a
+ * prefix (optional), one group of digits, nothing after. A date, two numbers, letters among the digits, or
+ * anything but a prefix right before the digits is not a number to propose, and says why.
+ */
+export function readNumberLine(words: OcrWord[], charHeight: number): LineReading {
+  const h = charHeight;
+  const sorted = words.filter((w) => w.text.trim() !== '').sort((a, b) => a.box.x - b.box.x);
+  const text = sorted.map((w) => w.text.trim()).join(' ');
+  if (!/\d/.test(text)) return { kind: 'none', text };
+  if (isDateLine(text)) return { kind: 'date', text };
+
+  // Digits the OCR split in two by a narrow gap (`991 8`) are one number.
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1]!, sorted[i]!];
+    if (/^\d+$/.test(a.text.trim()) && /^\d+$/.test(b.text.trim()) && b.box.x - right(a.box) <= 0.25 * h)
+      sorted.splice(i-- - 1, 2, {
+        text: a.text.trim() + b.text.trim(),
+        confidence: Math.min(a.confidence, b.confidence),
+        box: {
+          x: a.box.x,
+          y: Math.min(a.box.y, b.box.y),
+          width: right(b.box) - a.box.x,
+          height: Math.max(bottom(a.box), bottom(b.box)) - Math.min(a.box.y, b.box.y),
+        },
+        symbols: [...a.symbols, ...b.symbols],
+      });
+  }
+  // The number is the word with the most digits; another number near it makes the line doubtful.
+  const numbered = sorted.filter((w) => /\d/.test(w.text));
+  const digitCount = (w: OcrWord) => w.text.replace(/\D/g, '').length;
+  const word = numbered.reduce((a, b) => (digitCount(b) > digitCount(a) ? b : a));
+  const gapTo = (w: OcrWord) => Math.max(word.box.x - right(w.box), w.box.x - right(word.box));
+  const near = (w: OcrWord) => gapTo(w) <= 1.5 * h;
+  const others = numbered.filter((w) => w !== word && near(w));
+  if (others.length > 0)
+    return {
+      kind: 'doubtful',
+      text,
+      why: said('check.stamp.line-shows-two-numbers', {
+        numbers: [word, ...others].map((w) => w.text.trim()).join(', '),
+      }),
+    };
+
+  let symbols = word.symbols.filter((s) => s.text.trim() !== '');
+  if (symbols.length === 0)
+    return {
+      kind: 'doubtful',
+      text,
+      why: said('check.stamp.characters-unclear', { text: word.text.trim() }),
+    };
+  // A border's edge read as `|` or `(` at either end of the word: set apart from the digits by more than the
+  // digits are from each other (a `1` read as `]` would stand at a digit's distance), or taller than them.
+  const gaps = symbols
+    .map((s, i) =>
+      i > 0 && isDigit(s.text) && isDigit(symbols[i - 1]!.text) ? s.box.x - right(symbols[i - 1]!.box) : null,
+    )
+    .filter((g): g is number => g !== null);
+  const spacing = Math.max(0.12 * h, middleOf(gaps));
+  const frameMark = (s: OcrSymbol, neighbour: OcrSymbol | undefined) =>
+    FRAME_MARK.test(s.text) &&
+    (s.box.height >= 1.3 * h ||
+      (neighbour !== undefined &&
+        Math.max(neighbour.box.x - right(s.box), s.box.x - right(neighbour.box)) >=
+          Math.max(0.3 * h, 1.8 * spacing)));
+  while (symbols.length > 1 && frameMark(symbols[0]!, symbols[1])) symbols = symbols.slice(1);
+  while (symbols.length > 1 && frameMark(symbols[symbols.length - 1]!, symbols[symbols.length - 2]))
+    symbols = symbols.slice(0, -1);
+
+  // `No.` read with a zero for its o: `N0.27480`.
+  if (/^[Nn]0[.,]/.test(symbols.map((s) => s.text).join(''))) symbols[1] = { ...symbols[1]!, text: 'o' };
+  const parts = /^(\D*?)(\d+)(\D*)$/.exec(symbols.map((s) => s.text).join(''));
+  if (!parts)
+    return {
+      kind: 'doubtful',
+      text,
+      why: said('check.stamp.letters-among-digits', { text: word.text.trim() }),
+    };
+  const [, lead = '', printed = '', tail = ''] = parts;
+  const leadSymbols = symbols.slice(0, lead.length);
+  const digitSymbols = symbols.slice(lead.length, lead.length + printed.length);
+  const tailSymbols = symbols.slice(lead.length + printed.length);
+  if (tailSymbols.some((s) => s.box.height >= 0.35 * h))
+    return { kind: 'doubtful', text, why: said('check.stamp.followed-by', { text: tail }) };
+  if (lead !== '' && !isPrefix(lead))
+    return { kind: 'doubtful', text, why: said('check.stamp.before-number', { text: lead }) };
+  if (printed.length < MIN_DIGITS)
+    return { kind: 'doubtful', text, why: said('check.stamp.too-short', { number: printed }) };
+
+  const start = digitSymbols[0]!.box.x;
+  const end = right(digitSymbols[digitSymbols.length - 1]!.box);
+  const span = (from: Box, to: Box) => ({ start: from.x, end: right(to) });
+  const prefix = leadSymbols.length
+    ? [span(leadSymbols[0]!.box, leadSymbols[leadSymbols.length - 1]!.box)]
+    : [];
+  // Before the number, a prefix accounts for its ink; whatever else stands there is judged by its ink
+  // (checkNumberInk): the OCR's boxes are too rough to say what reaches the digits.
+  const at = sorted.indexOf(word);
+  for (const w of sorted.slice(0, at))
+    if (near(w) && isPrefix(w.text)) prefix.push({ start: w.box.x, end: right(w.box) });
+  // After the number, nothing but a border's edge.
+  // After the number, no letters or digits near it; a mark (a border's edge, a speck) is judged by its ink.
+  for (const w of sorted.slice(at + 1))
+    if (near(w) && /[\p{L}\d]/u.test(w.text) && w.box.x < end + DIGIT_SLOT * h)
+      return { kind: 'doubtful', text, why: said('check.stamp.after-number', { text: w.text.trim() }) };
+
+  return {
+    kind: 'number',
+    printed,
+    first: digitSymbols[0]!.box,
+    last: digitSymbols[digitSymbols.length - 1]!.box,
+    value: withoutLeadingZeros(printed),
+    confidence: Math.min(...digitSymbols.map((s) => s.confidence)),
+    wordConfidence: word.confidence,
+    start,
+    end,
+    prefix,
+  };
+}
+
+/** The ink of a line as cut out for the OCR: its blobs, and what was set aside as the stamp's border. */
+export interface LineInk {
+  blobs: (Box & { area: number })[];
+  /** Border pixels (1), which may hide a digit run into the border. */
+  frame: { data: Uint8Array; width: number; height: number };
+  /** Pixels (1) of another ink as strong as the stamp's (another stamp, a leaf, print), same size as `frame`. */
+  foreign: Uint8Array;
+  /** The blank margin round the cut-out line, in pixels. */
+  edge: number;
+  charHeight: number;
+}
+
+const coveredBy = (blob: Box, spans: { start: number; end: number }[]) =>
+  spans.reduce((sum, s) => sum + Math.max(0, Math.min(right(blob), s.end) - Math.max(blob.x, s.start)), 0) >=
+  0.5 * blob.width;
+
+/**
+ * Whether the line's ink bears the number out: the digits' blobs of one size on one baseline, and no ink
+ * in the slot before the first digit or after the last that no prefix accounts for. A digit the OCR dropped
+ * (a broken first digit, digits run into the border) leaves ink beside a tidy shorter number; confidence
+ * does not show it.
+ */
+export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
+  const h = ink.charHeight;
+  // A number cut off by the end of the part that was read may go on beyond it.
+  const margin = ink.edge + DIGIT_SLOT * h;
+  if (number.start < margin || number.end > ink.frame.width - margin)
+    return said('check.stamp.runs-to-edge');
+  // The digits' blobs: those the OCR's span holds, give or take the slack of its character boxes.
+  const slack = 0.15 * h;
+  const digitBlobs = ink.blobs.filter(
+    (b) =>
+      b.x + b.width / 2 >= number.start - slack &&
+      b.x + b.width / 2 <= number.end + slack &&
+      b.height >= 0.2 * h,
+  );
+  if (digitBlobs.length === 0) return said('check.stamp.digits-off-ink');
+  const start = Math.min(number.start, ...digitBlobs.map((b) => b.x));
+  const end = Math.max(number.end, ...digitBlobs.map(right));
+  const foot = middleOf(digitBlobs.map(bottom));
+  const height = middleOf(digitBlobs.map((b) => b.height));
+  const top = foot - height;
+  // No more characters than digits read: a digit the OCR did not read can hide under a wide character box
+  // (a broken first digit swallowed by the next digit's box). Blobs one above the other (pieces of a worn
+  // digit) or side by side with a hairline between (a stencil's halves) count as one character.
+  const units: { x0: number; x1: number }[] = [];
+  for (const b of digitBlobs.filter((d) => d.height >= 0.4 * height).sort((a, c) => a.x - c.x)) {
+    const last = units[units.length - 1];
+    const gap = last ? b.x - last.x1 : Infinity;
+    if (last && (gap < 0.12 * height || -gap > 0.5 * Math.min(last.x1 - last.x0, b.width)))
+      last.x1 = Math.max(last.x1, right(b));
+    else units.push({ x0: b.x, x1: right(b) });
+  }
+  if (units.length > number.printed.length)
+    return said('check.stamp.more-characters', { digits: number.printed.length });
+  // The first and last digit: a raised small mark (the ° of N°) read as a digit is not one. The blob under
+  // the OCR's character is the one it overlaps most.
+  const under = (box: Box) =>
+    ink.blobs.reduce<(typeof ink.blobs)[number] | null>((best, b) => {
+      const o = Math.min(right(b), right(box)) - Math.max(b.x, box.x);
+      const ob = best ? Math.min(right(best), right(box)) - Math.max(best.x, box.x) : 0;
+      return o > 0 && o > ob && b.height >= 0.15 * h ? b : best;
+    }, null);
+  for (const blob of [under(number.first), under(number.last)])
+    if (blob && blob.height < 0.6 * height && bottom(blob) < foot - 0.35 * height)
+      return said('check.stamp.raised-mark');
+  const spans = [...number.prefix, { start, end }];
+  for (const blob of ink.blobs) {
+    // Specks, flat lines (an underline) and hairlines (a border's thin side): no digit is any of them.
+    if ((blob.height < 0.35 * height && blob.width < 0.35 * height) || blob.height < 0.2 * height) continue;
+    if (blob.width <= 0.06 * height) continue;
+    const across = Math.max(0, Math.min(bottom(blob), foot) - Math.max(blob.y, top));
+    if (across < 0.3 * Math.min(blob.height, height)) continue;
+    const before = right(blob) > start - DIGIT_SLOT * height && blob.x < start - 0.05 * height;
+    const after = blob.x < end + DIGIT_SLOT * height && right(blob) > end + 0.05 * height;
+    if (!before && !after) continue;
+    if (coveredBy(blob, spans)) continue;
+    return said(after ? 'check.stamp.ink-after' : 'check.stamp.ink-before');
+  }
+  // Another ink over the number (a newer stamp over an old one, a leaf, print) may hide a digit.
+  let covered = 0;
+  const x0 = Math.max(0, Math.round(start - DIGIT_SLOT * height));
+  const x1 = Math.min(ink.frame.width - 1, Math.round(end + DIGIT_SLOT * height));
+  for (let y = Math.max(0, Math.round(top)); y <= Math.min(ink.frame.height - 1, Math.round(foot)); y++)
+    for (let x = x0; x <= x1; x++) covered += ink.foreign[y * ink.frame.width + x]!;
+  if (covered > 0.04 * (x1 - x0 + 1) * height) return said('check.stamp.ink-over');
+  const left = frameInkIn(ink.frame, start - 0.9 * height, start - 0.08 * height, top, foot, height);
+  const trailing = frameInkIn(ink.frame, end + 0.08 * height, end + 0.9 * height, top, foot, height);
+  if (left > 0.1 * height * height) return said('check.stamp.into-border');
+  if (trailing > 0.1 * height * height) return said('check.stamp.into-border-after');
+  return null;
+}
+
+/**
+ * Border ink beside the digits, leaving out a border's edge that only passes by (it carries on above and
+ * below the digits, as a frame's side or a ring round the number does).
+ */
+function frameInkIn(frame: LineInk['frame'], x0: number, x1: number, top: number, foot: number, h: number) {
+  const at = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < frame.width && y < frame.height && frame.data[y * frame.width + x] === 1;
+  const reaches = (x: number, from: number, to: number) => {
+    for (let y = Math.max(0, from); y <= Math.min(frame.height - 1, to); y++)
+      for (let dx = -3; dx <= 3; dx++) if (at(x + dx, y)) return true;
+    return false;
+  };
+  let count = 0;
+  for (let x = Math.max(0, Math.round(x0)); x <= Math.min(frame.width - 1, Math.round(x1)); x++) {
+    let column = 0;
+    for (let y = Math.round(top + 0.2 * h); y <= Math.round(foot - 0.2 * h); y++) if (at(x, y)) column++;
+    if (column === 0) continue;
+    const passesBy =
+      reaches(x, Math.round(top - 0.6 * h), Math.round(top - 0.12 * h)) &&
+      reaches(x, Math.round(foot + 0.12 * h), Math.round(foot + 0.6 * h));
+    if (!passesBy) count += column;
+  }
+  return count;
+}
+
+/** What one reading of a line came to: a number to weigh, or why not. */
+export type LineJudgement =
+  | LineNumber
+  | {
+      kind: 'not-a-number';
+      why: Said | null;
+      /** The number the OCR read, if it read one that did not hold. */
+      value: string | null;
+      date: boolean;
+      /** The line read as sure words, the right way up: text, not a number upside down. */
+      words: boolean;
+    };
+
+/**
+ * One reading of a line judged: the number the OCR read, borne out by the line's ink, with every digit at
+ * or above the confidence floor (`reading.stampConfidence`); or why there is none.
+ */
+export function judgeLine(words: OcrWord[], ink: LineInk, floor: number): LineJudgement {
+  const reading = readNumberLine(words, ink.charHeight);
+  if (reading.kind === 'number') {
+    const inkSays = checkNumberInk(reading, ink);
+    if (inkSays !== null)
+      return { kind: 'not-a-number', why: inkSays, value: reading.value, date: false, words: false };
+    if (reading.confidence < floor)
+      return {
+        kind: 'not-a-number',
+        why: said('check.stamp.uncertain', {
+          number: reading.value,
+          confidence: Math.round(reading.confidence),
+          threshold: floor,
+        }),
+        value: reading.value,
+        date: false,
+        words: false,
+      };
+    return reading;
+  }
+  return {
+    kind: 'not-a-number',
+    why: reading.kind === 'doubtful' ? reading.why : null,
+    value: null,
+    date: reading.kind === 'date',
+    words: reading.kind === 'none' && words.some((w) => w.confidence >= 85 && /\p{L}{4,}/u.test(w.text)),
+  };
+}

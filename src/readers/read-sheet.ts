@@ -1,0 +1,78 @@
+import { readBarcodes } from 'zxing-wasm/reader';
+import {
+  checkSheetBarcode,
+  labelMask,
+  readLabelLines,
+  type BarcodeCheck,
+  type LabelHints,
+  type Pixels,
+} from '../domain/sheet-reading';
+import type { SheetEvidence } from '../domain/stamp-finding';
+import type { StampProfile } from '../domain/stamp-profile';
+import type { BarcodeFormat } from '../domain/station';
+import { readStamp, type Ocr, type StampResult } from './read-stamp';
+
+/**
+ * A whole sheet read as the station reads it: the barcodes in the picture, then the stamp. The browser's
+ * worker (src/readers/sheet.worker.ts) and the Node tests (tests/support/sheet-pipeline.ts) both call these
+ * functions; they differ only in how the JPEG is decoded and how the libraries are loaded.
+ */
+
+export interface DecodedBarcode {
+  text: string;
+  /** Degrees the code is turned clockwise in the picture (0, 90, 180, -90). */
+  rotation: number;
+  corners: { x: number; y: number }[];
+}
+
+export async function decodeBarcodes(pixels: Pixels, formats: BarcodeFormat[]): Promise<DecodedBarcode[]> {
+  const data = new Uint8ClampedArray(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength);
+  const found = await readBarcodes(
+    { data, width: pixels.width, height: pixels.height, colorSpace: 'srgb' } as ImageData,
+    { formats, tryHarder: true, maxNumberOfSymbols: 4 },
+  );
+  return found
+    .filter((b) => b.isValid)
+    .map((b) => ({
+      text: b.text,
+      rotation: b.rotation,
+      corners: [b.position.topLeft, b.position.topRight, b.position.bottomRight, b.position.bottomLeft],
+    }));
+}
+
+export interface SheetRead extends StampResult {
+  barcode: BarcodeCheck;
+  barcodes: DecodedBarcode[];
+}
+
+export interface SheetOptions {
+  ocr: Ocr;
+  formats: BarcodeFormat[];
+  confidenceFloor: number;
+  profile: StampProfile | null;
+  catalogNumber: string | null;
+}
+
+export async function readSheetPixels(pixels: Pixels, options: SheetOptions): Promise<SheetRead> {
+  const barcodes = await decodeBarcodes(pixels, options.formats);
+  const evidence: SheetEvidence = { barcodes };
+  const stamp = await readStamp(pixels, options.ocr, {
+    confidenceFloor: options.confidenceFloor,
+    profile: options.profile,
+    evidence,
+  });
+  return {
+    ...stamp,
+    barcodes,
+    barcode: checkSheetBarcode(
+      options.catalogNumber,
+      barcodes.map((b) => b.text),
+    ),
+  };
+}
+
+/** The printed label's collector, number and date, as hints (a second, slower reading). */
+export async function readLabelHints(pixels: Pixels, ocr: Ocr): Promise<LabelHints> {
+  const lines = await ocr(labelMask(pixels), 'page');
+  return readLabelLines(lines.map((l) => l.text));
+}

@@ -1,0 +1,165 @@
+import { said, type Said } from '../domain/said';
+import type { Box, Mask, Pixels, StampReading } from '../domain/sheet-reading';
+import { lineOf, refineLine, renderLine, type LineGeometry, type Rendering } from '../domain/stamp-crops';
+import {
+  agree,
+  chooseTurn,
+  decideStamp,
+  type LineVerdict,
+  type Reading,
+  type TurnOutcome,
+} from '../domain/stamp-decision';
+import { findStampCandidates, type SheetEvidence, type StampCandidate } from '../domain/stamp-finding';
+import type { StampProfile } from '../domain/stamp-profile';
+import { judgeLine, type LineJudgement, type LineNumber, type OcrWord } from '../domain/stamp-reading';
+
+/**
+ * Reading the stamped number off a sheet: the one code path the browser's worker and the Node tests both
+ * run (issue 16). The OCR is handed in: tesseract.js in a browser worker, or in Node.
+ */
+
+/** One line of text as the OCR read it. */
+export interface OcrLine {
+  text: string;
+  words: OcrWord[];
+}
+
+/** Reads a gray image (0 ink, 255 paper): as one line of text, or as a page of lines. */
+export type Ocr = (image: Mask, layout: 'line' | 'page') => Promise<OcrLine[]>;
+
+export interface StampOptions {
+  /** Below this OCR confidence (0–100) no number is proposed (`reading.stampConfidence`). */
+  confidenceFloor: number;
+  profile: StampProfile | null;
+  evidence: SheetEvidence;
+}
+
+export interface CandidateTrace {
+  candidate: StampCandidate;
+  verdict: LineVerdict;
+  readings: { rendering: Rendering; turn: 0 | 180; text: string; outcome: string }[];
+}
+
+export interface StampResult {
+  stamp: StampReading;
+  /** Where the stamp (or the likeliest candidate) is, in the scan's pixels: shown beside the field. */
+  box: Box | null;
+  candidates: CandidateTrace[];
+}
+
+/** At most this many candidate lines are read: a sheet has one stamp, and reading costs time. */
+const MAX_CANDIDATES = 5;
+
+/** Which way up the barcode says this line reads (0 or 180 from its direction), if a barcode was read. */
+function barcodeTurn(candidate: StampCandidate, evidence: SheetEvidence): 0 | 180 | null {
+  const rotation = evidence.barcodes[0]?.rotation;
+  if (rotation === undefined) return null;
+  const gap = (a: number) => {
+    const d = (((a - rotation) % 360) + 360) % 360;
+    return Math.min(d, 360 - d);
+  };
+  return gap(candidate.angle) <= gap(candidate.angle + 180) ? 0 : 180;
+}
+
+export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions): Promise<StampResult> {
+  const { candidates } = findStampCandidates(pixels, options.evidence, options.profile);
+  const traces: CandidateTrace[] = [];
+  let found: StampCandidate | null = null;
+  for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+    // Once a number is read, only lines nearly as stamp-like are still read: a second stamp (an old one's
+    // ghost) would be one of those, and the rest cost time.
+    if (found && (candidate.score < 0.6 * found.score || traces.length >= 4)) break;
+    const trace = await readCandidate(pixels, ocr, candidate, options);
+    traces.push(trace);
+    if (trace.verdict.kind === 'number') found ??= candidate;
+  }
+  const { stamp, from } = decideStamp(traces.map((t) => t.verdict));
+  return { stamp, box: from === null ? null : traces[from]!.candidate.block, candidates: traces };
+}
+
+type Outcome = LineJudgement;
+const isNumber = (o: Outcome): o is LineNumber => o.kind === 'number';
+
+async function readCandidate(
+  pixels: Pixels,
+  ocr: Ocr,
+  candidate: StampCandidate,
+  options: StampOptions,
+): Promise<CandidateTrace> {
+  const floor = options.confidenceFloor;
+  const readings: CandidateTrace['readings'] = [];
+  const geometry = new Map<0 | 180, LineGeometry>();
+  /** One reading of the line one way up: a number the line's ink bears out, or why not. */
+  const read = async (rendering: Rendering, turn: 0 | 180): Promise<Outcome> => {
+    let shape = geometry.get(turn);
+    if (!shape) geometry.set(turn, (shape = refineLine(pixels, lineOf(candidate, turn), candidate.ink)));
+    const line = renderLine(pixels, shape, candidate.ink, rendering);
+    const words = (await ocr(line.image, 'line')).flatMap((l) => l.words);
+    const outcome = judgeLine(words, line.ink, floor);
+    readings.push({
+      rendering,
+      turn,
+      text: words.map((w) => w.text).join(' '),
+      outcome: isNumber(outcome)
+        ? `${outcome.printed} (${Math.round(outcome.confidence)} %)`
+        : (outcome.why?.code ?? (outcome.date ? 'date' : 'none')),
+    });
+    return outcome;
+  };
+
+  /** The number two readings made differently agree on, one way up; a third when one read nothing. */
+  const disagreements: { why: Said; value: string }[] = [];
+  const verify = async (turn: 0 | 180, a: Reading): Promise<Reading | null> => {
+    const b = await read('ink-gray', turn);
+    let other = b;
+    // The second reading found no number at all (it did not read another one): a third, larger, may.
+    if (!isNumber(b) && b.value === null) other = await read('ink-mask-large', turn);
+    if (isNumber(other) && agree(a, other))
+      return {
+        ...a,
+        confidence: Math.min(a.confidence, other.confidence),
+        wordConfidence: Math.min(a.wordConfidence, other.wordConfidence),
+      };
+    disagreements.push({
+      value: a.value,
+      why: said('check.stamp.readings-disagree', { one: a.value, other: other.value }),
+    });
+    return null;
+  };
+
+  const barcode = barcodeTurn(candidate, options.evidence);
+  const preferred: 0 | 180 = barcode ?? 0;
+  const flipped: 0 | 180 = preferred === 0 ? 180 : 0;
+  const firsts = new Map<0 | 180, Outcome>();
+  const outcomes: TurnOutcome[] = [];
+  const first = await read('ink-mask', preferred);
+  firsts.set(preferred, first);
+  outcomes.push({ turn: preferred, verified: isNumber(first) ? await verify(preferred, first) : null });
+  // The other way up is read too: a number there as well leaves the sheet's way up in doubt. Not when the
+  // line read as words the right way up.
+  if (isNumber(first) || !first.words) {
+    const second = await read('ink-mask', flipped);
+    firsts.set(flipped, second);
+    outcomes.push({ turn: flipped, verified: isNumber(second) ? await verify(flipped, second) : null });
+  }
+  const choice = chooseTurn(outcomes, barcode);
+  let verdict: LineVerdict;
+  if (choice.kind === 'one')
+    verdict = {
+      kind: 'number',
+      value: choice.reading.value,
+      confidence: Math.round(choice.reading.confidence),
+    };
+  else if (choice.kind === 'two-ways' || choice.kind === 'against-barcode') verdict = choice;
+  else if (disagreements[0]) verdict = { kind: 'doubtful', ...disagreements[0] };
+  else {
+    const all = [...firsts.values()].filter((f) => f.kind === 'not-a-number');
+    const doubt = all.find((f) => f.why !== null && f.value !== null) ?? all.find((f) => f.why !== null);
+    verdict = doubt
+      ? { kind: 'doubtful', value: doubt.value, why: doubt.why! }
+      : all.some((f) => f.date)
+        ? { kind: 'date' }
+        : { kind: 'none' };
+  }
+  return { candidate, verdict, readings };
+}

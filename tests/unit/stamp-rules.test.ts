@@ -1,0 +1,309 @@
+import { describe, expect, it } from 'vitest';
+import { said, type Said } from '../../src/domain/said';
+import type { Box } from '../../src/domain/sheet-reading';
+import { agree, chooseTurn, decideStamp, type Reading } from '../../src/domain/stamp-decision';
+import {
+  checkNumberInk,
+  isDateLine,
+  isPrefix,
+  judgeLine,
+  readNumberLine,
+  withoutLeadingZeros,
+  type LineInk,
+  type OcrWord,
+} from '../../src/domain/stamp-reading';
+import { say } from '../../src/i18n/intl';
+
+/**
+ * The rules that decide whether a number read off a stamp may be proposed (issue 16), called directly on
+ * what the OCR returns and on a line's blobs: a wrong proposal is the one thing they must never allow.
+ */
+
+/** What the screen says: a reason's code in the station's words (English in tests). */
+const worded = (why: Said | null) => (why === null ? null : say(why));
+const spoken = <T extends object>(x: T) =>
+  'why' in x && x.why !== null ? { ...x, why: say(x.why as Said) } : x;
+
+const H = 40;
+/** A word as tesseract returns it: its characters side by side from `x`, each `H` tall unless told. */
+function word(
+  text: string,
+  x: number,
+  options: { height?: number; top?: number; confidence?: number; wordConfidence?: number } = {},
+): OcrWord {
+  const height = options.height ?? H;
+  const top = options.top ?? 30 + (H - height);
+  const width = Math.round(0.6 * height);
+  const symbols = [...text].map((ch, i) => ({
+    text: ch,
+    confidence: options.confidence ?? 97,
+    box: { x: x + i * (width + 6), y: top, width, height },
+  }));
+  return {
+    text,
+    confidence: options.wordConfidence ?? 90,
+    symbols,
+    box: { x, y: top, width: symbols.length * (width + 6) - 6, height },
+  };
+}
+
+/** The blobs of ink under words drawn by `word` (one per character), plus any extra ones. */
+function inkOf(words: OcrWord[], extra: Box[] = [], width = 700): LineInk {
+  const blobs = [...words.flatMap((w) => w.symbols.map((s) => s.box)), ...extra].map((b) => ({
+    ...b,
+    area: b.width * b.height * 0.4,
+  }));
+  const size = width * 100;
+  return {
+    blobs,
+    frame: { data: new Uint8Array(size), width, height: 100 },
+    foreign: new Uint8Array(size),
+    charHeight: H,
+    edge: 8,
+  };
+}
+
+const number = (words: OcrWord[]) => {
+  const read = readNumberLine(words, H);
+  if (read.kind !== 'number') throw new Error(`expected a number, got ${JSON.stringify(read)}`);
+  return read;
+};
+
+describe('what stands before a stamped number', () => {
+  it('takes the prefixes stamps use, as the OCR spells them', () => {
+    for (const prefix of ['No.', 'N°', 'Nº', 'Ne', 'N', '#', 'Acc.', 'Reg.', 'Nr.', 'no.', '№'])
+      expect(isPrefix(prefix), prefix).toBe(true);
+  });
+
+  it('does not take punctuation or letters a broken digit reads as', () => {
+    for (const mark of ['(', ':', '=', 'S', 'J', 'C', '£', '3', 'N3', '~'])
+      expect(isPrefix(mark), mark).toBe(false);
+  });
+
+  it('proposes the number without its prefix, and without leading zeros as accession numbers are stored', () => {
+    const read = number([word('No.', 100, { height: 26 }), word('0014466', 190)]);
+    expect(read).toMatchObject({ printed: '0014466', value: '14466' });
+    expect(withoutLeadingZeros('0343')).toBe('343');
+    expect(withoutLeadingZeros('000')).toBe('0');
+    expect(number([word('N°6779', 100)])).toMatchObject({ value: '6779' });
+    expect(number([word('#613', 100)])).toMatchObject({ value: '613' });
+    expect(
+      number([word('Reg.', 60, { height: 28 }), word('No.', 150, { height: 28 }), word('9918', 240)]),
+    ).toMatchObject({ value: '9918' });
+  });
+
+  it('reads `No.` read with a zero for its o', () => {
+    expect(number([word('N0.27480', 100)])).toMatchObject({ value: '27480' });
+  });
+});
+
+describe('lines that are not a stamped number', () => {
+  it('never proposes a date line', () => {
+    for (const line of [
+      '12 MAR 1961',
+      '18 MAY 1980',
+      '1961-03-12',
+      '1995-03-21',
+      '28.VII.1961',
+      '10 FEB 1990',
+      '12.3.1961',
+    ])
+      expect(isDateLine(line), line).toBe(true);
+    for (const line of ['No. 4521', '8586', 'Acc. 64933', 'HERBARIUM'])
+      expect(isDateLine(line), line).toBe(false);
+    expect(readNumberLine([word('18', 100), word('MAY', 170), word('1980', 280)], H)).toMatchObject({
+      kind: 'date',
+    });
+  });
+
+  it('says so when the line shows two numbers, letters among the digits, or a number too short', () => {
+    expect(spoken(readNumberLine([word('981', 100), word('081', 230)], H))).toMatchObject({
+      kind: 'doubtful',
+      why: 'the line shows more than one number (981, 081)',
+    });
+    expect(spoken(readNumberLine([word('64g33', 100)], H))).toMatchObject({
+      kind: 'doubtful',
+      why: 'letters among the digits (64g33)',
+    });
+    expect(spoken(readNumberLine([word('17', 100)], H))).toMatchObject({
+      kind: 'doubtful',
+      why: '17 is too short to be an accession number',
+    });
+    expect(readNumberLine([word('HERBARIUM', 100)], H)).toMatchObject({ kind: 'none' });
+  });
+
+  it('does not take a mark against the digits for a prefix: half a broken digit reads as one', () => {
+    expect(spoken(readNumberLine([word('(701', 100)], H))).toMatchObject({
+      kind: 'doubtful',
+      why: '"(" right before the number',
+    });
+    expect(readNumberLine([word('S701', 100)], H)).toMatchObject({ kind: 'doubtful' });
+  });
+
+  it('does not take a border read as a bar beside the number for a digit', () => {
+    const bar = {
+      ...word('|', 400),
+      symbols: [{ text: '|', confidence: 90, box: { x: 400, y: 10, width: 4, height: 80 } }],
+    };
+    expect(number([word('3429', 100), bar])).toMatchObject({ value: '3429' });
+  });
+});
+
+describe('the line’s ink bears the number out', () => {
+  it('a clean number with its prefix', () => {
+    const words = [word('Acc.', 60, { height: 28 }), word('3701', 200)];
+    expect(checkNumberInk(number(words), inkOf(words))).toBeNull();
+  });
+
+  it('ink right before the number that no prefix accounts for: a digit may be missing (a broken first digit)', () => {
+    const words = [word('Acc.', 60, { height: 28 }), word('701', 240)];
+    const remnant = { x: 205, y: 35, width: 22, height: 30 };
+    expect(worded(checkNumberInk(number(words), inkOf(words, [remnant])))).toBe(
+      'there is ink right before the number that was not read (a digit may be missing)',
+    );
+  });
+
+  it('more characters under the number than digits read (a wide box swallowed a broken digit)', () => {
+    const words = [word('701', 200)];
+    const read = number(words);
+    const swallowed = { ...read, start: read.start - 30 };
+    const remnant = { x: 172, y: 30, width: 20, height: 40 };
+    expect(worded(checkNumberInk(swallowed, inkOf(words, [remnant])))).toBe(
+      'the stamp shows more characters than the 3 digits read (a digit may be missing)',
+    );
+  });
+
+  it('a number that runs to the edge of the part read may go on', () => {
+    const words = [word('5120', 600)];
+    expect(worded(checkNumberInk(number(words), inkOf(words, [], 700)))).toBe(
+      'the number runs to the edge of the part read (it may go on)',
+    );
+  });
+
+  it('a raised small mark read as the first digit (the ° of N°) is not a digit', () => {
+    const words = [word('06779', 100)];
+    const ink = inkOf(words);
+    ink.blobs[0] = { x: 100, y: 30, width: 12, height: 12, area: 100 };
+    expect(worded(checkNumberInk(number(words), ink))).toBe(
+      'a raised mark at the end of the number (a sign read as a digit?)',
+    );
+  });
+
+  it('another ink over the number (an old stamp under a new one, a leaf) may hide a digit', () => {
+    const words = [word('2735', 100)];
+    const ink = inkOf(words);
+    for (let y = 30; y < 70; y++) for (let x = 150; x < 190; x++) ink.foreign[y * ink.frame.width + x] = 1;
+    expect(worded(checkNumberInk(number(words), ink))).toBe(
+      'another ink lies over the number (a digit may be hidden)',
+    );
+  });
+
+  it('digits run into the border may hide one; a border’s side that only passes by does not', () => {
+    const words = [word('4807', 200)];
+    const merged = inkOf(words);
+    for (let y = 35; y < 65; y++) for (let x = 170; x < 195; x++) merged.frame.data[y * 700 + x] = 1;
+    expect(worded(checkNumberInk(number(words), merged))).toBe(
+      "the number runs into the stamp's border (a digit may be hidden)",
+    );
+    const passing = inkOf(words);
+    for (let y = 0; y < 100; y++) for (let x = 180; x < 183; x++) passing.frame.data[y * 700 + x] = 1;
+    expect(checkNumberInk(number(words), passing)).toBeNull();
+  });
+
+  it('below the confidence floor there is no number, and it says why', () => {
+    const words = [word('4488', 100, { confidence: 61 })];
+    expect(spoken(judgeLine(words, inkOf(words), 80))).toMatchObject({
+      kind: 'not-a-number',
+      why: 'the number read (4488) is too uncertain (61 % < 80 %)',
+    });
+    expect(judgeLine(words, inkOf(words), 60)).toMatchObject({ kind: 'number', value: '4488' });
+  });
+
+  it('a line of sure words is text the right way up', () => {
+    const words = [word('HERBARIUM', 100, { wordConfidence: 93 })];
+    expect(judgeLine(words, inkOf(words, [], 900), 80)).toMatchObject({ kind: 'not-a-number', words: true });
+  });
+});
+
+const reading = (printed: string, wordConfidence = 90): Reading => ({
+  printed,
+  value: withoutLeadingZeros(printed),
+  confidence: 97,
+  wordConfidence,
+});
+
+describe('independent evidence must agree', () => {
+  it('two readings agree only digit for digit, leading zeros included', () => {
+    expect(agree(reading('5120'), reading('5120'))).toBe(true);
+    expect(agree(reading('5120'), reading('5126'))).toBe(false);
+    expect(agree(reading('0343'), reading('343'))).toBe(false);
+  });
+
+  it('a line that reads a number both ways up proposes nothing unless the barcode and the confidence settle it', () => {
+    const both = [
+      { turn: 0 as const, verified: reading('8586', 96) },
+      { turn: 180 as const, verified: reading('988', 40) },
+    ];
+    expect(chooseTurn(both, null)).toEqual({ kind: 'two-ways', values: ['8586', '988'] });
+    expect(chooseTurn(both, 0)).toMatchObject({ kind: 'one', turn: 0, reading: { value: '8586' } });
+    const close = [
+      { turn: 0 as const, verified: reading('9639', 90) },
+      { turn: 180 as const, verified: reading('6896', 85) },
+    ];
+    expect(chooseTurn(close, 0)).toEqual({ kind: 'two-ways', values: ['9639', '6896'] });
+  });
+
+  it('a number that reads only against the barcode’s way up is not proposed; one way up alone is', () => {
+    const flippedOnly = [
+      { turn: 0 as const, verified: null },
+      { turn: 180 as const, verified: reading('6898') },
+    ];
+    expect(chooseTurn(flippedOnly, 0)).toEqual({ kind: 'against-barcode', value: '6898' });
+    expect(chooseTurn(flippedOnly, null)).toMatchObject({ kind: 'one', turn: 180 });
+    expect(chooseTurn([{ turn: 0, verified: null }], 0)).toEqual({ kind: 'none' });
+  });
+
+  it('two different numbers on a sheet (a ghost of an old stamp) propose nothing; one number is proposed', () => {
+    expect(
+      decideStamp([
+        { kind: 'number', value: '13272', confidence: 95 },
+        { kind: 'number', value: '27351', confidence: 91 },
+      ]).stamp,
+    ).toEqual({
+      kind: 'unread',
+      why: said('check.stamp.sheet-shows-two-numbers', { numbers: '13272, 27351' }),
+    });
+    expect(
+      decideStamp([
+        { kind: 'none' },
+        { kind: 'number', value: '5120', confidence: 96 },
+        { kind: 'number', value: '5120', confidence: 94 },
+      ]),
+    ).toEqual({ stamp: { kind: 'proposal', proposal: { value: '5120', confidence: 96 } }, from: 1 });
+  });
+
+  it('without a proposal, says why, from the likeliest line where a number was read', () => {
+    const inkBefore = said('check.stamp.ink-before');
+    expect(
+      decideStamp([
+        {
+          kind: 'doubtful',
+          value: null,
+          why: said('check.stamp.line-shows-two-numbers', { numbers: '2, 4' }),
+        },
+        { kind: 'doubtful', value: '701', why: inkBefore },
+      ]).stamp,
+    ).toEqual({ kind: 'unread', why: inkBefore });
+    expect(say(inkBefore)).toBe(
+      'there is ink right before the number that was not read (a digit may be missing)',
+    );
+    expect(spoken(decideStamp([{ kind: 'date' }, { kind: 'none' }]).stamp)).toEqual({
+      kind: 'unread',
+      why: 'no stamped number was found on the sheet',
+    });
+    expect(spoken(decideStamp([{ kind: 'two-ways', values: ['8586', '988'] }]).stamp)).toEqual({
+      kind: 'unread',
+      why: 'the stamp reads 8586 one way up and 988 the other way up',
+    });
+  });
+});
