@@ -1,3 +1,5 @@
+import type { Said } from './said';
+
 /** One image of a specimen, with absolute URLs (the portal mixes absolute and relative ones). */
 export interface SpecimenImage {
   mediaId: number;
@@ -59,6 +61,11 @@ export interface RecordSummary {
   dateLastModified: string | null;
   /** The table's Security column, shown only when some row is protected; 0 when it is not shown. */
   recordSecurity: number;
+  /**
+   * Why the row's record could not be read (a search that reads its rows record by record): the row is
+   * listed with what its table showed, and the rest of the list is not held up by it.
+   */
+  unreadable?: Said;
 }
 
 export interface RecordPage {
@@ -69,6 +76,18 @@ export interface RecordPage {
 }
 
 export const hasBarcode = (r: { catalogNumber: string | null }) => (r.catalogNumber ?? '').trim() !== '';
+
+/**
+ * Every other catalog number a record is known to hold, once each: its identifier rows and what it holds as
+ * Other Catalog Numbers (the old column, or the table view's merged string where that is all a portal
+ * shows, as on 3.0–3.3's API v2 and the table view).
+ */
+export function otherCatalogNumbersOf(r: SpecimenRecord): string[] {
+  const held = [...r.identifiers.map((i) => i.value), r.fields['otherCatalogNumbers'] ?? '']
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  return [...new Set(held)];
+}
 export const accessionNumbers = (r: SpecimenRecord) => r.identifiers.map((i) => i.value);
 
 /**
@@ -76,7 +95,21 @@ export const accessionNumbers = (r: SpecimenRecord) => r.identifiers.map((i) => 
  * view does not list (`imagesRead: false`). Used where a full read would cost a request per link.
  */
 export function recordFromListing(row: RecordSummary, collid: number): SpecimenRecord {
-  const { occid, otherCatalogNumbers, recordSecurity, ...listed } = row;
+  const listed = {
+    catalogNumber: row.catalogNumber,
+    sciname: row.sciname,
+    recordedBy: row.recordedBy,
+    recordNumber: row.recordNumber,
+    eventDate: row.eventDate,
+    locality: row.locality,
+    processingStatus: row.processingStatus,
+    family: row.family,
+    country: row.country,
+    stateProvince: row.stateProvince,
+    county: row.county,
+    dateLastModified: row.dateLastModified,
+  };
+  const { occid, otherCatalogNumbers, recordSecurity } = row;
   return {
     ...listed,
     occid,

@@ -248,7 +248,8 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
 
 /** The ink of a line as cut out for the OCR: its blobs, and what was set aside as the stamp's border. */
 export interface LineInk {
-  blobs: (Box & { area: number })[];
+  /** `holes`: the blob's closed loops (the counters of 0, 6, 8, 9), where measured. */
+  blobs: (Box & { area: number; holes?: number })[];
   /** Border pixels (1), which may hide a digit run into the border. */
   frame: { data: Uint8Array; width: number; height: number };
   /** Pixels (1) of another ink as strong as the stamp's (another stamp, a leaf, print), same size as `frame`. */
@@ -262,6 +263,32 @@ const coveredBy = (blob: Box, spans: { start: number; end: number }[]) =>
   spans.reduce((sum, s) => sum + Math.max(0, Math.min(right(blob), s.end) - Math.max(blob.x, s.start)), 0) >=
   0.5 * blob.width;
 
+const LOOPS: Record<string, [number, number]> = {
+  '0': [1, 1],
+  '1': [0, 0],
+  '2': [0, 0],
+  '3': [0, 0],
+  '4': [0, 1],
+  '5': [0, 0],
+  '6': [1, 1],
+  '7': [0, 0],
+  '8': [2, 2],
+  '9': [1, 1],
+};
+
+/** How many closed loops the digits of a number have between them, at least and at most. */
+export function loopsOf(printed: string): { min: number; max: number } | null {
+  let min = 0;
+  let max = 0;
+  for (const digit of printed) {
+    const range = LOOPS[digit];
+    if (!range) return null;
+    min += range[0];
+    max += range[1];
+  }
+  return { min, max };
+}
+
 /**
  * Whether the line's ink bears the number out: the digits' blobs of one size on one baseline, and no ink
  * in the slot before the first digit or after the last that no prefix accounts for. A digit the OCR dropped
@@ -272,8 +299,7 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
   const h = ink.charHeight;
   // A number cut off by the end of the part that was read may go on beyond it.
   const margin = ink.edge + DIGIT_SLOT * h;
-  if (number.start < margin || number.end > ink.frame.width - margin)
-    return said('check.stamp.runs-to-edge');
+  if (number.start < margin || number.end > ink.frame.width - margin) return said('check.stamp.runs-to-edge');
   // The digits' blobs: those the OCR's span holds, give or take the slack of its character boxes.
   const slack = 0.15 * h;
   const digitBlobs = ink.blobs.filter(
@@ -301,6 +327,14 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
   }
   if (units.length > number.printed.length)
     return said('check.stamp.more-characters', { digits: number.printed.length });
+  // The digits' closed loops: 0, 6 and 9 have one, 8 two, 1, 2, 3, 5 and 7 none (4 either). A 9 read as 2
+  // by the OCR in both readings (a bold face, a sheet scanned sideways) leaves a loop no digit read has.
+  const loops = loopsOf(number.printed);
+  const measured = digitBlobs.filter((b) => b.height >= 0.4 * height);
+  if (loops && measured.every((b) => b.holes !== undefined)) {
+    const found = measured.reduce((sum, b) => sum + b.holes!, 0);
+    if (found < loops.min || found > loops.max) return said('check.stamp.shape-disagrees');
+  }
   // The first and last digit: a raised small mark (the ° of N°) read as a digit is not one. The blob under
   // the OCR's character is the one it overlaps most.
   const under = (box: Box) =>

@@ -57,6 +57,14 @@ export const isPortalError = (e: unknown): e is PortalError => e instanceof Port
 export const isTransient = (e: unknown): boolean =>
   isPortalError(e) && (e.kind === 'portal-unreachable' || e.kind === 'portal-busy');
 
+/**
+ * A problem with one record (another editor holds it, it is gone, the portal shows it in a way the station
+ * cannot read), not with the portal, the session or the user's rights: a list can show the others.
+ */
+export const isRecordProblem = (e: unknown): e is PortalError =>
+  isPortalError(e) &&
+  (e.kind === 'record-locked' || e.kind === 'record-missing' || e.kind === 'unexpected-response');
+
 /** Whatever was thrown, as codes: a portal error as itself, anything else as "something went wrong". */
 export function saidOf(error: unknown): Said {
   if (isPortalError(error)) return error.said;

@@ -1,5 +1,5 @@
 import type { Comparison, FieldVerdict } from '../domain/compare';
-import { hasBarcode, type SpecimenRecord } from '../domain/occurrence';
+import { hasBarcode, otherCatalogNumbersOf, type SpecimenRecord } from '../domain/occurrence';
 import { statusLabel } from '../domain/processing-status';
 import { useSay } from '../i18n/use-say';
 
@@ -42,7 +42,7 @@ export const localityLine = (r: SpecimenRecord) =>
 /** What a technician checks against the sheet: collector, number and date first and large. */
 export function RecordCard({ record, otherCatalogNumbers, comparison, title, imagesKnown = true }: Props) {
   const say = useSay();
-  const accession = otherCatalogNumbers ?? (record.identifiers.map((i) => i.value).join('; ') || null);
+  const accession = otherCatalogNumbers ?? (otherCatalogNumbersOf(record).join('; ') || null);
   return (
     <article className="record-card" aria-label={title ?? say('record.card.name', { occid: record.occid })}>
       <dl className="label-fields">

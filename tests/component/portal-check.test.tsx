@@ -29,6 +29,9 @@ describe('Check this portal: what works, what the station does instead, what an 
     expect(row(/with the login cookie/)).toHaveTextContent('HTTP 500');
     expect(row(/with the login cookie/)).toHaveTextContent('$SECURITY_KEY');
     expect(row(/legacy stamps/)).toHaveTextContent('only in the old Other Catalog Numbers column');
+    expect(row(/legacy stamps/)).toHaveTextContent(
+      'API v2 hides the old column and lists the identifiers table',
+    );
     expect(row(/editor pages/)).toHaveTextContent('Not tried');
     expect(row(/Duplicate checks/)).toHaveTextContent('Works');
     expect(row(/Sheet images/)).toHaveTextContent('An image loads');
@@ -74,6 +77,12 @@ describe('Check this portal: what works, what the station does instead, what an 
     expect(row(/Symbiota version/)).toHaveTextContent('Symbiota 3.1.8');
     expect(row(/Symbiota version/)).toHaveTextContent('3.0.35 to 3.4.14');
     expect(row(/language/)).toHaveTextContent('English (en)');
+    // What this API itself answered (rec. 3.1 07a, 25c): the old column shown, no identifier rows.
+    expect(row(/legacy stamps/)).toHaveTextContent(
+      'API v2 shows the old column and does not list the identifiers table',
+    );
+    expect(row(/legacy stamps/)).not.toHaveTextContent('hides');
+    expect(row(/legacy stamps/)).toHaveTextContent('identifier rows from its row');
   });
 
   it('on a portal in French without API v2 it names the language and lets go of the edit locks its reads take', async () => {

@@ -1,10 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PortalError } from '../../src/portal/errors';
 import { PORTAL_PROFILES } from '../../src/portal/fake-symbiota/profiles';
 import type { CollectionRole } from '../../src/portal/portal';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
 import { startFakePortal } from '../support/fake-server';
-import { exchange, RECORDED_PORTAL, replay, type Exchange, type RecordedVersion } from './recordings';
+import {
+  exchange,
+  RECORDED_PORTAL,
+  replay,
+  type Exchange,
+  type RecordedVersion,
+  rejection,
+} from './recordings';
 
 /**
  * Who may resolve Review's cases is read from the table view (rec. 24a–24g, INDEX §24): its batch update form
@@ -45,15 +51,6 @@ const answeredWith = (name: string, body: (recorded: string) => string = (b) => 
     response: { ...other.response, body: body(other.response.body) },
   };
 };
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PortalError);
-  return error as PortalError;
-}
 
 describe('the collection role, from the recorded portals', () => {
   it.each(RECORDED)('%s %s: %s', async (version, name, role) => {

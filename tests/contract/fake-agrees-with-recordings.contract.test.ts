@@ -1,9 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SpecimenRecord } from '../../src/domain/occurrence';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { otherCatalogNumbersOf, type RecordSummary, type SpecimenRecord } from '../../src/domain/occurrence';
+import { PORTAL_PROFILES } from '../../src/portal/fake-symbiota/profiles';
 import type { PortalClient } from '../../src/portal/portal';
+import { LOCK_RELEASE_DELAY_MS } from '../../src/portal/symbiota/record-reader';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
 import { startFakePortal } from '../support/fake-server';
-import { editorShowsNoRecord, exchange, RECORDED_PORTAL, replay } from './recordings';
+import {
+  editorShowsNoRecord,
+  exchange,
+  RECORDED_PORTAL,
+  replay,
+  type Exchange,
+  type RecordedRequest,
+} from './recordings';
 
 const view = (r: SpecimenRecord | null) =>
   r && {
@@ -154,5 +163,190 @@ describe('the fake portal answers like the recorded real one', () => {
     });
     expect(fake.fake.record(1)?.fields['catalogNumber']).toBeNull();
     expect(fake.fake.record(32)).toBeDefined();
+  });
+});
+
+/**
+ * The new cases of recordings 25–26: a record another editor holds on a Portuguese portal (with and
+ * without API v2), the older API that lists no identifier rows, and the edit lock after writes. The fake
+ * plays each; the station must get the same answers from it as from the replayed real portal.
+ */
+describe('the fake portal plays records held open, the older API and locks like the real ones', () => {
+  let close = () => undefined as void;
+  afterEach(() => close());
+  const apiRead = (occid: number): Exchange['request'] => ({
+    method: 'GET',
+    path: `/api/v2/occurrence/${occid}`,
+    query: [['includeMedia', '1']],
+    form: [],
+  });
+  const apiFailsFor = (occid: number): Exchange => ({
+    ...exchange('14a-api-occurrence-1-with-crumb-unkeyed-portal-500'),
+    name: `API v2 failing for ${occid}`,
+    request: apiRead(occid),
+  });
+  const released = async (sent: () => RecordedRequest[]) =>
+    vi.waitFor(() => expect(sent().at(-1)?.query).toEqual([['occid', '-1']]), { timeout: 2000 });
+  /** A page that meets another editor's lock gives the user none: nothing to let go of (rec. 25o). */
+  const nothingReleased = async (sent: () => RecordedRequest[]) => {
+    await new Promise((resolve) => setTimeout(resolve, 2 * LOCK_RELEASE_DELAY_MS));
+    expect(sent().some((r) => r.query.some(([k, v]) => k === 'occid' && v === '-1'))).toBe(false);
+  };
+  /** After a write the station lets go of the lock once quiet: here after a short spell. */
+  const QUIET = { lockQuietAfterWriteMs: 50 };
+  /** What a search row shows a technician, by value (the fake's occids differ from the live portal's). */
+  const shownRow = (r: RecordSummary) => ({
+    catalogNumber: r.catalogNumber,
+    processingStatus: r.processingStatus,
+    recordedBy: r.recordedBy,
+    recordNumber: r.recordNumber,
+    eventDate: r.eventDate,
+    otherCatalogNumbers: r.otherCatalogNumbers,
+    unreadable: r.unreadable ?? null,
+  });
+  const shownRecord = (r: SpecimenRecord) => ({
+    catalogNumber: r.catalogNumber,
+    processingStatus: r.processingStatus,
+    recordedBy: r.recordedBy,
+    recordNumber: r.recordNumber,
+    eventDate: r.eventDate,
+    otherCatalogNumbers: otherCatalogNumbersOf(r).join(', ') || null,
+  });
+
+  /** Option 1 on stamp 612 while admin has record 8 open in the portal's editor. */
+  async function linkHeldRecord(portal: PortalClient) {
+    const found = await portal.findByAccession(1, ['612', '0612', '00612']);
+    const saved = await portal.setCatalogNumber(1, 8, 'DEMO0009008');
+    return { found: found.records.map(shownRow), saved: shownRecord(saved.record) };
+  }
+
+  it('Portuguese, API v2: stamp 612 finds record 8 that admin holds, and links it (25b–25h)', async () => {
+    const recorded = replay(
+      ...[
+        '25b-pt-table-ocn-612-hit',
+        '25c-api-occurrence-8',
+        '25d-pt-individual-occid8-while-locked',
+        '25c-api-occurrence-8',
+        '25f-d1-dupequerycatnum-DEMO0009008-unused',
+        '25g-pt-w1-save-occid8-catalognumber-while-locked',
+        '25h-api-occurrence-8-after-save',
+      ].map((name) => exchange(name)),
+    );
+    const fromRecordings = await linkHeldRecord(
+      createSymbiotaPortal({ portalUrl: RECORDED_PORTAL, fetch: recorded.fetch, ...QUIET }),
+    );
+    await nothingReleased(() => recorded.sent);
+    recorded.assertAllUsed();
+
+    const fake = startFakePortal({
+      profile: PORTAL_PROFILES.portuguese,
+      loggedInAs: 'curator',
+      adapter: QUIET,
+    });
+    close = fake.close;
+    // Admin opens record 8 in the portal's editor (as 25a), then the technician works.
+    expect(fake.fake.lockForEditing(8)).toBe(true);
+    // The technician works in another browser: a session of their own in every folder.
+    fake.fake.logout();
+    fake.fake.login('tech', 'demo');
+    const fromFake = await linkHeldRecord(fake.portal);
+    expect(fromFake).toEqual(fromRecordings);
+    // The lock stays admin's; the technician's station holds none on a real record (25-locks-sql).
+    await vi.waitFor(() => expect(fake.fake.lockHolder(8)).toBe(1), { timeout: 2000 });
+  });
+
+  it('Portuguese, no API v2: the Review queue lists the case the technician holds (25n–25t)', async () => {
+    const recorded = replay(
+      exchange('25n-pt-table-expert-required'),
+      apiFailsFor(36),
+      ...[
+        '25o-pt-admin-editor-occid36-record-locked',
+        '25p-pt-table-occid36',
+        '25q-pt-individual-occid36-while-locked',
+        '25r-pt-table-occid36-status-expert-required',
+        '25s-individual-format-json-occid36',
+        '25t-pt-imagetab-occid36',
+      ].map((name) => exchange(name)),
+    );
+    const queue = (portal: PortalClient) =>
+      portal.listByStatus(1, 'expert required', { offset: 0, limit: 20 });
+    const fromRecordings = (
+      await queue(createSymbiotaPortal({ portalUrl: RECORDED_PORTAL, fetch: recorded.fetch }))
+    ).records.map(shownRow);
+    await nothingReleased(() => recorded.sent);
+    recorded.assertAllUsed();
+
+    const fake = startFakePortal({
+      profile: { ...PORTAL_PROFILES.portuguese, name: 'portuguese-no-api', apiV2: false },
+      loggedInAs: 'tech',
+    });
+    close = fake.close;
+    // The technician escalates DEMO0001235 with stamp 4488 (as 25m) and keeps its edit lock.
+    const held = fake.fake.state.records.find((r) => r.fields['catalogNumber'] === 'DEMO0001235')!;
+    expect(
+      fake.fake.save({
+        occid: held.occid,
+        editedFields: ['idvalue', 'processingstatus'],
+        posted: [
+          ['idkey[]', 'newidentifier'],
+          ['idname[]', ''],
+          ['idvalue[]', '4488'],
+          ['processingstatus', 'expert required'],
+        ],
+      }).kind,
+    ).toBe('saved');
+    fake.fake.lockForEditing(held.occid);
+    // The curator works in another browser: a session of their own in every folder.
+    fake.fake.logout();
+    fake.fake.login('curator', 'demo');
+    const fromFake = (await queue(fake.portal)).records.map(shownRow);
+    expect(fromFake).toEqual(fromRecordings);
+    expect(fake.fake.lockHolder(held.occid)).toBe(2);
+  });
+
+  it('Symbiota 3.1: the accession a technician saved shows, though API v2 lists no identifier rows (3.1 25c, 25d)', async () => {
+    const recorded = replay(
+      exchange('25c-api-occurrence-33-after-accession', '3.1'),
+      exchange('25d-table-occid33-after-accession', '3.1'),
+    );
+    const read = await createSymbiotaPortal({ portalUrl: RECORDED_PORTAL, fetch: recorded.fetch }).readRecord(
+      33,
+    );
+    recorded.assertAllUsed();
+
+    const fake = startFakePortal({ profile: PORTAL_PROFILES['version-3.1'], loggedInAs: 'tech' });
+    close = fake.close;
+    const record = fake.fake.state.records.find((r) => r.fields['catalogNumber'] === 'DEMO0001232')!;
+    await fake.portal.addAccession(1, record.occid, '2310', 'expert required');
+    const fromFake = await fake.portal.readRecord(record.occid);
+    expect(fromFake && shownRecord(fromFake)).toEqual(read && shownRecord(read));
+  });
+
+  it('once quiet after a link the technician holds no edit lock, as on the real portal (26a–26d)', async () => {
+    const recorded = replay(
+      ...[
+        '26a-api-occurrence-1',
+        '26b-d1-dupequerycatnum-DEMO0009001-unused',
+        '26c-w1-save-occid1-catalognumber',
+        '26d-editor-occid-minus1-releases-lock',
+      ].map((name) => exchange(name)),
+    );
+    await createSymbiotaPortal({
+      portalUrl: RECORDED_PORTAL,
+      fetch: recorded.fetch,
+      ...QUIET,
+    }).setCatalogNumber(1, 1, 'DEMO0009001');
+    await released(() => recorded.sent);
+    recorded.assertAllUsed();
+
+    const fake = startFakePortal({
+      profile: PORTAL_PROFILES['fresh-install'],
+      loggedInAs: 'tech',
+      adapter: QUIET,
+    });
+    close = fake.close;
+    await fake.portal.setCatalogNumber(1, 1, 'DEMO0009001');
+    expect(fake.fake.lockHolder(1)).toBe(2);
+    await vi.waitFor(() => expect(fake.fake.lockHolder(1)).toBeNull(), { timeout: 2000 });
   });
 });

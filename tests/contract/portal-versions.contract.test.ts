@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PortalError } from '../../src/portal/errors';
+import { otherCatalogNumbersOf } from '../../src/domain/occurrence';
 import { parseActionStatus, parseHtml } from '../../src/portal/symbiota/html';
+import { LOCK_RELEASE_DELAY_MS } from '../../src/portal/symbiota/record-reader';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
-import { exchange, replay, withJson, type Exchange, type RecordedVersion } from './recordings';
+import { exchange, replay, withJson, type Exchange, type RecordedVersion, rejection } from './recordings';
 
 /**
  * What the station does, replayed against a stock Symbiota 3.3.13, 3.2.4, 3.1.8 and 3.0.35 with the demo
@@ -16,20 +17,23 @@ const PORTALS: Record<Exclude<RecordedVersion, '3.4'>, { url: string; symbiota: 
   '3.0': { url: 'http://127.0.0.1:8072', symbiota: '3.0.35' },
 };
 
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PortalError);
-  return error as PortalError;
-}
-
 const asRequest = (e: Exchange, name: string, request: Exchange['request']): Exchange => ({
   ...e,
   name,
   request,
 });
+/**
+ * A record's table row as it was before the technician's save (derived from the recorded row after it,
+ * 25d): no Other Catalog # cell, the old status. The recordings lack that read.
+ */
+function rowWithout(e: Exchange, accession: string, status: string): Exchange {
+  const body = e.response.body
+    .replace('<th>Other Catalog #</th>', '')
+    .replace(`<td>${accession}</td>\n`, '')
+    .replace(`<td>${status}</td>`, '<td>unprocessed</td>');
+  return { ...e, name: `${e.name} before the save (derived)`, response: { ...e.response, body } };
+}
+
 const get = (path: string, query: [string, string][]): Exchange['request'] => ({
   method: 'GET',
   path,
@@ -42,7 +46,11 @@ describe.each(Object.entries(PORTALS))('Symbiota %s', (version, { url, symbiota 
   const rec = (name: string) => exchange(name, v);
   const portalFor = (...script: Exchange[]) => {
     const r = replay(...script);
-    return { portal: createSymbiotaPortal({ portalUrl: url, fetch: r.fetch }), replay: r };
+    return {
+      // After a write the station lets go of the lock once quiet: here after a short spell.
+      portal: createSymbiotaPortal({ portalUrl: url, fetch: r.fetch, lockQuietAfterWriteMs: 50 }),
+      replay: r,
+    };
   };
   /** 3.0's API leaves out the processing status: the station reads it off the record's table row. */
   const statusRow = (name: string) => (v === '3.0' ? [rec(name)] : []);
@@ -110,14 +118,15 @@ describe.each(Object.entries(PORTALS))('Symbiota %s', (version, { url, symbiota 
     ]);
   });
 
-  it('reads records through API v2 in its older shape, with the old column and the status (07a–07c)', async () => {
+  it('reads records through API v2 in its older shape, with the identifier rows (and on 3.0 the status) from the table row (07a–07c, 21a–21c)', async () => {
+    // The API lists no identifier rows before 3.4 (rec. 25c): a record shown on a screen also reads its row.
     const { portal, replay } = portalFor(
       rec('07a-api-occurrence-1-legacy'),
-      ...statusRow('21a-table-occid1-legacy-column-only'),
+      rec('21a-table-occid1-legacy-column-only'),
       rec('07c-api-occurrence-32-skeletal'),
-      ...statusRow('21b-table-occid32-skeletal'),
+      rec(v === '3.0' ? '21b-table-occid32-skeletal' : '25e-table-occid32-skeletal'),
       rec('07b-api-occurrence-3-legacy-with-image'),
-      ...statusRow('21c-table-occid3-legacy-with-image'),
+      rec(v === '3.0' ? '21c-table-occid3-legacy-with-image' : '25f-table-occid3-legacy-with-image'),
     );
     const legacy = await portal.readRecord(1);
     expect(legacy).toMatchObject({ occid: 1, collid: 1, recordNumber: '212', processingStatus: null });
@@ -161,14 +170,17 @@ describe.each(Object.entries(PORTALS))('Symbiota %s', (version, { url, symbiota 
     expect(await portal.accessionInUse(1, ['145', '0145'], 41)).toEqual([2]);
   });
 
-  it('links a barcode (07a, 08b, 09a) and refuses a user without rights (09d1)', async () => {
+  it('links a barcode and lets go of the edit lock its save took (07a, 08b, 09a, 25b), and refuses a user without rights (09d1)', async () => {
     const { portal, replay } = portalFor(
       rec('07a-api-occurrence-1-legacy'),
       rec('08b-d1-dupequerycatnum-DEMO0009001-unused'),
       ...statusRow('21a-table-occid1-legacy-column-only'),
       rec('09a-w1-save-occid1-catalognumber'),
+      // The save's answer page locked record 1 for tech (09a-sql); record -1 lets go of it (23-…-sql).
+      rec('25b-editor-occid-minus1-releases-lock'),
     );
     expect((await portal.setCatalogNumber(1, 1, 'DEMO0009001')).record.catalogNumber).toBe('DEMO0009001');
+    await released(replay);
     replay.assertAllUsed();
 
     const viewer = portalFor(
@@ -182,7 +194,50 @@ describe.each(Object.entries(PORTALS))('Symbiota %s', (version, { url, symbiota 
     );
   });
 
-  it('reads a record another editor has open from its table row and image tab, and releases its own lock (16b, 21f–21h)', async () => {
+  it('shows the accession a technician saved, which this API v2 does not list, from the table row (25c, 25d)', async () => {
+    const { portal, replay } = portalFor(
+      rec('25c-api-occurrence-33-after-accession'),
+      rec('25d-table-occid33-after-accession'),
+    );
+    const record = await portal.readRecord(33);
+    expect(record).toMatchObject({
+      occid: 33,
+      catalogNumber: 'DEMO0001232',
+      processingStatus: 'expert required',
+    });
+    expect(record && otherCatalogNumbersOf(record)).toEqual(['2310']);
+    replay.assertAllUsed();
+    // What the API itself answers: the old column (empty now) and no identifier list.
+    expect(JSON.parse(rec('25c-api-occurrence-33-after-accession').response.body)).toMatchObject({
+      otherCatalogNumbers: null,
+    });
+    expect(rec('25c-api-occurrence-33-after-accession').response.body).not.toContain('"identifier"');
+  });
+
+  it('adds an accession with Expert Required, having checked the identifier rows the API does not list, then lets go of the lock (25a, 25b)', async () => {
+    const before = withJson(
+      asRequest(
+        rec('25c-api-occurrence-33-after-accession'),
+        'API 33 before the accession',
+        get('/api/v2/occurrence/33', [['includeMedia', '1']]),
+      ),
+      (body) => ({ ...(body as object), ...(v === '3.0' ? {} : { processingStatus: 'unprocessed' }) }),
+    );
+    const rowBefore = rowWithout(rec('25d-table-occid33-after-accession'), '2310', 'expert required');
+    const { portal, replay } = portalFor(
+      before,
+      rowBefore,
+      rec('25a-w1-save-occid33-identifier-expert-required'),
+      rec('25b-editor-occid-minus1-releases-lock'),
+    );
+    const saved = await portal.addAccession(1, 33, '2310', 'expert required');
+    expect(saved.record.processingStatus).toBe('expert required');
+    expect(saved.after).toMatchObject({ othercatalognumbers: '2310', processingstatus: 'expert required' });
+    await released(replay);
+    replay.assertAllUsed();
+  });
+
+  it('reads a record another editor has open from its table row and image tab, and holds no lock of its own (16b, 21f, 21g)', async () => {
     // A portal without API v2 (its 404 page), whose editor shows "Record Locked!" to a second editor.
     const notRouted = asRequest(
       exchange('14a-api-occurrence-1-with-crumb-unkeyed-portal-500'),
@@ -195,7 +250,6 @@ describe.each(Object.entries(PORTALS))('Symbiota %s', (version, { url, symbiota 
       rec('16b-editor-record-occid39-admin-record-locked'),
       rec('21f-admin-table-occid39-while-locked'),
       rec('21g-admin-imagetab-occid39-while-locked'),
-      releasesLock,
     );
     await portal.session(1);
     const record = await portal.readRecord(39);
@@ -206,8 +260,10 @@ describe.each(Object.entries(PORTALS))('Symbiota %s', (version, { url, symbiota 
       processingStatus: 'unprocessed',
     });
     expect(record?.images).toHaveLength(1);
-    await released(replay);
+    // The lock page gave admin no lock (getLock deleted admin's own before it failed): none to let go of.
+    await new Promise((resolve) => setTimeout(resolve, 2 * LOCK_RELEASE_DELAY_MS));
     replay.assertAllUsed();
+    expect(replay.sent).toHaveLength(5);
   });
   it('reads records from the editor pages where API v2 fails, then lets go of the lock (15a, 15b, 15c, 21h)', async () => {
     const failing = asRequest(

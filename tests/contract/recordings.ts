@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { PortalError } from '../../src/portal/errors';
 import type { FetchLike } from '../../src/portal/symbiota/http';
 
 /**
@@ -185,4 +186,14 @@ export function tableRowOf(occid: number, patch: { catalogNumber?: string } = {}
     },
     response: { ...recorded.response, body },
   };
+}
+
+/** The PortalError a call ends in (the test fails when it resolves or throws something else). */
+export async function rejection(promise: Promise<unknown>): Promise<PortalError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PortalError);
+  return error as PortalError;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { PortalError } from '../../src/portal/errors';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
 import { parseActionStatus, parseHtml } from '../../src/portal/symbiota/html';
 import {
@@ -10,6 +9,7 @@ import {
   tableRowOf,
   withJson,
   type Exchange,
+  rejection,
 } from './recordings';
 import { startFakePortal } from '../support/fake-server';
 
@@ -47,15 +47,6 @@ const d1Miss = (catnum: string, occid: number): Exchange => ({
     ],
   },
 });
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PortalError);
-  return error as PortalError;
-}
 
 describe('logging in and rights (recordings 01, 02)', () => {
   it('logs the technician in with remember=1 and takes the 302 as success (01)', async () => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './drivers/accessibility';
 import { DemoStation } from './drivers/demo-station';
+import { expectAccessible } from './drivers/screen-checks';
 
 /** WCAG 2.1 A and AA, as axe-core checks them, on every screen and its main states: no violation. */
 test('the login screen', async ({ page }) => {

@@ -14,7 +14,9 @@ for (const profile of Object.values(PORTAL_PROFILES)) {
     test.setTimeout(60_000);
     const station = new DemoStation(page);
     await station.startUnprocessed(profile.name);
-    await expect(page.getByText(`Demo portal (${profile.label})`)).toBeVisible();
+    const badge = page.getByRole('note').filter({ hasText: 'Demo portal' });
+    await expect(badge).toBeVisible();
+    await expect(badge).toHaveAttribute('title', `Demo portal (${profile.label})`);
     await station.expectSheet('DEMO0001231');
 
     // The portal check says how this portal differs, and writes nothing.

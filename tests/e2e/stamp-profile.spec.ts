@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible } from './drivers/accessibility';
+import { expectAccessible } from './drivers/screen-checks';
 import { DemoStation } from './drivers/demo-station';
 
 /**

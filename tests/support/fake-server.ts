@@ -7,13 +7,21 @@ import {
   type PortalProfile,
 } from '../../src/portal/fake-symbiota/profiles';
 import { demoState, type FakeState } from '../../src/portal/fake-symbiota/state';
+import type { RecordReaderOptions } from '../../src/portal/symbiota/record-reader';
 import { createSymbiotaPortal } from '../../src/portal/symbiota/symbiota-portal';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:8080';
 
 /** A fake portal served by MSW at `rootPath`, and an adapter pointed at it. Call `close()` after the test. */
 export function startFakePortal(
-  options: { state?: FakeState; rootPath?: string; loggedInAs?: string; profile?: PortalProfile } = {},
+  options: {
+    state?: FakeState;
+    rootPath?: string;
+    loggedInAs?: string;
+    profile?: PortalProfile;
+    /** The adapter's timing, where a test must see what happens after a quiet spell. */
+    adapter?: RecordReaderOptions;
+  } = {},
 ) {
   const rootPath = options.rootPath ?? options.profile?.rootPath ?? '';
   let tick = Date.parse('2026-11-23T19:00:00Z');
@@ -26,6 +34,6 @@ export function startFakePortal(
   if (options.loggedInAs) fake.login(options.loggedInAs, 'demo');
   const server = setupServer(...fakeSymbiotaHandlers(fake, rootPath));
   server.listen({ onUnhandledRequest: 'error' });
-  const portal = createSymbiotaPortal({ portalUrl: `${TEST_ORIGIN}${rootPath}` });
+  const portal = createSymbiotaPortal({ portalUrl: `${TEST_ORIGIN}${rootPath}`, ...options.adapter });
   return { fake, portal, server, close: () => server.close() };
 }

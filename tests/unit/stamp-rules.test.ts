@@ -4,6 +4,7 @@ import type { Box } from '../../src/domain/sheet-reading';
 import { agree, chooseTurn, decideStamp, type Reading } from '../../src/domain/stamp-decision';
 import {
   checkNumberInk,
+  loopsOf,
   isDateLine,
   isPrefix,
   judgeLine,
@@ -305,5 +306,38 @@ describe('independent evidence must agree', () => {
       kind: 'unread',
       why: 'the stamp reads 8586 one way up and 988 the other way up',
     });
+  });
+});
+
+describe('the digits’ loops bear the number out', () => {
+  /** The blobs under the words, each with the closed loops the ink really has (`loops`, one per character). */
+  const withLoops = (words: OcrWord[], loops: number[]): LineInk => {
+    const ink = inkOf(words);
+    return { ...ink, blobs: ink.blobs.map((b, i) => ({ ...b, holes: loops[i] ?? 0 })) };
+  };
+
+  it('counts the loops digits have: 0, 6 and 9 one, 8 two, 4 either', () => {
+    expect(loopsOf('9013')).toEqual({ min: 2, max: 2 });
+    expect(loopsOf('8586')).toEqual({ min: 5, max: 5 });
+    expect(loopsOf('4521')).toEqual({ min: 0, max: 1 });
+  });
+
+  it('a 9 read as 2 (both readings, a bold face on a sheet scanned sideways) is not proposed: its loop is there', () => {
+    const words = [word('2013', 200)];
+    // The stamp says 9013: the 9's loop and the 0's.
+    expect(worded(checkNumberInk(number(words), withLoops(words, [1, 1, 0, 0])))).toBe(
+      'the shape of the digits does not match the number read (a loop where the reading has none, or none where it has one)',
+    );
+  });
+
+  it('the same digits read right pass', () => {
+    const words = [word('9013', 200)];
+    expect(checkNumberInk(number(words), withLoops(words, [1, 1, 0, 0]))).toBeNull();
+  });
+
+  it('an 8 read as 3 is not proposed either, and ink not measured for loops is not judged by them', () => {
+    const words = [word('3586', 200)];
+    expect(checkNumberInk(number(words), withLoops(words, [2, 0, 2, 1]))).not.toBeNull();
+    expect(checkNumberInk(number(words), inkOf(words))).toBeNull();
   });
 });

@@ -79,13 +79,19 @@ export function CandidateList({ search, highlighted, onHighlight, onChoose, onBa
             <i>{c.record.sciname ?? say('imaging.candidate.no-taxon')}</i>
             <span>{localityLine(c.record) || say('imaging.candidate.no-locality')}</span>
             <span>{say('imaging.candidate.other-numbers', { numbers: c.otherCatalogNumbers ?? '—' })}</span>
-            <span>
-              {say('imaging.candidate.holdings', {
-                barcode: hasBarcode(c.record) ? c.record.catalogNumber : null,
-                images: c.record.images.length,
-                hidden: c.record.recordSecurity === 5,
-              })}
-            </span>
+            {c.unreadable ? (
+              <span className="unreadable">
+                {say('imaging.candidate.unreadable', { occid: c.record.occid })} {say(c.unreadable)}
+              </span>
+            ) : (
+              <span>
+                {say('imaging.candidate.holdings', {
+                  barcode: hasBarcode(c.record) ? c.record.catalogNumber : null,
+                  images: c.record.images.length,
+                  hidden: c.record.recordSecurity === 5,
+                })}
+              </span>
+            )}
           </div>
         ))}
         {none ? <p className="hint">{say('imaging.results.nothing')}</p> : null}

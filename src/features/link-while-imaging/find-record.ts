@@ -12,6 +12,7 @@ import { recordFromListing, type RecordSummary, type SpecimenRecord } from '../.
 import { accept, refuse, type Checked } from '../../domain/result';
 import { said, type Said } from '../../domain/said';
 import type { PortalReads } from '../../portal/portal';
+import { readEach } from '../../portal/read-each';
 
 /** What the technician read off the sheet: the stamp, or (no stamp) collector, number and date. */
 export type SheetQuery =
@@ -25,6 +26,8 @@ export interface Candidate {
   otherCatalogNumbers: string | null;
   /** Per-field verdicts when the technician typed collector, number or date. */
   comparison: Comparison | null;
+  /** Why the record could not be read: it is listed with what the search showed, and cannot be linked. */
+  unreadable?: Said;
 }
 
 export interface SearchOutcome {
@@ -208,17 +211,30 @@ async function readCandidates(
 ): Promise<Candidate[]> {
   const shown = found.slice(0, SHOWN);
   const single = shown.length === 1;
-  const records = single
-    ? shown.map((row) => recordFromListing(row, collid))
-    : await Promise.all(shown.map((r) => portal.readRecord(r.occid)));
-  return shown.flatMap((summary, i) => {
-    const record = records[i];
+  const reads = single
+    ? shown.map((row) => ({
+        row,
+        record: recordFromListing(row, collid),
+        unreadable: row.unreadable ?? null,
+      }))
+    : await readEach(portal, shown);
+  return reads.flatMap(({ row, record, unreadable }): Candidate[] => {
+    if (unreadable)
+      return [
+        {
+          record: recordFromListing(row, collid),
+          imagesKnown: false,
+          otherCatalogNumbers: row.otherCatalogNumbers,
+          comparison: null,
+          unreadable,
+        },
+      ];
     if (!record) return [];
     return [
       {
         record,
         imagesKnown: !single,
-        otherCatalogNumbers: summary.otherCatalogNumbers,
+        otherCatalogNumbers: row.otherCatalogNumbers,
         comparison: sheet ? compareRecordToSheet(record, sheet) : null,
       },
     ];

@@ -94,7 +94,10 @@ export function createImagingStore(): ImagingStore {
     searchFailed: (words) => set({ step: { kind: 'find' }, notice: { tone: 'error', words } }),
     searchRefused: (words) => set({ step: { kind: 'find' }, notice: { tone: 'warning', words } }),
     searchFinished: (search) => {
-      const only = search.candidates.length === 1 && search.notShown === 0 ? search.candidates[0] : undefined;
+      const only =
+        search.candidates.length === 1 && search.notShown === 0 && !search.candidates[0]?.unreadable
+          ? search.candidates[0]
+          : undefined;
       set({
         step: only
           ? { kind: 'confirm', search, candidate: only }
@@ -106,7 +109,10 @@ export function createImagingStore(): ImagingStore {
       set((s) => (s.step.kind === 'results' ? { step: { ...s.step, highlighted: index } } : {})),
     candidateChosen: (candidate) =>
       set((s) =>
-        s.step.kind === 'results' ? { step: { kind: 'confirm', search: s.step.search, candidate } } : {},
+        // A record the station could not read is listed, not linked.
+        s.step.kind === 'results' && !candidate.unreadable
+          ? { step: { kind: 'confirm', search: s.step.search, candidate } }
+          : {},
       ),
     confirmed: () =>
       set((s) =>

@@ -2,6 +2,7 @@ import type { AccessionRules } from '../../domain/accession';
 import type { SpecimenRecord } from '../../domain/occurrence';
 import { EXPERT_REQUIRED } from '../../domain/processing-status';
 import type { PortalReads } from '../../portal/portal';
+import { isRecordProblem } from '../../portal/errors';
 import { portalQueries } from '../../portal/queries';
 import { escalationOf, findCandidates, type ReviewCase } from './review-cases';
 
@@ -21,11 +22,18 @@ export const caseQueries = (portal: PortalReads, collid: number, accession: Acce
     queryKey: ['review-queue', collid, page] as const,
     queryFn: async () => {
       const found = await portal.listByStatus(collid, EXPERT_REQUIRED, { offset: page * size, limit: size });
-      const comments = await Promise.all(found.records.map((r) => portal.readComments(r.occid)));
-      const cases: ReviewCase[] = found.records.map((summary, i) => ({
-        summary,
-        escalation: escalationOf(comments[i] ?? []),
-      }));
+      // A case whose record or comments cannot be read is listed with why; it does not hide the others.
+      const cases = await Promise.all(
+        found.records.map(async (summary): Promise<ReviewCase> => {
+          try {
+            const comments = await portal.readComments(summary.occid);
+            return { summary, escalation: escalationOf(comments), unreadable: summary.unreadable };
+          } catch (error) {
+            if (!isRecordProblem(error)) throw error;
+            return { summary, escalation: null, unreadable: summary.unreadable ?? error.said };
+          }
+        }),
+      );
       return { cases, total: found.total };
     },
   }),

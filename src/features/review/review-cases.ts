@@ -17,6 +17,8 @@ export interface ReviewCase {
   summary: RecordSummary;
   /** The technician's escalation comment; null for a record set to Expert Required by hand in the portal. */
   escalation: CaseEscalation | null;
+  /** Why the case's record could not be read for the queue (it is listed all the same). */
+  unreadable?: Said | undefined;
 }
 
 /**

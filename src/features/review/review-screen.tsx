@@ -122,6 +122,11 @@ export function ReviewScreen() {
               <strong>
                 {say('review.queue.name', { barcode: c.summary.catalogNumber, occid: c.summary.occid })}
               </strong>
+              {c.unreadable ? (
+                <span className="unreadable">
+                  {say('review.queue.unreadable', { occid: c.summary.occid })} {say(c.unreadable)}
+                </span>
+              ) : null}
               <span>{say(reasonOf(c))}</span>
               <span>
                 {c.escalation

@@ -59,13 +59,31 @@ export function dwcOccurrence(fake: FakeSymbiota, record: FakeRecord) {
   const ids = fake.identifiersOf(record.occid).map((i) => (i.name ? `${i.name}: ${i.value}` : i.value));
   const legacy = record.fields['otherCatalogNumbers'] ?? null;
   const other = (v31 ? (legacy ? [legacy] : []) : ids).join('; ');
-  return {
-    occid: v31 ? String(record.occid) : record.occid,
-    catalogNumber: record.fields['catalogNumber'] ?? null,
-    otherCatalogNumbers: other === '' ? null : other,
-    scientificName: record.fields['sciname'] ?? null,
-    recordedBy: record.fields['recordedBy'] ?? null,
-    recordNumber: record.fields['recordNumber'] ?? null,
-    eventDate: record.fields['eventDate'] ?? null,
-  };
+  const dwc: Record<string, unknown> = { occid: v31 ? String(record.occid) : record.occid };
+  for (const column of COLUMNS) {
+    if (DWC_LEFT_OUT.has(column)) continue;
+    const name = column === 'sciname' ? 'scientificName' : column;
+    dwc[name] = typed(column, record.fields[column] ?? null);
+  }
+  // `modified` is the source's date, else the record's last change (DwcArchiverOccurrence; rec. 12h, 25k).
+  dwc['modified'] = record.fields['modified'] ?? record.fields['dateLastModified'] ?? null;
+  dwc['otherCatalogNumbers'] = other === '' ? null : other;
+  return dwc;
 }
+
+/** Columns the DwC record leaves out: the portal's own bookkeeping (rec. 12h, 25k). */
+const DWC_LEFT_OUT = new Set([
+  'occid',
+  'collid',
+  'dbpk',
+  'tidInterpreted',
+  'processingStatus',
+  'recordSecurity',
+  'securityReason',
+  'observerUid',
+  'labelProject',
+  'dateEntered',
+  'dateLastModified',
+  'modified',
+  'otherCatalogNumbers',
+]);

@@ -280,6 +280,7 @@ export function fakeSymbiotaHandlers(
           individualPage(
             fake.wording,
             record,
+            fake.identifiersOf(record.occid),
             collectionName(record.collid),
             fake.visibleComments(record.occid),
             (uid) => fake.state.users.find((u) => u.uid === uid)?.login ?? '?',

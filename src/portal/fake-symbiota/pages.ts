@@ -286,9 +286,27 @@ export function mergePage(w: Wording, targetOccid: number | null, error: string 
   );
 }
 
+/**
+ * The record page's other catalog numbers: the identifier rows, each under its name, or the old column
+ * when there are none (`OccurrenceIndividual::setAdditionalIdentifiers`; rec. 25d, 25q).
+ */
+function otherCatalogNumbersBlock(w: Wording, record: FakeRecord, identifiers: FakeIdentifier[]): string {
+  const legacy = record.fields['otherCatalogNumbers'] ?? '';
+  const shown =
+    identifiers.length > 0
+      ? identifiers.map((i) => [i.name || w.otherCatalogNumbers, i.value] as const)
+      : legacy.trim() !== ''
+        ? [[w.otherCatalogNumbers, legacy] as const]
+        : [];
+  if (shown.length === 0) return '';
+  return `<div id="assoccatnum-div" class="assoccatnum-div bottom-breathing-room-rel-sm">
+								${shown.map(([label, value]) => `<div><label>${esc(label)}:</label> ${esc(value)}</div>`).join('')}							</div>`;
+}
+
 export function individualPage(
   w: Wording,
   record: FakeRecord,
+  identifiers: FakeIdentifier[],
   collectionName: string,
   comments: FakeComment[],
   authorOf: (uid: number) => string,
@@ -311,6 +329,7 @@ export function individualPage(
     `<div id="popup-innertext">
 	<div id="title1-div" class="title1-div">${esc(collectionName)}</div>
 	<div id="cat-div"><label>Catalog Number / Barcode: </label>${esc(record.fields['catalogNumber'])}</div>
+	${otherCatalogNumbersBlock(w, record, identifiers)}
 	<div id="commenttab">
 		${header}${list}
 		<form name="commentform" action="index.php" method="post">

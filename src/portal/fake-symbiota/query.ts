@@ -171,15 +171,22 @@ export function runEditorQuery(
   identifiersOf: (occid: number) => FakeIdentifier[],
   q: EditorQuery,
 ): FakeRecord[] {
+  // `occid N` in q_catalognumber is read as a record number (Mgr::setSqlWhere; rec. 21a).
+  const byNumber = /^occid(\d+)$/i.exec((q.catalognumber ?? '').trim());
   const hits = records.filter((r) => {
     if (r.collid !== q.collid) return false;
+    if (byNumber && r.occid !== Number(byNumber[1])) return false;
     if (q.othercatalognumbers && !othercatalognumbersMatch(q.othercatalognumbers, r, identifiersOf(r.occid)))
       return false;
     if (q.recordedby && !recordedByMatches(q.recordedby, r.fields['recordedBy'] ?? null)) return false;
     if (q.recordnumber && !recordNumberMatches(q.recordnumber, r.fields['recordNumber'] ?? null))
       return false;
     if (q.eventdate && !eventDateMatches(q.eventdate, r.fields['eventDate'] ?? null)) return false;
-    if (q.catalognumber && !catalogNumberMatches(q.catalognumber, r.fields['catalogNumber'] ?? null))
+    if (
+      !byNumber &&
+      q.catalognumber &&
+      !catalogNumberMatches(q.catalognumber, r.fields['catalogNumber'] ?? null)
+    )
       return false;
     if (q.processingstatus) {
       const status = r.fields['processingStatus'] ?? null;

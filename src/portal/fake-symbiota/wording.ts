@@ -25,6 +25,8 @@ export interface Wording {
   mergeNothingLeft: string;
   noComments: string;
   comments: (n: number) => string;
+  /** The record page's label for other catalog numbers (`OTHER_CATALOG_NUMBERS`, rec. 25d, 25q). */
+  otherCatalogNumbers: string;
 }
 
 const EN_COLUMNS: Record<string, string> = {
@@ -152,6 +154,7 @@ const english = (columns: Record<string, string>): Wording => ({
   mergeNothingLeft: 'No duplicate records have been located',
   noComments: 'No comments have been submitted',
   comments: (n) => `${n} Comments`,
+  otherCatalogNumbers: 'Secondary Catalog #',
 });
 
 const WORDINGS: Record<PortalLanguage, Wording> = {
@@ -173,6 +176,7 @@ const WORDINGS: Record<PortalLanguage, Wording> = {
     mergeNothingLeft: 'No se han localizado registros duplicados',
     noComments: 'No hay comentarios enviados',
     comments: (n) => `${n} Comentarios`,
+    otherCatalogNumbers: '# Secundario de Catálogo',
   },
   fr: {
     lang: 'fr',
@@ -191,6 +195,7 @@ const WORDINGS: Record<PortalLanguage, Wording> = {
     mergeNothingLeft: "Aucun enregistrement en double n'a été localisé",
     noComments: "Aucun commentaire n'a été envoyé",
     comments: (n) => `${n} Commentaires`,
+    otherCatalogNumbers: 'N° Catalogue Secondaire',
   },
   pt: {
     lang: 'pt',
@@ -211,6 +216,7 @@ const WORDINGS: Record<PortalLanguage, Wording> = {
     mergeNothingLeft: '',
     noComments: 'Nenhum comentário foi enviado',
     comments: (n) => `${n} Comentários`,
+    otherCatalogNumbers: 'Catálogo Secundário #',
   },
 };
 

@@ -50,7 +50,8 @@ const recordSchema = z
     // 3.4 recordSecurity; 3.0–3.3 localitySecurity (rec. 3.1 07a).
     recordSecurity: z.number().nullable().optional(),
     localitySecurity: z.number().nullable().optional(),
-    // 3.0–3.3 have no identifier table in the API; they show otherCatalogNumbers instead (rec. 3.1 07a).
+    // 3.0–3.3 list no identifier rows; they show the old column instead (rec. 3.1 07a): it stays in
+    // `fields.otherCatalogNumbers`, and the reader adds the identifier rows from the table view (rec. 3.1 25d).
     identifier: z.array(identifierSchema).optional(),
     media: z.array(mediaSchema).default([]),
   })
@@ -74,6 +75,27 @@ export const occurrenceResponseSchema = z.union([
 ]);
 
 export type OccurrenceWire = z.infer<typeof recordSchema>;
+
+/** What this portal's API v2 lists of a record, read off its answer rather than guessed from a version. */
+export interface ApiLists {
+  /** `identifier`: the identifier rows (3.4, rec. 07a). 3.0–3.3 answer without them (rec. 3.1 07a, 3.1 25c). */
+  identifierRows: boolean;
+  /** `otherCatalogNumbers`: the old column, shown by 3.0–3.3 (rec. 3.1 07a) and hidden by 3.4 (07a). */
+  oldColumn: boolean;
+  /** `processingStatus`: left out by 3.0 (recorded-3.0 07a). */
+  status: boolean;
+}
+
+/** The keys of an API v2 record answer (an array of one, or the object), whatever their values. */
+export function apiLists(body: unknown): ApiLists {
+  const wire = Array.isArray(body) ? (body[0] as unknown) : body;
+  const has = (key: string) => typeof wire === 'object' && wire !== null && key in wire;
+  return {
+    identifierRows: has('identifier'),
+    oldColumn: has('otherCatalogNumbers'),
+    status: has('processingStatus'),
+  };
+}
 
 const SCALAR = (v: unknown): v is string | number | boolean | null =>
   v === null || ['string', 'number', 'boolean'].includes(typeof v);

@@ -43,9 +43,17 @@ const SHOWN_SET = new Set<string>(SHOWN);
 /** `| 1-25 of 212 records |`, `| 1-1 de 1 registro |`, `| 1-1 de 1 enregistrements |` (INDEX §16–17). */
 const PAGING = /\|\s*(\d+)-(\d+)\s+\S+\s+(\d+)\s+\S+\s*\|/;
 
+/** A cell under a header the station cannot name, and the fields its place in the table allows. */
+export interface UnnamedCell {
+  text: string | null;
+  candidates: string[];
+}
+
 export interface TablePage extends RecordPage {
   /** Every named column of each row by its field name, for reading a whole record off its row. */
   values: Map<number, Record<string, string | null>>;
+  /** Each row's cells under headers the station cannot name, in table order. */
+  unnamedCells: Map<number, UnnamedCell[]>;
   /**
    * True when some column's header is one the station cannot name (an empty Portuguese header, a label
    * changed by the portal's administrator) and it could be one of the fields the station reads: the rows'
@@ -58,11 +66,15 @@ export interface TablePage extends RecordPage {
  * Names each column: by its header in any language the portal ships, else by its place (the table keeps
  * a fixed column order, so a header between two named ones is one of the fields between them).
  */
-function nameColumns(labels: string[]): { fields: (string | null)[]; unnamed: boolean } {
+function nameColumns(labels: string[]): {
+  fields: (string | null)[];
+  candidates: string[][];
+  unnamed: boolean;
+} {
   const fields = labels.map(fieldOfHeader);
   let unnamed = false;
-  fields.forEach((field, i) => {
-    if (field !== null) return;
+  const candidates = fields.map((field, i) => {
+    if (field !== null) return [];
     const before = fields
       .slice(0, i)
       .reverse()
@@ -70,10 +82,12 @@ function nameColumns(labels: string[]): { fields: (string | null)[]; unnamed: bo
     const after = fields.slice(i + 1).find((f) => f !== null && TABLE_ORDER.includes(f));
     const from = before ? TABLE_ORDER.indexOf(before) + 1 : 0;
     const to = after ? TABLE_ORDER.indexOf(after) : TABLE_ORDER.length;
-    const candidates = TABLE_ORDER.slice(from, to);
-    if (candidates.some((c) => SHOWN_SET.has(c)) || to < from) unnamed = true;
+    // Named neighbours out of the known order: this column could be any field.
+    const between = to < from ? TABLE_ORDER : TABLE_ORDER.slice(from, to);
+    if (between.some((c) => SHOWN_SET.has(c)) || to < from) unnamed = true;
+    return between;
   });
-  return { fields, unnamed };
+  return { fields, candidates, unnamed };
 }
 
 /**
@@ -94,13 +108,22 @@ export function parseRecordTable(doc: Document): TablePage {
   const offset = Math.max(0, Number(paging[1]) - 1);
   const table = doc.querySelector('table#defaulttable, table#dynamictable');
   if (!table) {
-    if (total === 0) return { records: [], offset, total, unnamedColumns: false, values: new Map() };
+    if (total === 0)
+      return {
+        records: [],
+        offset,
+        total,
+        unnamedColumns: false,
+        values: new Map(),
+        unnamedCells: new Map(),
+      };
     throw new PortalError('unexpected-response', 'search-without-table', { total });
   }
   // The first column is the record number (its link); the others are data columns.
   const labels = [...table.querySelectorAll('thead th')].slice(1).map((th) => cellText(th));
-  const { fields, unnamed } = nameColumns(labels);
+  const { fields, candidates, unnamed } = nameColumns(labels);
   const values = new Map<number, Record<string, string | null>>();
+  const unnamedCells = new Map<number, UnnamedCell[]>();
   const records = [...table.querySelectorAll('tbody tr')].map((row) => {
     const cells = [...row.querySelectorAll(':scope > td')];
     const link = cells[0]?.querySelector('a[href*="occid="]');
@@ -110,9 +133,12 @@ export function parseRecordTable(doc: Document): TablePage {
     }
     const summary: RecordSummary = emptySummary(occid);
     const named: Record<string, string | null> = {};
+    const others: UnnamedCell[] = [];
     values.set(occid, named);
+    unnamedCells.set(occid, others);
     fields.forEach((field, i) => {
       const cell = cells[i + 1];
+      if (field === null) others.push({ text: orNull(cellText(cell)), candidates: candidates[i] ?? [] });
       if (field !== null && !(field in named)) named[field] = orNull(cellText(cell));
       if (field === 'recordSecurity') summary.recordSecurity = Number(cellText(cell)) || 0;
       else if (field !== null && SHOWN_SET.has(field)) {
@@ -122,7 +148,7 @@ export function parseRecordTable(doc: Document): TablePage {
     });
     return summary;
   });
-  return { records, offset, total, unnamedColumns: unnamed, values };
+  return { records, offset, total, unnamedColumns: unnamed, values, unnamedCells };
 }
 
 export const emptySummary = (occid: number): RecordSummary => ({
@@ -143,7 +169,7 @@ export const emptySummary = (occid: number): RecordSummary => ({
   recordSecurity: 0,
 });
 
-type ListedText = Exclude<keyof RecordSummary, 'occid' | 'recordSecurity'>;
+type ListedText = Exclude<keyof RecordSummary, 'occid' | 'recordSecurity' | 'unreadable'>;
 
 export type ActionStatus =
   | { kind: 'applied'; message: string }

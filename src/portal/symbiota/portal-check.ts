@@ -1,10 +1,11 @@
-import type { RecordSummary } from '../../domain/occurrence';
+import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
 import { said, type Said } from '../../domain/said';
 import { explained } from '../errors';
 import type { PortalCheckResult, PortalClient } from '../portal';
+import type { ApiLists } from './api-record';
 import type { PortalHttp } from './http';
 import { API_RECORD } from './paths';
-import type { RecordReader } from './record-reader';
+import { LOCK_QUIET_AFTER_WRITE_MS, type RecordReader } from './record-reader';
 
 interface Deps {
   http: PortalHttp;
@@ -15,6 +16,9 @@ interface Deps {
 
 /** A value no collection uses, for duplicate checks that must find nothing. */
 const PROBE_VALUE = 'SPECIMEN-LINKER-CHECK';
+
+/** How long after its last save the station lets go of the save's edit lock (rec. 26c, 26d), in seconds. */
+const QUIET_SECONDS = LOCK_QUIET_AFTER_WRITE_MS / 1000;
 
 /** What a reason to leave API v2 calls for, for the person who runs the portal. */
 function apiAdvice(reason: string): Said {
@@ -126,30 +130,14 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
         : api.value.kind === 'not-found'
           ? [said('check.api-read.found.not-found', { occid: sample.occid })]
           : [said('check.api-read.found.unusable', { reason: api.value.reason })],
-    stationWill: said(apiWorks ? 'check.api-read.will.api' : 'check.api-read.will.editor'),
+    stationWill: apiWorks
+      ? said('check.api-read.will.api')
+      : said('check.api-read.will.editor', { seconds: QUIET_SECONDS }),
     adminCould:
       apiWorks || !api.ok ? null : api.value.kind === 'unusable' ? apiAdvice(api.value.reason) : null,
   });
-  if (api.ok && api.value.kind === 'record') {
-    const columnOnly = api.value.record.identifiers.length === 0 && (sample.otherCatalogNumbers ?? '') !== '';
-    add({
-      id: 'legacy-stamps',
-      title: said('check.legacy-stamps.title'),
-      outcome: columnOnly ? 'works-differently' : 'works',
-      found: [
-        columnOnly
-          ? said('check.legacy-stamps.found.column-only', {
-              occid: sample.occid,
-              numbers: sample.otherCatalogNumbers,
-            })
-          : said('check.legacy-stamps.found.identifiers', { occid: sample.occid }),
-      ],
-      stationWill: said(
-        columnOnly ? 'check.legacy-stamps.will.column-only' : 'check.legacy-stamps.will.identifiers',
-      ),
-      adminCould: null,
-    });
-  }
+  if (api.ok && api.value.kind === 'record')
+    add(legacyStampsCheck(sample, api.value.record, api.value.lists));
 
   const withCookies = await attempt(() =>
     http.get(
@@ -191,9 +179,10 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
               }),
             ]
           : [said('check.editor-read.found.not-shown', { occid: sample.occid })],
-      stationWill: said(
-        viaEditor.ok && viaEditor.value ? 'check.editor-read.will.works' : 'check.editor-read.will.fails',
-      ),
+      stationWill:
+        viaEditor.ok && viaEditor.value
+          ? said('check.editor-read.will.works', { seconds: QUIET_SECONDS })
+          : said('check.editor-read.will.fails'),
       adminCould: null,
     });
   } else {
@@ -202,7 +191,7 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
       title: said('check.editor-read.title'),
       outcome: 'not-tried',
       found: [said('check.editor-read.found.not-needed')],
-      stationWill: said('check.editor-read.will.not-needed'),
+      stationWill: said('check.editor-read.will.not-needed', { seconds: QUIET_SECONDS }),
       adminCould: null,
     });
   }
@@ -212,6 +201,46 @@ export async function checkPortal({ http, reader, portal, collid }: Deps): Promi
   );
   const imageUrl = record.ok ? (record.value?.images[0]?.webUrl ?? null) : null;
   return [...results, ...(await sharedChecks(http, portal, collid, imageUrl))];
+}
+
+/**
+ * Where the sample record keeps its stamps, and what this portal's API v2 shows of them: read off the API's
+ * own answer (3.4 lists identifier rows and hides the old column, rec. 07a; 3.0–3.3 show the old column and
+ * list no identifier rows, rec. 3.1 07a), never guessed from the version.
+ */
+function legacyStampsCheck(
+  sample: RecordSummary,
+  record: SpecimenRecord,
+  lists: ApiLists,
+): Omit<PortalCheckResult, 'essential'> {
+  const numbers = sample.otherCatalogNumbers ?? '';
+  const values = { occid: sample.occid, numbers };
+  const keeps: Said =
+    numbers === ''
+      ? said('check.legacy-stamps.found.none', { occid: sample.occid })
+      : record.identifiers.length > 0
+        ? said('check.legacy-stamps.found.identifiers', values)
+        : lists.identifierRows
+          ? said('check.legacy-stamps.found.column-only', values)
+          : (record.fields['otherCatalogNumbers'] ?? '') !== ''
+            ? said('check.legacy-stamps.found.column', values)
+            : said('check.legacy-stamps.found.identifiers', values);
+  const hidden = !lists.oldColumn || !lists.identifierRows;
+  return {
+    id: 'legacy-stamps',
+    title: said('check.legacy-stamps.title'),
+    outcome: hidden && numbers !== '' ? 'works-differently' : 'works',
+    found: [
+      keeps,
+      said('check.legacy-stamps.found.api', { column: lists.oldColumn, rows: lists.identifierRows }),
+    ],
+    stationWill: !lists.identifierRows
+      ? said('check.legacy-stamps.will.rows-from-table')
+      : !lists.oldColumn
+        ? said('check.legacy-stamps.will.column-from-table')
+        : said('check.legacy-stamps.will.identifiers'),
+    adminCould: null,
+  };
 }
 
 async function sharedChecks(

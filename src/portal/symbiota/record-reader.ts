@@ -1,37 +1,39 @@
 import type { SpecimenRecord } from '../../domain/occurrence';
 import { PortalError } from '../errors';
 import type { RecordSource } from '../portal';
-import { occurrenceResponseSchema, toSpecimenRecord } from './api-record';
-import { z } from 'zod';
+import { apiLists, occurrenceResponseSchema, toSpecimenRecord, type ApiLists } from './api-record';
 import { isLockedByAnotherEditor, parseEditorRecord, parseImageTab } from './editor-record';
-import { parseHtml, parseRecordTable } from './html';
+import { parseHtml } from './html';
 import { requireSession, type PortalHttp, type PortalResponse } from './http';
-import { API_RECORD, EDITOR, IMAGE_TAB, RECORD_PAGE, TABLE } from './paths';
+import { API_RECORD, EDITOR, IMAGE_TAB } from './paths';
+import { createRowReader, type RowNeeds } from './record-row';
+
+export { parseJson } from './record-row';
 
 /** How long the portal keeps a record locked for the editor who opened it (OccurrenceEditorManager::getLock). */
 export const EDIT_LOCK_MINUTES = 15;
-/** Reads that come together (a page of candidates) release their lock once, after the last. */
+/** Reads that come together (a page of candidates) release their lock once, a moment after the last. */
 export const LOCK_RELEASE_DELAY_MS = 200;
+/**
+ * After a write the station lets go of the lock once it has written nothing through the editor for this
+ * long. Each save moves the user's one lock to the record it saved (`getLock` deletes the user's other
+ * locks first, rec. 21h), so a run of links holds one record at a time and costs no request per link for
+ * the release; the last record written is free again this long after the run, not 15 minutes.
+ */
+export const LOCK_QUIET_AFTER_WRITE_MS = 30_000;
+
+export interface RecordReaderOptions {
+  /** How long after its last write the station lets go of the edit lock (default LOCK_QUIET_AFTER_WRITE_MS). */
+  lockQuietAfterWriteMs?: number;
+}
 
 const recordLocked = (occid: number) =>
   new PortalError('record-locked', 'record-locked', { occid, minutes: EDIT_LOCK_MINUTES });
 
-/** `what`: the record the JSON was asked for, or null for the installation's status. */
-export function parseJson(text: string, what: { occid: number } | null): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new PortalError(
-      'unexpected-response',
-      what ? 'not-json-record' : 'not-json-status',
-      what ?? undefined,
-      text.slice(0, 300),
-    );
-  }
-}
-
 type ApiAnswer =
-  { kind: 'record'; record: SpecimenRecord } | { kind: 'not-found' } | { kind: 'unusable'; reason: string };
+  | { kind: 'record'; record: SpecimenRecord; lists: ApiLists }
+  | { kind: 'not-found' }
+  | { kind: 'unusable'; reason: string };
 
 const isJson = (r: PortalResponse) => r.contentType.includes('json') || /^\s*[[{]/.test(r.text);
 
@@ -41,30 +43,73 @@ const isJson = (r: PortalResponse) => r.contentType.includes('json') || /^\s*[[{
  * (rec. 15a–15c), decided once, the first time it happens, and announced to whoever listens (the portal
  * check and the banner). A network failure is not a reason to switch: it is reported as such.
  */
-export function createRecordReader(http: PortalHttp) {
+export function createRecordReader(http: PortalHttp, options: RecordReaderOptions = {}) {
+  const quietAfterWrite = options.lockQuietAfterWriteMs ?? LOCK_QUIET_AFTER_WRITE_MS;
   let source: RecordSource = { via: 'api', reason: null };
   /** The collection the station works on, once it has asked the portal about one (for the table view). */
   let collection: number | null = null;
-  /** This portal's table view prints headers the station cannot name (Portuguese): its rows are no help. */
-  let tablesUnnamed = false;
+  const rows = createRowReader(http);
 
   /**
-   * Opening a record in the editor locks it against other editors for 15 minutes (rec. 15b, 18d). The
-   * portal keeps one lock per user and drops it when the user opens another record, so opening "record
-   * -1" (stored as the non-record 0) releases it (rec. 18h, 3.1 18h). Done once after a burst of reads.
+   * Every page of the editor that shows a record takes the user's edit lock on it, for 15 minutes: a read
+   * (rec. 15b, 21d) and the page a save or a new record answers with (rec. 09a, 13; 25m, 26c). The portal
+   * keeps one lock per user and drops it when the user opens another record, so opening "record -1"
+   * (stored as the non-record 0) releases it (rec. 21h, 26d). Done once after a burst of editor pages: a
+   * moment after reads, after a quiet spell after writes.
    */
   let openInEditor = 0;
+  /** What last opened an editor page that shows a record since the last release; null: no lock held. */
+  let lockTakenBy: 'read' | 'write' | null = null;
   let release: ReturnType<typeof setTimeout> | null = null;
+  function letGo() {
+    lockTakenBy = null;
+    return http.get(EDITOR, { occid: -1 }).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
   function releaseLockSoon() {
     if (release !== null) clearTimeout(release);
-    release = setTimeout(() => {
-      release = null;
-      if (openInEditor > 0) return;
-      void http.get(EDITOR, { occid: -1 }).catch(() => undefined);
-    }, LOCK_RELEASE_DELAY_MS);
+    release = null;
+    if (lockTakenBy === null) return;
+    release = setTimeout(
+      () => {
+        release = null;
+        if (openInEditor > 0 || lockTakenBy === null) return;
+        void letGo();
+      },
+      lockTakenBy === 'write' ? quietAfterWrite : LOCK_RELEASE_DELAY_MS,
+    );
   }
-  const listeners = new Set<(source: RecordSource) => void>();
+  /**
+   * Runs what may open editor pages that show a record (it says so with `editorPageOpened`), and lets go of
+   * the lock once it, and whatever else came in the same burst, is done.
+   */
+  async function inEditor<T>(run: () => Promise<T>): Promise<T> {
+    openInEditor += 1;
+    try {
+      return await run();
+    } finally {
+      openInEditor -= 1;
+      if (openInEditor === 0) releaseLockSoon();
+    }
+  }
+  /**
+   * An editor page that shows a record was answered: the user now holds its lock (rec. 15b, 25-sql, 26-sql).
+   * A record another editor holds gives the user no lock (rec. 25o), but pages answered together may have
+   * taken one in another order than they came back, so a lock already noted is still let go of.
+   */
+  const editorPageOpened = (by: 'read' | 'write' | 'held-by-another') => {
+    if (by !== 'held-by-another') lockTakenBy = by;
+  };
+  /** Lets go of a lock the station still holds, now (before logging out: the portal keeps it 15 minutes). */
+  async function releaseHeldLock(): Promise<void> {
+    if (release !== null) clearTimeout(release);
+    release = null;
+    if (lockTakenBy !== null && openInEditor === 0) await letGo();
+  }
 
+  const listeners = new Set<(source: RecordSource) => void>();
   function switchToEditorPages(reason: string) {
     if (source.via === 'editor-pages') return;
     source = { via: 'editor-pages', reason };
@@ -94,10 +139,7 @@ export function createRecordReader(http: PortalHttp) {
     if (!parsed.success) return { kind: 'unusable', reason: `${where} sent a record in an unknown shape` };
     if (parsed.data === null) return { kind: 'not-found' };
     const record = toSpecimenRecord(parsed.data, (url) => http.absolute(url));
-    // 3.0's API leaves out the processing status (recorded-3.0 07a–07c): the record's table row shows it.
-    const wire = (Array.isArray(body) ? body[0] : body) as Record<string, unknown>;
-    if (!('processingStatus' in wire)) return { kind: 'record', record: await withStatus(record) };
-    return { kind: 'record', record };
+    return { kind: 'record', record, lists: apiLists(body) };
   }
 
   async function imagesOf(occid: number, collid: number) {
@@ -106,56 +148,42 @@ export function createRecordReader(http: PortalHttp) {
   }
 
   /**
-   * A record's row in the table view, found by its number (`q_catalognumber=occid N`, which every 3.x
-   * reads as a record number, PROTOCOL §3.1): every column that holds data, the legacy Other Catalog
-   * Numbers column among them, without opening the record in the editor (so without an edit lock).
-   * Null: no such record in the station's collection; `unnamed`: a header could not be named.
+   * An API record with what this portal's API leaves out, from the record's table row: the processing
+   * status on 3.0 (recorded-3.0 07a, 21a) and, when `numbers`, the identifier rows on 3.0–3.3, which list
+   * none (rec. 3.1 07a, 3.1 25c, 3.1 25d): the row's Other Catalog Numbers holds them with the old column.
    */
-  async function tableRow(occid: number, collid: number) {
-    const response = requireSession(
-      await http.get(TABLE, [
-        ['collid', String(collid)],
-        ['q_catalognumber', `occid${occid}`],
-        ['occindex', '0'],
-        ['reclimit', '1'],
-      ]),
-    );
-    const page = parseRecordTable(parseHtml(response.text));
-    if (page.unnamedColumns) tablesUnnamed = true;
-    if (!page.records.some((r) => r.occid === occid)) return null;
-    return { values: { ...(page.values.get(occid) ?? {}) }, unnamed: page.unnamedColumns };
-  }
-
-  /** A record with the processing status its table-view row shows (for an API that leaves it out). */
-  async function withStatus(record: SpecimenRecord): Promise<SpecimenRecord> {
-    const row = await tableRow(record.occid, record.collid);
-    if (row === null || row.unnamed) {
-      throw new PortalError('unexpected-response', 'no-status-anywhere', { occid: record.occid });
+  async function completed(record: SpecimenRecord, lists: ApiLists, numbers: boolean) {
+    const needs: RowNeeds = { status: !lists.status, numbers: numbers && !lists.identifierRows };
+    if (!needs.status && !needs.numbers) return record;
+    const row = await rows.read(record.occid, record.collid, needs);
+    if (row === null) {
+      if (needs.status)
+        throw new PortalError('unexpected-response', 'no-status-anywhere', { occid: record.occid });
+      return record;
     }
-    const status = row.values['processingStatus'] ?? null;
-    return { ...record, processingStatus: status, fields: { ...record.fields, processingStatus: status } };
+    let whole = record;
+    if (needs.status) {
+      const status = row.fields['processingStatus'] ?? null;
+      whole = { ...whole, processingStatus: status, fields: { ...whole.fields, processingStatus: status } };
+    }
+    if (needs.numbers)
+      whole = {
+        ...whole,
+        fields: { ...whole.fields, otherCatalogNumbers: row.fields['otherCatalogNumbers'] ?? null },
+      };
+    return whole;
   }
 
   /**
-   * A record read without an edit lock, for one another editor has open: its table-view row, the image
-   * tab, and the record page's JSON for values the table cuts at 60 characters. Null: no such record.
+   * A record read without an edit lock, for one another editor has open: its table-view row (named in any
+   * language, record-row.ts), the image tab, and the record page for what the row cannot say. Null: no
+   * such record.
    */
   async function fromTableView(occid: number): Promise<SpecimenRecord | null> {
     if (collection === null) throw recordLocked(occid);
-    const row = await tableRow(occid, collection);
+    const row = await rows.read(occid, collection, { all: true });
     if (row === null) return null;
-    if (row.unnamed) throw recordLocked(occid);
-    const fields = row.values;
-    const cut = Object.entries(fields).filter(([, v]) => v !== null && /\.\.\.$/.test(v) && v.length >= 63);
-    if (cut.length > 0) {
-      const json = await http.get(RECORD_PAGE, { occid, format: 'json' });
-      const whole = z.record(z.string(), z.unknown()).safeParse(parseJson(json.text, { occid }));
-      if (whole.success)
-        for (const [key] of cut) {
-          const value = whole.data[key];
-          if (typeof value === 'string' || typeof value === 'number') fields[key] = String(value);
-        }
-    }
+    const fields = row.fields;
     const images = await imagesOf(occid, collection);
     return {
       occid,
@@ -182,20 +210,16 @@ export function createRecordReader(http: PortalHttp) {
 
   /**
    * The editor form (it takes an edit lock, rec. 15b) and, when the record has images, the image tab. A
-   * record another editor has open shows no form but "Record Locked!" (rec. 3.1 16b): it is then read
-   * from the table view, which takes no lock.
+   * record another editor has open shows no form but "Record Locked!" in any language (rec. 3.1 16b,
+   * 25e): it is then read from the table view, which takes no lock.
    */
-  async function fromEditorPages(occid: number): Promise<SpecimenRecord | null> {
-    openInEditor += 1;
-    let response: PortalResponse;
-    try {
-      response = requireSession(await http.get(EDITOR, { occid }));
-    } finally {
-      openInEditor -= 1;
-      releaseLockSoon();
-    }
+  const fromEditorPages = (occid: number) => inEditor(() => fromEditorForm(occid));
+  async function fromEditorForm(occid: number): Promise<SpecimenRecord | null> {
+    const response = requireSession(await http.get(EDITOR, { occid }));
     const doc = parseHtml(response.text);
-    if (isLockedByAnotherEditor(doc, occid)) return fromTableView(occid);
+    const held = isLockedByAnotherEditor(doc, occid);
+    editorPageOpened(held ? 'held-by-another' : 'read');
+    if (held) return fromTableView(occid);
     // The page for a record that does not exist is not recorded; whatever it shows, it shows no form for
     // this occid, and neither does the refusal a user without rights on the record's collection gets.
     const record = parseEditorRecord(doc, occid);
@@ -207,43 +231,46 @@ export function createRecordReader(http: PortalHttp) {
   }
 
   /**
-   * The legacy column, which API v2 on 3.4 hides (rec. 07a, 14b): its record's table-view row shows it.
+   * The old column, which API v2 on 3.4 hides (rec. 07a, 14b): its record's table-view row shows it, or
+   * where the row's headers cannot be named, the record page (rec. 25d); neither takes an edit lock.
    * (The record page's JSON does not, on a portal that keeps stamps only in the old column: rec. 16m.)
-   * Where the table's headers cannot be named, the editor form shows it, at the cost of an edit lock.
    */
   async function legacyCatalogNumbers(record: SpecimenRecord): Promise<string | null> {
-    if (!tablesUnnamed) {
-      const row = await tableRow(record.occid, record.collid);
-      if (row !== null && !row.unnamed) return row.values['otherCatalogNumbers'] ?? null;
-    }
-    const read = await fromEditorPages(record.occid);
-    return read?.fields['otherCatalogNumbers'] ?? read?.identifiers.map((i) => i.value).join(', ') ?? null;
+    const row = await rows.read(record.occid, record.collid, { numbers: true });
+    return row?.fields['otherCatalogNumbers'] ?? null;
   }
 
   /**
-   * A record as the station shows and guards it. Read through API v2 it lacks the legacy Other Catalog
-   * Numbers column (hidden there); read from the editor pages it has it.
+   * A record as the station guards it before a barcode, a status or a merge. Read through API v2 it lacks
+   * what that API hides (3.4: the old column; 3.0–3.3: the identifier rows).
    */
-  async function readCore(occid: number): Promise<SpecimenRecord | null> {
+  async function read(occid: number, numbers: boolean): Promise<SpecimenRecord | null> {
     if (source.via === 'api') {
       const answer = await fromApi(occid);
-      if (answer.kind === 'record') return answer.record;
+      if (answer.kind === 'record') return completed(answer.record, answer.lists, numbers);
       // A portal may hide protected records from anonymous API readers; the editor lists them to editors.
       if (answer.kind === 'not-found') return fromEditorPages(occid);
       switchToEditorPages(answer.reason);
     }
     return fromEditorPages(occid);
   }
+  const readCore = (occid: number) => read(occid, false);
 
   return {
     readCore,
 
     /**
-     * The record with its legacy column, where it matters most (before adding an accession): the API's
-     * record has no identifier rows, so the record page's JSON is asked for the column (rec. 12h).
+     * A record as a screen shows it: with its other catalog numbers where this portal's API lists no
+     * identifier rows (3.0–3.3: one request more, the record's table row, which 3.0 reads anyway).
+     */
+    readRecord: (occid: number) => read(occid, true),
+
+    /**
+     * The record with all its other catalog numbers, where they matter most (before adding an accession):
+     * also the old column that 3.4's API hides.
      */
     async readWithLegacyColumn(occid: number): Promise<SpecimenRecord | null> {
-      const record = await readCore(occid);
+      const record = await read(occid, true);
       if (record === null || record.identifiers.length > 0 || 'otherCatalogNumbers' in record.fields)
         return record;
       const legacy = await legacyCatalogNumbers(record);
@@ -263,13 +290,13 @@ export function createRecordReader(http: PortalHttp) {
     fromApi,
     fromEditorPages,
     fromTableView,
+    inEditor,
+    editorPageOpened,
+    releaseHeldLock,
+    tableHeadersUnnamed: rows.tablesUnnamed,
     /** The station works on this collection: records can be read from its table view. */
     workOn(collid: number) {
       collection = collid;
-    },
-    /** A search found the table's headers unnamed: no use asking it for one record's row either. */
-    tableHeadersUnnamed() {
-      tablesUnnamed = true;
     },
     source: () => source,
     onSourceChange(listener: (source: RecordSource) => void) {

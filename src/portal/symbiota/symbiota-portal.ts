@@ -1,13 +1,12 @@
 import { statusVocabulary } from '../../domain/processing-status';
 import type { RecordPage } from '../../domain/occurrence';
-import { PortalError } from '../errors';
+import { isRecordProblem, PortalError } from '../errors';
 import type { CollectorSearch, PageRequest, PortalClient, SessionState } from '../portal';
 import { PortalHttp, requireSession, type PortalHttpOptions } from './http';
 import { parseCollectionRole, ROLE_PROBE } from './collection-role';
 import { checkPortal } from './portal-check';
-import { createRecordReader, parseJson } from './record-reader';
+import { createRecordReader, parseJson, type RecordReaderOptions } from './record-reader';
 import {
-  emptySummary,
   isRightsRefusal,
   parseCollectionName,
   parseComments,
@@ -19,19 +18,15 @@ import {
 import { z } from 'zod';
 import { API_PING, API_STATUS, EDITOR, LOGIN, RECORD_PAGE, TABLE } from './paths';
 import { pageLanguage } from './portal-words';
-import type { RecordSummary, SpecimenRecord } from '../../domain/occurrence';
+import { otherCatalogNumbersOf, type RecordSummary, type SpecimenRecord } from '../../domain/occurrence';
+import { said } from '../../domain/said';
 import { createGuardedWrites } from './writes';
 
 const DEFAULT_PAGE: PageRequest = { offset: 0, limit: 100 };
 
 /** A search row made from a whole record, for tables whose columns cannot all be named. */
-function summaryOf(record: SpecimenRecord | null, occid: number): RecordSummary {
-  if (record === null) return emptySummary(occid);
-  const other = [
-    ...new Set([record.fields['otherCatalogNumbers'], ...record.identifiers.map((i) => i.value)]),
-  ]
-    .filter((v): v is string => typeof v === 'string' && v !== '')
-    .join(', ');
+function summaryOf(record: SpecimenRecord): RecordSummary {
+  const other = otherCatalogNumbersOf(record).join(', ');
   return {
     occid: record.occid,
     catalogNumber: record.catalogNumber,
@@ -62,9 +57,9 @@ function paging(page: PageRequest): [string, string][] {
 }
 
 /** The `PortalClient` for a stock Symbiota 3.x portal, over the endpoints of PROTOCOL §13. */
-export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
+export function createSymbiotaPortal(options: PortalHttpOptions & RecordReaderOptions): PortalClient {
   const http = new PortalHttp(options);
-  const reader = createRecordReader(http);
+  const reader = createRecordReader(http, options);
 
   /**
    * A table-view search. `oldColumn`: whether the rows' Other Catalog Numbers must be known even when the
@@ -92,8 +87,19 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     if (!unnamedColumns) return { records, offset, total };
     reader.tableHeadersUnnamed();
     const read = (occid: number) => (oldColumn ? reader.readWithLegacyColumn(occid) : reader.readCore(occid));
+    // One record the station cannot read (another editor holds it, it is gone) does not hold up the rest:
+    // its row is listed with what the table showed and why it could not be read.
     const whole = await Promise.all(
-      records.map(async (r) => summaryOf((await read(r.occid)) ?? null, r.occid)),
+      records.map(async (row): Promise<RecordSummary> => {
+        try {
+          const record = await read(row.occid);
+          if (record !== null) return summaryOf(record);
+          return { ...row, unreadable: said('portal.error.record-missing', { occid: row.occid }) };
+        } catch (error) {
+          if (!isRecordProblem(error)) throw error;
+          return { ...row, unreadable: error.said };
+        }
+      }),
     );
     return { records: whole, offset, total };
   }
@@ -195,6 +201,8 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
     },
 
     async logout() {
+      // The portal keeps an edit lock 15 minutes after its user logs out; the station's goes first.
+      await reader.releaseHeldLock();
       await http.get(LOGIN, { submit: 'logout' });
     },
 
@@ -238,7 +246,7 @@ export function createSymbiotaPortal(options: PortalHttpOptions): PortalClient {
         { oldColumn: false },
       ),
 
-    readRecord: reader.readCore,
+    readRecord: reader.readRecord,
 
     async readComments(occid) {
       const response = await http.get(RECORD_PAGE, { occid });

@@ -1,9 +1,9 @@
-import { hasBarcode, type SpecimenRecord } from '../../domain/occurrence';
+import { hasBarcode, otherCatalogNumbersOf, type SpecimenRecord } from '../../domain/occurrence';
 import { sameStatus } from '../../domain/processing-status';
 import { PortalError } from '../errors';
 import type { PortalClient, RecordWritten, ValueChange } from '../portal';
 import type { FieldValues } from '../../domain/task';
-import { parseEditorRecord } from './editor-record';
+import { isLockedByAnotherEditor, parseEditorRecord } from './editor-record';
 import type { PortalHttp, PortalResponse } from './http';
 import { isRightsRefusal, parseActionStatus, parseComments, parseHtml } from './html';
 import { EDITOR, MERGE, RECORD_PAGE } from './paths';
@@ -63,10 +63,8 @@ function fieldsOf(record: SpecimenRecord, names: string[]): FieldValues {
       case 'processingstatus':
         return record.processingStatus;
       default: {
-        const held = [...record.identifiers.map((i) => i.value), record.fields['otherCatalogNumbers'] ?? '']
-          .map((v) => v.trim())
-          .filter((v) => v !== '');
-        return held.length > 0 ? [...new Set(held)].join(', ') : null;
+        const held = otherCatalogNumbersOf(record);
+        return held.length > 0 ? held.join(', ') : null;
       }
     }
   };
@@ -105,6 +103,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
     ]);
     if (response.redirected) throw new PortalError('not-logged-in', 'session-ended-nothing-saved');
     const doc = parseHtml(response.text);
+    reader.editorPageOpened(isLockedByAnotherEditor(doc, occid) ? 'held-by-another' : 'write');
     const status = parseActionStatus(doc);
     if (status === null) {
       if (isRightsRefusal(doc)) throw refusedByRights();
@@ -156,7 +155,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
     return probe.redirected;
   }
 
-  return {
+  const writes: GuardedWrites = {
     async setCatalogNumber(collid, occid, barcode, status) {
       // The portal saves a barcode another record already holds (rec. 09e), so ask first (§8.1); the
       // record is read again at the same time, so a barcode set meanwhile is never overwritten.
@@ -349,6 +348,7 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         ['recordenteredby', enteredBy],
       ]);
       if (response.redirected) throw new PortalError('not-logged-in', 'session-ended-no-record-created');
+      reader.editorPageOpened('write');
       const doc = parseHtml(response.text);
       const occid = Number(doc.querySelector('input[name="occid"]')?.getAttribute('value'));
       if (!Number.isInteger(occid) || occid <= 0) {
@@ -388,5 +388,24 @@ export function createGuardedWrites({ http, reader, barcodeInUse, imageCount }: 
         throw new PortalError('portal-refused', 'comment-not-listed', { occid });
       }
     },
+  };
+
+  /**
+   * The page a save or a new record answers with shows the record, so it takes the user's edit lock on it
+   * for 15 minutes, as the editor form does (rec. 09a, 13; 25-sql, 26-sql): other editors would meet
+   * "Record Locked!". The station lets go of it once it has written nothing for a quiet spell
+   * (LOCK_QUIET_AFTER_WRITE_MS): the next save of a run moves the lock anyway.
+   */
+  const lockReleased =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      reader.inEditor(() => write(...args));
+  return {
+    ...writes,
+    setCatalogNumber: lockReleased(writes.setCatalogNumber),
+    addAccession: lockReleased(writes.addAccession),
+    setProcessingStatus: lockReleased(writes.setProcessingStatus),
+    restoreValues: lockReleased(writes.restoreValues),
+    createRecord: lockReleased(writes.createRecord),
   };
 }

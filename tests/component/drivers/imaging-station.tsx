@@ -59,7 +59,7 @@ export class ImagingStation {
   }
 
   /** `timeout`: how long to wait, e.g. for the outbox's automatic retry (2 s after a first fault). */
-  async waitForSessionRow(barcode: string, state: RegExp, timeout = 1000) {
+  async waitForSessionRow(barcode: string, state: RegExp, timeout = 4000) {
     const table = await screen.findByRole('table');
     const row = await within(table).findByRole('row', { name: new RegExp(barcode) });
     await within(row).findByText(state, {}, { timeout });
