@@ -8,7 +8,7 @@ import { ConfigMissingPage } from './app/config-missing-page';
 import type { DemoControls } from './app/shell';
 import './app/app.css';
 import { createSymbiotaPortal } from './portal/symbiota/symbiota-portal';
-import { catalogReady, stationIntl } from './i18n/intl';
+import { stationIntl } from './i18n/intl';
 import { applyLocale, startingLocale } from './i18n/station-language';
 import { armEarlyKeys } from './ui/early-keys';
 
@@ -22,19 +22,15 @@ async function boot() {
   // The catalog comes with the configuration, in parallel: the first screen needs both.
   const [loaded] = await Promise.all([loadConfig(configUrl), applyLocale(startingLocale())]);
   if (!loaded.ok) {
-    const page = () =>
-      root.render(
-        <RawIntlProvider value={stationIntl()}>
-          {'missing' in loaded ? (
-            <ConfigMissingPage configUrl={configUrl} devServer={import.meta.env.DEV} />
-          ) : (
-            <ConfigErrorPage url={configUrl} problems={loaded.problems} />
-          )}
-        </RawIntlProvider>,
-      );
-    page();
-    // The setup pages' words are in the catalog's second part (src/i18n/areas.ts): worded again once it is here.
-    void catalogReady().then(page);
+    root.render(
+      <RawIntlProvider value={stationIntl()}>
+        {'missing' in loaded ? (
+          <ConfigMissingPage configUrl={configUrl} devServer={import.meta.env.DEV} />
+        ) : (
+          <ConfigErrorPage url={configUrl} problems={loaded.problems} />
+        )}
+      </RawIntlProvider>,
+    );
     return;
   }
   const { config } = loaded;
