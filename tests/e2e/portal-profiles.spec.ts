@@ -12,6 +12,9 @@ for (const profile of Object.values(PORTAL_PROFILES)) {
     page,
   }) => {
     test.setTimeout(60_000);
+    // The technician chose English on this station, whatever language the portal answers in (the station in
+    // the portal's language is tests/e2e/languages.spec.ts and the portal-check component tests).
+    await page.addInitScript(() => localStorage.setItem('specimen-linker.language', 'en'));
     const station = new DemoStation(page);
     await station.startUnprocessed(profile.name);
     const badge = page.getByRole('note').filter({ hasText: 'Demo portal' });

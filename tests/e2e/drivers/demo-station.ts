@@ -32,7 +32,7 @@ export class DemoStation {
    * starts from this one's data, as two stations share one real portal. Opened at the login form.
    */
   async atAnotherStation(): Promise<DemoStation> {
-    const { key, profile, data } = await this.page.evaluate(() => {
+    const { key, profile, data, chosen } = await this.page.evaluate(() => {
       const portal = window.__demoPortal!;
       // Another browser has no PHP session of its own yet.
       const state = { ...portal.state, session: null, editorSession: null };
@@ -40,6 +40,8 @@ export class DemoStation {
         key: `specimen-linker.demo-portal.v2.${portal.profile.name}`,
         profile: portal.profile.name,
         data: JSON.stringify(state),
+        // The other station speaks the language chosen on this one (its technician chose it too).
+        chosen: localStorage.getItem('specimen-linker.language'),
       };
     });
     const context = await this.page
@@ -47,12 +49,13 @@ export class DemoStation {
       .browser()!
       .newContext({ baseURL: new URL(this.page.url()).origin });
     await context.addInitScript(
-      ([k, v]) => {
+      ([k, v, language]) => {
+        if (language) localStorage.setItem('specimen-linker.language', language);
         if (sessionStorage.getItem('seeded') !== null) return;
         sessionStorage.setItem('seeded', '1');
         localStorage.setItem(k!, v!);
       },
-      [key, data],
+      [key, data, chosen],
     );
     const other = new DemoStation(await context.newPage(), this.language);
     await other.open(profile);
