@@ -283,6 +283,9 @@ export async function benchRequestsByPortal(browser, base) {
   const byPortal = {};
   for (const profile of PROFILES) {
     const context = await browser.newContext();
+    // The same technician on every kind of portal: English chosen on the station (else it follows the
+    // portal's language and the English steps below would not find their words).
+    await context.addInitScript(() => localStorage.setItem('specimen-linker.language', 'en'));
     const page = await context.newPage();
     await openDemo(page, base, profile);
     await addBenchRecords(page, PROFILE_LINKS);
