@@ -51,6 +51,39 @@ function restore(key: string, profile: PortalProfile): FakeState {
   }
 }
 
+const RELOADED_KEY = 'specimen-linker.demo-portal.reloaded-for-worker';
+
+/**
+ * MSW's worker unregisters itself when the page that goes away seems to be its last client. On a reload the
+ * new page may not be counted yet: it then starts uncontrolled, and its requests would reach the static file
+ * server instead of the demo portal (the station would say the portal answered with a page it does not
+ * know). Wait a moment for the new worker to take the page; if it does not, load the page once more: an
+ * uncontrolled page's unload does not unregister anything, so the next load is controlled.
+ */
+async function pageControlled() {
+  const sw = navigator.serviceWorker;
+  if (sw.controller === null) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, 1500);
+      sw.addEventListener('controllerchange', done, { once: true });
+    });
+  }
+  if (sw.controller !== null) {
+    sessionStorage.removeItem(RELOADED_KEY);
+    return;
+  }
+  if (sessionStorage.getItem(RELOADED_KEY) === null) {
+    sessionStorage.setItem(RELOADED_KEY, '1');
+    window.location.reload();
+    await new Promise<never>(() => {});
+  }
+  throw new Error('The demo portal could not start in this browser (its service worker does not take the page).');
+}
+
 /** Starts the in-browser demo portal; its data survive a reload until "Reset demo data". */
 export async function startDemoPortal() {
   const profile = chosenProfile();
@@ -96,6 +129,7 @@ export async function startDemoPortal() {
     quiet: true,
     serviceWorker: { url: './mockServiceWorker.js' },
   });
+  await pageControlled();
   window.__demoPortal = fake;
   return {
     rootPath: profile.rootPath,
