@@ -41,6 +41,12 @@ export interface LineNumber {
   last: Box;
   /** Where the prefix's words are (`No.`, `Acc.`): they account for ink before the number. */
   prefix: { start: number; end: number }[];
+  /**
+   * What the OCR read right before the digits, in the same word, that is not a prefix as it reads (`«6779`,
+   * `~004335`, `1.10089`: a `N°` or `no.` run into the number). It may be a prefix misread, or half a broken
+   * digit: the ink there is read again on its own (`leadCut`) and must read as a prefix.
+   */
+  lead?: string;
 }
 
 export type LineReading =
@@ -197,30 +203,34 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
 
   // `No.` read with a zero for its o: `N0.27480`.
   if (/^[Nn]0[.,]/.test(symbols.map((s) => s.text).join(''))) symbols[1] = { ...symbols[1]!, text: 'o' };
-  const parts = /^(\D*?)(\d+)(\D*)$/.exec(symbols.map((s) => s.text).join(''));
-  if (!parts)
+  // The last group of digits is the number. Before it: a prefix, or what a prefix run into the number reads
+  // as (`1.10089` for `no. 10089`), which is read again on its own; digits before it with nothing between
+  // are letters among digits (`64g33`).
+  const joined = symbols.map((s) => s.text).join('');
+  const parts = /^(.*?)(\d+)(\D*)$/.exec(joined);
+  const [, lead = '', printed = '', tail = ''] = parts ?? [];
+  if (!parts || (/\d/.test(lead) && !/\d[.,:]$/.test(lead)))
     return {
       kind: 'doubtful',
       text,
       why: said('check.stamp.letters-among-digits', { text: word.text.trim() }),
     };
-  const [, lead = '', printed = '', tail = ''] = parts;
   const leadSymbols = symbols.slice(0, lead.length);
   const digitSymbols = symbols.slice(lead.length, lead.length + printed.length);
   const tailSymbols = symbols.slice(lead.length + printed.length);
   if (tailSymbols.some((s) => s.box.height >= 0.35 * h))
     return { kind: 'doubtful', text, why: said('check.stamp.followed-by', { text: tail }) };
-  if (lead !== '' && !isPrefix(lead))
-    return { kind: 'doubtful', text, why: said('check.stamp.before-number', { text: lead }) };
   if (printed.length < MIN_DIGITS)
     return { kind: 'doubtful', text, why: said('check.stamp.too-short', { number: printed }) };
 
   const start = digitSymbols[0]!.box.x;
   const end = right(digitSymbols[digitSymbols.length - 1]!.box);
   const span = (from: Box, to: Box) => ({ start: from.x, end: right(to) });
-  const prefix = leadSymbols.length
-    ? [span(leadSymbols[0]!.box, leadSymbols[leadSymbols.length - 1]!.box)]
-    : [];
+  const leadIsPrefix = lead === '' || isPrefix(lead);
+  const prefix =
+    leadSymbols.length && leadIsPrefix
+      ? [span(leadSymbols[0]!.box, leadSymbols[leadSymbols.length - 1]!.box)]
+      : [];
   // Before the number, a prefix accounts for its ink; whatever else stands there is judged by its ink
   // (checkNumberInk): the OCR's boxes are too rough to say what reaches the digits.
   const at = sorted.indexOf(word);
@@ -243,7 +253,32 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
     start,
     end,
     prefix,
+    ...(leadIsPrefix ? {} : { lead }),
   };
+}
+
+/**
+ * Where to cut out the ink before a number's digits to read it on its own (`LineNumber.lead`): up to three
+ * characters' width before the first digit's blob, stopping short of it.
+ */
+export function leadCut(number: LineNumber, ink: LineInk): { from: number; to: number } | null {
+  const h = ink.charHeight;
+  const firstBlob = ink.blobs
+    .filter((b) => b.height >= 0.4 * h && right(b) > number.first.x && b.x < right(number.first))
+    .reduce<Box | null>((a, b) => (a === null || b.x < a.x ? b : a), null);
+  const to = Math.min(number.start, firstBlob?.x ?? number.start) - Math.round(0.06 * h);
+  const from = Math.max(0, Math.round(to - 3.2 * h));
+  return to - from >= 0.3 * h ? { from, to } : null;
+}
+
+/**
+ * The ink before the digits read on its own (`leadCut`) reads as a prefix, nothing else: letters with a dot
+ * or `°`, `#`, `№`. A mark such as `(` or `:` beside it, which half a broken digit reads as, is not.
+ */
+export function readsAsPrefix(words: OcrWord[]): boolean {
+  const kept = words.map((w) => w.text.trim()).filter((t) => t !== '' && !FRAME_MARK.test(t));
+  if (kept.length === 0 || kept.length > 2) return false;
+  return kept.every((t) => /^(?:[#№]|\p{L}+\.?[°º]?\.?)$/u.test(t) && isPrefix(t));
 }
 
 /** The ink of a line as cut out for the OCR: its blobs, and what was set aside as the stamp's border. */
@@ -333,7 +368,9 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
   const measured = digitBlobs.filter((b) => b.height >= 0.4 * height);
   if (loops && measured.every((b) => b.holes !== undefined)) {
     const found = measured.reduce((sum, b) => sum + b.holes!, 0);
-    if (found < loops.min || found > loops.max) return said('check.stamp.shape-disagrees');
+    // A loop too few proves nothing (broken ink, a stencil's or a dot-matrix face's open counters); a loop
+    // more than the digits read can have is a digit misread.
+    if (found > loops.max) return said('check.stamp.shape-disagrees');
   }
   // The first and last digit: a raised small mark (the ° of N°) read as a digit is not one. The blob under
   // the OCR's character is the one it overlaps most.
@@ -409,14 +446,41 @@ export type LineJudgement =
       date: boolean;
       /** The line read as sure words, the right way up: text, not a number upside down. */
       words: boolean;
+      /** Read the line's ink between these columns on its own, and judge the line again with it. */
+      leadToRead?: { from: number; to: number };
     };
 
 /**
  * One reading of a line judged: the number the OCR read, borne out by the line's ink, with every digit at
  * or above the confidence floor (`reading.stampConfidence`); or why there is none.
  */
-export function judgeLine(words: OcrWord[], ink: LineInk, floor: number): LineJudgement {
-  const reading = readNumberLine(words, ink.charHeight);
+export function judgeLine(
+  words: OcrWord[],
+  ink: LineInk,
+  floor: number,
+  /** What the ink before the digits read as on its own (`leadCut`), when the number has a `lead`. */
+  leadWords?: { words: OcrWord[]; from: number },
+): LineJudgement {
+  let reading = readNumberLine(words, ink.charHeight);
+  if (reading.kind === 'number' && reading.lead !== undefined) {
+    const cut = leadCut(reading, ink);
+    const refused = (text: string): LineJudgement => ({
+      kind: 'not-a-number',
+      why: said('check.stamp.before-number', { text }),
+      value: reading.kind === 'number' ? reading.value : null,
+      date: false,
+      words: false,
+      ...(leadWords === undefined && cut !== null ? { leadToRead: cut } : {}),
+    });
+    if (leadWords === undefined || cut === null) return refused(reading.lead);
+    if (!readsAsPrefix(leadWords.words))
+      return refused(leadWords.words.map((w) => w.text.trim()).join(' ') || reading.lead);
+    // The prefix accounts for the ink under its own words, no more: ink between it and the digits is judged.
+    const spans = leadWords.words
+      .filter((w) => !FRAME_MARK.test(w.text.trim()))
+      .map((w) => ({ start: leadWords.from + w.box.x, end: leadWords.from + right(w.box) }));
+    reading = { ...reading, prefix: [...reading.prefix, ...spans] };
+  }
   if (reading.kind === 'number') {
     const inkSays = checkNumberInk(reading, ink);
     if (inkSays !== null)

@@ -78,6 +78,17 @@ export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions)
 }
 
 type Outcome = LineJudgement;
+
+/** The columns `from` to `to` of a line image, with a margin of paper either side as the OCR wants. */
+const COLUMN_PAD = 8;
+function columnsOf(image: Mask, from: number, to: number): Mask {
+  const pad = COLUMN_PAD;
+  const width = to - from + 2 * pad;
+  const data = new Uint8Array(width * image.height).fill(255);
+  for (let y = 0; y < image.height; y++)
+    data.set(image.data.subarray(y * image.width + from, y * image.width + to), y * width + pad);
+  return { data, width, height: image.height };
+}
 const isNumber = (o: Outcome): o is LineNumber => o.kind === 'number';
 
 async function readCandidate(
@@ -95,7 +106,13 @@ async function readCandidate(
     if (!shape) geometry.set(turn, (shape = refineLine(pixels, lineOf(candidate, turn), candidate.ink)));
     const line = renderLine(pixels, shape, candidate.ink, rendering);
     const words = (await ocr(line.image, 'line')).flatMap((l) => l.words);
-    const outcome = judgeLine(words, line.ink, floor);
+    let outcome = judgeLine(words, line.ink, floor);
+    // Something stood before the digits that did not read as a prefix: its ink, read on its own, must.
+    if (outcome.kind === 'not-a-number' && outcome.leadToRead) {
+      const { from, to } = outcome.leadToRead;
+      const lead = (await ocr(columnsOf(line.image, from, to), 'line')).flatMap((l) => l.words);
+      outcome = judgeLine(words, line.ink, floor, { words: lead, from: from - COLUMN_PAD });
+    }
     readings.push({
       rendering,
       turn,
@@ -112,8 +129,9 @@ async function readCandidate(
   const verify = async (turn: 0 | 180, a: Reading): Promise<Reading | null> => {
     const b = await read('ink-gray', turn);
     let other = b;
-    // The second reading found no number at all (it did not read another one): a third, larger, may.
-    if (!isNumber(b) && b.value === null) other = await read('ink-mask-large', turn);
+    // The second reading did not read another number (none at all, or this one where its own checks did not
+    // hold): a third, larger, may bear it out. Two readings still have to agree, each with its checks.
+    if (!isNumber(b) && (b.value === null || b.value === a.value)) other = await read('ink-mask-large', turn);
     if (isNumber(other) && agree(a, other))
       return {
         ...a,

@@ -134,11 +134,40 @@ describe('lines that are not a stamped number', () => {
   });
 
   it('does not take a mark against the digits for a prefix: half a broken digit reads as one', () => {
-    expect(spoken(readNumberLine([word('(701', 100)], H))).toMatchObject({
-      kind: 'doubtful',
+    const broken = [word('(701', 100)];
+    // The mark is set apart for a second look at its ink; until then the line is no number.
+    expect(readNumberLine(broken, H)).toMatchObject({ kind: 'number', value: '701', lead: '(' });
+    expect(spoken(judgeLine(broken, inkOf(broken), 80))).toMatchObject({
+      kind: 'not-a-number',
       why: '"(" right before the number',
+      leadToRead: { from: expect.any(Number), to: expect.any(Number) },
     });
-    expect(readNumberLine([word('S701', 100)], H)).toMatchObject({ kind: 'doubtful' });
+    // Read on its own, the ink is still a mark (or a mark beside a prefix): nothing is proposed.
+    for (const alone of [[word('(', 8)], [word('No.', 8), word('(', 90)], [word('3', 8)], [word(':', 8)]])
+      expect(judgeLine(broken, inkOf(broken), 80, { words: alone, from: 0 })).toMatchObject({
+        kind: 'not-a-number',
+      });
+    expect(readNumberLine([word('S701', 100)], H)).toMatchObject({ kind: 'number', lead: 'S' });
+    expect(readNumberLine([word('51.9581', 100)], H)).toMatchObject({ kind: 'number', lead: '51.' });
+    expect(readNumberLine([word('64g33', 100)], H)).toMatchObject({ kind: 'doubtful' });
+  });
+
+  it('takes a prefix run into the number when its ink, read on its own, is a prefix', () => {
+    // `no. 10089` read as `1.10089`; `N°6779` read as `«6779`: the ink before the digits reads `no.`, `N°`
+    // (the words of the second look lie over that ink: here the `«` at 100).
+    const runTogether = [word('«6779', 100)];
+    const cut = judgeLine(runTogether, inkOf(runTogether), 80);
+    expect(cut).toMatchObject({ kind: 'not-a-number', leadToRead: expect.anything() });
+    for (const prefix of ['N°', 'no.', 'Nº', '#', 'Acc.'])
+      expect(
+        judgeLine(runTogether, inkOf(runTogether), 80, { words: [word(prefix, 40)], from: 100 - 40 }),
+        prefix,
+      ).toMatchObject({ kind: 'number', value: '6779' });
+    const dotted = [word('1.10089', 100)];
+    expect(judgeLine(dotted, inkOf(dotted), 80, { words: [word('no.', 40)], from: 60 })).toMatchObject({
+      kind: 'number',
+      value: '10089',
+    });
   });
 
   it('does not take a border read as a bar beside the number for a digit', () => {
@@ -326,7 +355,7 @@ describe('the digits’ loops bear the number out', () => {
     const words = [word('2013', 200)];
     // The stamp says 9013: the 9's loop and the 0's.
     expect(worded(checkNumberInk(number(words), withLoops(words, [1, 1, 0, 0])))).toBe(
-      'the shape of the digits does not match the number read (a loop where the reading has none, or none where it has one)',
+      'the shape of the digits does not match the number read (a loop where the reading has none)',
     );
   });
 
@@ -339,5 +368,10 @@ describe('the digits’ loops bear the number out', () => {
     const words = [word('3586', 200)];
     expect(checkNumberInk(number(words), withLoops(words, [2, 0, 2, 1]))).not.toBeNull();
     expect(checkNumberInk(number(words), inkOf(words))).toBeNull();
+  });
+
+  it('a loop missing proves nothing: stencil and dot-matrix faces and worn ink leave counters open', () => {
+    const words = [word('0343', 200)];
+    expect(checkNumberInk(number(words), withLoops(words, [0, 0, 0, 0]))).toBeNull();
   });
 });

@@ -81,7 +81,9 @@ async function pageControlled() {
     window.location.reload();
     await new Promise<never>(() => {});
   }
-  throw new Error('The demo portal could not start in this browser (its service worker does not take the page).');
+  throw new Error(
+    'The demo portal could not start in this browser (its service worker does not take the page).',
+  );
 }
 
 /** Starts the in-browser demo portal; its data survive a reload until "Reset demo data". */
