@@ -188,5 +188,13 @@ export async function benchCalibrated(browser, base) {
     calibratedRight: read.right,
     calibratedWrong: read.wrong + read.unstampedProposed,
     calibratedNone: read.none,
+    calibratedOutcomes: outcomes
+      .filter((o) => !o.sheet.calibration)
+      .map((o) => ({
+        id: o.sheet.id,
+        expected: o.sheet.accession,
+        proposed: o.value,
+        ...(o.value === null ? { why: o.why } : {}),
+      })),
   };
 }

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RawIntlProvider } from 'react-intl';
 import type { MessageKey } from '../i18n/intl';
 import { useStationIntl } from '../i18n/station-language';
@@ -73,6 +73,13 @@ export function App({
   const [reader] = useState(() =>
     sheetReader !== undefined ? sheetReader : config.reading.enabled ? lazySheetReader(config.reading) : null,
   );
+  // The OCR engine starts loading while the login screen is up (a technician types for seconds), so the
+  // first sheet read after login does not wait for it (issue 16).
+  useEffect(() => {
+    if (!reader) return;
+    const timer = setTimeout(() => reader.warm(), 300);
+    return () => clearTimeout(timer);
+  }, [reader]);
   const [unprocessedStores] = useState(() => new Map<number, UnprocessedStore>());
   const unprocessedStore = (collid: number) => {
     let store = unprocessedStores.get(collid);

@@ -47,6 +47,11 @@ export interface LineNumber {
    * digit: the ink there is read again on its own (`leadCut`) and must read as a prefix.
    */
   lead?: string;
+  /**
+   * The word right before the number when it is not a prefix as it reads (`~ 13272`, `Nn 2480`): when the
+   * ink right before the digits would withhold the number, that ink is read again on its own like a `lead`.
+   */
+  before?: string;
 }
 
 export type LineReading =
@@ -116,6 +121,15 @@ export function isPrefix(text: string): boolean {
 /** Characters a stamp's border or ring comes back as when the OCR reads it. */
 const FRAME_MARK = /^[|[\](){}!/\\lI]$/;
 
+/** A word `No.` read with a zero for its o (`N0.`, `[N0.`: a border's edge before it) is that prefix. */
+function prefixWithZero(w: OcrWord): OcrWord {
+  const m = /^([|[\](){}!/\\]?)([Nn])0([.,:]?)$/.exec(w.text.trim());
+  if (!m) return w;
+  const text = `${m[1]}${m[2]}o${m[3]}`;
+  const at = m[1]!.length + 1;
+  return { ...w, text, symbols: w.symbols.map((sym, i) => (i === at ? { ...sym, text: 'o' } : sym)) };
+}
+
 /** Strips the leading zeros of a stamped number, as the app stores accession numbers (`0343` → `343`). */
 export const withoutLeadingZeros = (digits: string) => digits.replace(/^0+(?=\d)/, '');
 
@@ -139,7 +153,10 @@ const isDigit = (text: string) => /^\d$/.test(text);
  */
 export function readNumberLine(words: OcrWord[], charHeight: number): LineReading {
   const h = charHeight;
-  const sorted = words.filter((w) => w.text.trim() !== '').sort((a, b) => a.box.x - b.box.x);
+  const sorted = words
+    .filter((w) => w.text.trim() !== '')
+    .map(prefixWithZero)
+    .sort((a, b) => a.box.x - b.box.x);
   const text = sorted.map((w) => w.text.trim()).join(' ');
   if (!/\d/.test(text)) return { kind: 'none', text };
   if (isDateLine(text)) return { kind: 'date', text };
@@ -235,7 +252,19 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   // (checkNumberInk): the OCR's boxes are too rough to say what reaches the digits.
   const at = sorted.indexOf(word);
   for (const w of sorted.slice(0, at))
-    if (near(w) && isPrefix(w.text)) prefix.push({ start: w.box.x, end: right(w.box) });
+    if (near(w) && isPrefix(w.text.replace(/^[|[\](){}!/\\]/, '')))
+      prefix.push({ start: w.box.x, end: right(w.box) });
+  // The word right before the number, when it is neither a prefix nor a border's edge: if its ink is what
+  // stands right before the digits, it gets the same second look as a lead run into the number.
+  const previous = sorted[at - 1];
+  const before =
+    previous &&
+    near(previous) &&
+    !/\d/.test(previous.text) &&
+    !isPrefix(previous.text.replace(/^[|[\](){}!/\\]/, '')) &&
+    !FRAME_MARK.test(previous.text.trim())
+      ? previous.text.trim()
+      : undefined;
   // After the number, nothing but a border's edge.
   // After the number, no letters or digits near it; a mark (a border's edge, a speck) is judged by its ink.
   for (const w of sorted.slice(at + 1))
@@ -254,7 +283,43 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
     end,
     prefix,
     ...(leadIsPrefix ? {} : { lead }),
+    ...(before === undefined ? {} : { before }),
   };
+}
+
+/** Where the first digit's ink starts: the leftmost digit-sized blob under the OCR's first digit. */
+function firstDigitBlobAt(number: LineNumber, ink: LineInk): number | null {
+  const h = ink.charHeight;
+  const xs = ink.blobs
+    .filter((b) => b.height >= 0.4 * h && right(b) > number.first.x && b.x < right(number.first))
+    .map((b) => b.x);
+  return xs.length ? Math.min(...xs) : null;
+}
+
+/**
+ * Ink between a prefix read on its own and the first digit that is neither the prefix's dot nor its raised
+ * `°`: what is left of a broken first digit (`Acc. ▯701` for 3701) sits there, and the OCR's boxes may
+ * stretch over it. Judged by the blobs, from the prefix's last letter on.
+ */
+function inkBetween(lead: { words: OcrWord[]; from: number }, number: LineNumber, ink: LineInk): boolean {
+  const h = ink.charHeight;
+  const letters = lead.words.flatMap((w) => w.symbols).filter((sym) => /[\p{L}#№]/u.test(sym.text));
+  if (letters.length === 0) return true;
+  const lettersEnd = lead.from + Math.max(...letters.map((sym) => right(sym.box)));
+  const digitAt = firstDigitBlobAt(number, ink) ?? number.start;
+  const digit = ink.blobs.find((b) => b.x === digitAt && b.height >= 0.4 * h);
+  const top = digit?.y ?? number.first.y;
+  const foot = digit ? bottom(digit) : bottom(number.first);
+  return ink.blobs.some((b) => {
+    const middle = b.x + b.width / 2;
+    if (middle <= lettersEnd || middle >= digitAt) return false;
+    // Specks, hairlines (the bar under a `º`) and ink wholly above or below the digits are no digit's part.
+    if ((b.width < 0.12 * h && b.height < 0.12 * h) || b.height < 0.12 * h) return false;
+    if (b.y >= foot || bottom(b) <= top) return false;
+    const dot = b.width <= 0.3 * h && b.height <= 0.3 * h && bottom(b) >= foot - 0.35 * h;
+    const ring = b.width <= 0.6 * h && b.height <= 0.6 * h && bottom(b) <= top + 0.6 * (foot - top);
+    return !dot && !ring;
+  });
 }
 
 /**
@@ -263,10 +328,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
  */
 export function leadCut(number: LineNumber, ink: LineInk): { from: number; to: number } | null {
   const h = ink.charHeight;
-  const firstBlob = ink.blobs
-    .filter((b) => b.height >= 0.4 * h && right(b) > number.first.x && b.x < right(number.first))
-    .reduce<Box | null>((a, b) => (a === null || b.x < a.x ? b : a), null);
-  const to = Math.min(number.start, firstBlob?.x ?? number.start) - Math.round(0.06 * h);
+  const to = Math.min(number.start, firstDigitBlobAt(number, ink) ?? number.start) - Math.round(0.06 * h);
   const from = Math.max(0, Math.round(to - 3.2 * h));
   return to - from >= 0.3 * h ? { from, to } : null;
 }
@@ -435,6 +497,32 @@ function frameInkIn(frame: LineInk['frame'], x0: number, x1: number, top: number
   return count;
 }
 
+/** The prefix read on its own accounts for the ink under its own words, no more: ink between it and the digits is judged. */
+const spansOf = (lead: { words: OcrWord[]; from: number }) =>
+  lead.words
+    .filter((w) => !FRAME_MARK.test(w.text.trim()))
+    .map((w) => ({ start: lead.from + w.box.x, end: lead.from + right(w.box) }));
+
+/**
+ * What a reading's own ink says against its number: a digit may be missing beside it, another ink lies over
+ * it, the digits' shapes or count do not fit. One reading saying so withholds the number, however many other
+ * renderings read it cleanly (a broken first digit shows in one rendering and not in the next).
+ */
+const INK_DOUBTS = new Set([
+  'check.stamp.ink-before',
+  'check.stamp.ink-after',
+  'check.stamp.more-characters',
+  'check.stamp.ink-over',
+  'check.stamp.into-border',
+  'check.stamp.into-border-after',
+  'check.stamp.shape-disagrees',
+  'check.stamp.raised-mark',
+  'check.stamp.digits-off-ink',
+]);
+
+export const inkDoubts = (judgement: LineJudgement) =>
+  judgement.kind === 'not-a-number' && judgement.why !== null && INK_DOUBTS.has(judgement.why.code);
+
 /** What one reading of a line came to: a number to weigh, or why not. */
 export type LineJudgement =
   | LineNumber
@@ -475,14 +563,33 @@ export function judgeLine(
     if (leadWords === undefined || cut === null) return refused(reading.lead);
     if (!readsAsPrefix(leadWords.words))
       return refused(leadWords.words.map((w) => w.text.trim()).join(' ') || reading.lead);
-    // The prefix accounts for the ink under its own words, no more: ink between it and the digits is judged.
-    const spans = leadWords.words
-      .filter((w) => !FRAME_MARK.test(w.text.trim()))
-      .map((w) => ({ start: leadWords.from + w.box.x, end: leadWords.from + right(w.box) }));
+    const spans = spansOf(leadWords);
+    if (inkBetween(leadWords, reading, ink))
+      return refused(leadWords.words.map((w) => w.text.trim()).join(' '));
     reading = { ...reading, prefix: [...reading.prefix, ...spans] };
   }
   if (reading.kind === 'number') {
-    const inkSays = checkNumberInk(reading, ink);
+    let inkSays = checkNumberInk(reading, ink);
+    // Ink right before the digits under a word that did not read as a prefix: its own reading decides.
+    if (
+      inkSays?.code === 'check.stamp.ink-before' &&
+      reading.before !== undefined &&
+      reading.lead === undefined
+    ) {
+      const cut = leadCut(reading, ink);
+      if (leadWords === undefined && cut !== null)
+        return {
+          kind: 'not-a-number',
+          why: inkSays,
+          value: reading.value,
+          date: false,
+          words: false,
+          leadToRead: cut,
+        };
+      const spans = leadWords === undefined ? [] : spansOf(leadWords);
+      if (leadWords !== undefined && readsAsPrefix(leadWords.words) && !inkBetween(leadWords, reading, ink))
+        inkSays = checkNumberInk({ ...reading, prefix: [...reading.prefix, ...spans] }, ink);
+    }
     if (inkSays !== null)
       return { kind: 'not-a-number', why: inkSays, value: reading.value, date: false, words: false };
     if (reading.confidence < floor)

@@ -11,7 +11,14 @@ import {
 } from '../domain/stamp-decision';
 import { findStampCandidates, type SheetEvidence, type StampCandidate } from '../domain/stamp-finding';
 import type { StampProfile } from '../domain/stamp-profile';
-import { judgeLine, type LineJudgement, type LineNumber, type OcrWord } from '../domain/stamp-reading';
+import {
+  inkDoubts,
+  judgeLine,
+  MIN_DIGITS,
+  type LineJudgement,
+  type LineNumber,
+  type OcrWord,
+} from '../domain/stamp-reading';
 
 /**
  * Reading the stamped number off a sheet: the one code path the browser's worker and the Node tests both
@@ -49,6 +56,10 @@ export interface StampResult {
 
 /** At most this many candidate lines are read: a sheet has one stamp, and reading costs time. */
 const MAX_CANDIDATES = 5;
+/** …and this many while none of them showed three digits in a row. */
+const MAX_CANDIDATES_NOTHING_READ = 8;
+const showedDigits = (trace: CandidateTrace) =>
+  trace.readings.some((r) => /\d{3}/.test(r.text.replace(/\s/g, '')));
 
 /** Which way up the barcode says this line reads (0 or 180 from its direction), if a barcode was read. */
 function barcodeTurn(candidate: StampCandidate, evidence: SheetEvidence): 0 | 180 | null {
@@ -65,7 +76,10 @@ export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions)
   const { candidates } = findStampCandidates(pixels, options.evidence, options.profile);
   const traces: CandidateTrace[] = [];
   let found: StampCandidate | null = null;
-  for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+  for (const [i, candidate] of candidates.slice(0, MAX_CANDIDATES_NOTHING_READ).entries()) {
+    // Past the first few, only while no line read showed a number at all (a plant's leaves in a strong
+    // colour can outrank a black stamp).
+    if (i >= MAX_CANDIDATES && traces.some(showedDigits)) break;
     // Once a number is read, only lines nearly as stamp-like are still read: a second stamp (an old one's
     // ghost) would be one of those, and the rest cost time.
     if (found && (candidate.score < 0.6 * found.score || traces.length >= 4)) break;
@@ -100,6 +114,8 @@ async function readCandidate(
   const floor = options.confidenceFloor;
   const readings: CandidateTrace['readings'] = [];
   const geometry = new Map<0 | 180, LineGeometry>();
+  /** How many digits the OCR read in each reading, whatever came of them. */
+  const digitsRead = new WeakMap<Outcome, number>();
   /** One reading of the line one way up: a number the line's ink bears out, or why not. */
   const read = async (rendering: Rendering, turn: 0 | 180): Promise<Outcome> => {
     let shape = geometry.get(turn);
@@ -113,6 +129,13 @@ async function readCandidate(
       const lead = (await ocr(columnsOf(line.image, from, to), 'line')).flatMap((l) => l.words);
       outcome = judgeLine(words, line.ink, floor, { words: lead, from: from - COLUMN_PAD });
     }
+    digitsRead.set(
+      outcome,
+      words
+        .map((w) => w.text)
+        .join('')
+        .replace(/\D/g, '').length,
+    );
     readings.push({
       rendering,
       turn,
@@ -131,7 +154,9 @@ async function readCandidate(
     let other = b;
     // The second reading did not read another number (none at all, or this one where its own checks did not
     // hold): a third, larger, may bear it out. Two readings still have to agree, each with its checks.
-    if (!isNumber(b) && (b.value === null || b.value === a.value)) other = await read('ink-mask-large', turn);
+    // Not when its ink doubted the number: that doubt stands.
+    if (!isNumber(b) && (b.value === null || (b.value === a.value && !inkDoubts(b))))
+      other = await read('ink-mask-large', turn);
     if (isNumber(other) && agree(a, other))
       return {
         ...a,
@@ -148,18 +173,48 @@ async function readCandidate(
   const barcode = barcodeTurn(candidate, options.evidence);
   const preferred: 0 | 180 = barcode ?? 0;
   const flipped: 0 | 180 = preferred === 0 ? 180 : 0;
+  /**
+   * The first reading did not bear a number out, but it read digits (a mark before them, a digit too few, a
+   * border run into them): the two other renderings may still agree on one, each with all its checks, and
+   * not on another number than the first reading read.
+   */
+  const otherTwo = async (turn: 0 | 180, first: Outcome): Promise<Reading | null> => {
+    if (isNumber(first) || inkDoubts(first) || (digitsRead.get(first) ?? 0) < MIN_DIGITS) return null;
+    const b = await read('ink-gray', turn);
+    if (!isNumber(b)) return null;
+    const c = await read('ink-mask-large', turn);
+    if (inkDoubts(c)) return null;
+    const agreed = isNumber(c) && agree(b, c) && (first.value === null || first.value === b.value);
+    if (agreed)
+      return {
+        ...b,
+        confidence: Math.min(b.confidence, c.confidence),
+        wordConfidence: Math.min(b.wordConfidence, c.wordConfidence),
+      };
+    disagreements.push({
+      value: b.value,
+      why: said('check.stamp.readings-disagree', {
+        one: b.value,
+        other: isNumber(c) ? c.value : first.value,
+      }),
+    });
+    return null;
+  };
+  const readTurn = async (turn: 0 | 180) => {
+    const first = await read('ink-mask', turn);
+    firsts.set(turn, first);
+    outcomes.push({
+      turn,
+      verified: isNumber(first) ? await verify(turn, first) : await otherTwo(turn, first),
+    });
+    return first;
+  };
   const firsts = new Map<0 | 180, Outcome>();
   const outcomes: TurnOutcome[] = [];
-  const first = await read('ink-mask', preferred);
-  firsts.set(preferred, first);
-  outcomes.push({ turn: preferred, verified: isNumber(first) ? await verify(preferred, first) : null });
+  const first = await readTurn(preferred);
   // The other way up is read too: a number there as well leaves the sheet's way up in doubt. Not when the
   // line read as words the right way up.
-  if (isNumber(first) || !first.words) {
-    const second = await read('ink-mask', flipped);
-    firsts.set(flipped, second);
-    outcomes.push({ turn: flipped, verified: isNumber(second) ? await verify(flipped, second) : null });
-  }
+  if (isNumber(first) || !first.words) await readTurn(flipped);
   const choice = chooseTurn(outcomes, barcode);
   let verdict: LineVerdict;
   if (choice.kind === 'one')

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app';
@@ -33,6 +33,24 @@ describe('the session screen', () => {
       'Alt+1',
     );
     expect(fake.fake.user()?.login).toBe('tech');
+  });
+
+  it('starts the stamp reader while the login form is up, so the first sheet after login does not wait for it', async () => {
+    const fake = startFakePortal({ rootPath: '/portal' });
+    close = fake.close;
+    let warmed = 0;
+    const sheetReader = {
+      warm: () => void warmed++,
+      read: () => new Promise<never>(() => undefined),
+      readLabel: () => new Promise<never>(() => undefined),
+      sampleStamp: () => Promise.resolve(null),
+    };
+    render(<App config={config} portal={fake.portal} sheetReader={sheetReader} />);
+    expect(await screen.findByLabelText('User name')).toBeInTheDocument();
+    await waitFor(() => expect(warmed).toBeGreaterThan(0));
+    // Nobody has logged in: nothing was asked of the portal's editor pages under anyone's name.
+    expect(fake.fake.user()).toBeUndefined();
+    expect(screen.getByRole('button', { name: 'Log in' })).toBeInTheDocument();
   });
 
   it("keeps the user on the login form with the portal's reason when the password is wrong", async () => {

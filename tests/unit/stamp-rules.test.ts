@@ -4,6 +4,7 @@ import type { Box } from '../../src/domain/sheet-reading';
 import { agree, chooseTurn, decideStamp, type Reading } from '../../src/domain/stamp-decision';
 import {
   checkNumberInk,
+  inkDoubts,
   loopsOf,
   isDateLine,
   isPrefix,
@@ -373,5 +374,59 @@ describe('the digits’ loops bear the number out', () => {
   it('a loop missing proves nothing: stencil and dot-matrix faces and worn ink leave counters open', () => {
     const words = [word('0343', 200)];
     expect(checkNumberInk(number(words), withLoops(words, [0, 0, 0, 0]))).toBeNull();
+  });
+});
+
+describe('a word before the number that is not a prefix as it reads', () => {
+  it('`[N0.` is the prefix `No.` behind a border’s edge, not a second number', () => {
+    expect(number([word('[N0.', 60, { height: 28 }), word('54688', 160)])).toMatchObject({ value: '54688' });
+  });
+
+  it('its ink right before the digits is read again on its own: a prefix there lets the number through', () => {
+    // `~ 13272`: a `N°` read as `~`, its ink a character's gap before the digits.
+    const words = [word('~', 72), word('13272', 110)];
+    const first = judgeLine(words, inkOf(words), 80);
+    expect(spoken(first)).toMatchObject({
+      kind: 'not-a-number',
+      why: 'there is ink right before the number that was not read (a digit may be missing)',
+      leadToRead: expect.anything(),
+    });
+    expect(judgeLine(words, inkOf(words), 80, { words: [word('N°', 60)], from: 0 })).toMatchObject({
+      kind: 'number',
+      value: '13272',
+    });
+    // Read on its own it is still a mark, or a digit: nothing is proposed.
+    for (const alone of [[word('~', 72)], [word('1', 72)], [word('No.(', 60)]])
+      expect(judgeLine(words, inkOf(words), 80, { words: alone, from: 0 })).toMatchObject({
+        kind: 'not-a-number',
+      });
+  });
+
+  it('a prefix read on its own does not excuse what is left of a broken first digit between it and the number', () => {
+    // `Acc. 3701` with the 3 mostly gone: `ace. 701`, and a flat piece of the 3 before the 7.
+    const words = [word('ace.', 90, { height: 28 }), word('701', 214)];
+    const ink = inkOf(words, [{ x: 180, y: 58, width: 28, height: 10 }]);
+    expect(judgeLine(words, ink, 80)).toMatchObject({ kind: 'not-a-number', leadToRead: expect.anything() });
+    expect(judgeLine(words, ink, 80, { words: [word('Acc.', 40)], from: 50 })).toMatchObject({
+      kind: 'not-a-number',
+    });
+    // The same line without the piece of the 3: the prefix accounts for its ink and 701 is proposed.
+    expect(judgeLine(words, inkOf(words), 80, { words: [word('Acc.', 40)], from: 50 })).toMatchObject({
+      kind: 'number',
+      value: '701',
+    });
+  });
+});
+
+describe('what one reading’s ink says outweighs other readings', () => {
+  it('ink that says a digit may be missing is a doubt that stands; a mark the OCR read before the digits is not', () => {
+    const words = [word('701', 214)];
+    const broken = inkOf(words, [{ x: 180, y: 40, width: 12, height: 30 }]);
+    const withInk = judgeLine(words, broken, 80);
+    expect(withInk).toMatchObject({ kind: 'not-a-number', value: '701' });
+    expect(inkDoubts(withInk)).toBe(true);
+    const marked = [word('«6779', 100)];
+    expect(inkDoubts(judgeLine(marked, inkOf(marked), 80))).toBe(false);
+    expect(inkDoubts(judgeLine(words, inkOf(words), 80))).toBe(false);
   });
 });
