@@ -147,6 +147,14 @@ async function readCandidate(
     return outcome;
   };
 
+  /**
+   * Why a number one reading read is withheld after another: that reading read another number, or this one
+   * where its own checks did not hold (its reason, not "(4335, 4335) disagree").
+   */
+  const whyNot = (value: string, other: Outcome): Said =>
+    !isNumber(other) && other.value === value && other.why !== null
+      ? other.why
+      : said('check.stamp.readings-disagree', { one: value, other: other.value });
   /** The number two readings made differently agree on, one way up; a third when one read nothing. */
   const disagreements: { why: Said; value: string }[] = [];
   const verify = async (turn: 0 | 180, a: Reading): Promise<Reading | null> => {
@@ -163,10 +171,7 @@ async function readCandidate(
         confidence: Math.min(a.confidence, other.confidence),
         wordConfidence: Math.min(a.wordConfidence, other.wordConfidence),
       };
-    disagreements.push({
-      value: a.value,
-      why: said('check.stamp.readings-disagree', { one: a.value, other: other.value }),
-    });
+    disagreements.push({ value: a.value, why: whyNot(a.value, other) });
     return null;
   };
 
@@ -191,13 +196,7 @@ async function readCandidate(
         confidence: Math.min(b.confidence, c.confidence),
         wordConfidence: Math.min(b.wordConfidence, c.wordConfidence),
       };
-    disagreements.push({
-      value: b.value,
-      why: said('check.stamp.readings-disagree', {
-        one: b.value,
-        other: isNumber(c) ? c.value : first.value,
-      }),
-    });
+    disagreements.push({ value: b.value, why: whyNot(b.value, isNumber(c) || c.value !== null ? c : first) });
     return null;
   };
   const readTurn = async (turn: 0 | 180) => {
