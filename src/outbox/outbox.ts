@@ -106,6 +106,18 @@ interface StepResult {
   mergedRecords?: TaskStep['mergedRecords'];
 }
 
+/** A guarded write's answer as a step's result: what the record held before and after, and where it ended. */
+const fromWrite = (w: {
+  before: FieldValues | null;
+  after: FieldValues;
+  record: { occid: number; images: unknown[] };
+}): StepResult => ({
+  before: w.before,
+  after: w.after,
+  resultOccid: w.record.occid,
+  resultImages: w.record.images.length,
+});
+
 /**
  * The outbox (docs/decisions/012): every decision is a task it stores before sending, runs step by step —
  * reading the portal before anything is sent again (decision 010) — journals step by step as steps settle,
@@ -250,52 +262,23 @@ export function createOutbox(inner: PortalClient, options: Options): { portal: P
 
   async function send(intent: WriteIntent): Promise<StepResult> {
     switch (intent.kind) {
-      case 'barcode': {
-        const w = await inner.setCatalogNumber(
-          intent.collid,
-          intent.occid,
-          intent.barcode,
-          intent.status ?? undefined,
+      case 'barcode':
+        return fromWrite(
+          await inner.setCatalogNumber(
+            intent.collid,
+            intent.occid,
+            intent.barcode,
+            intent.status ?? undefined,
+          ),
         );
-        return {
-          before: w.before,
-          after: w.after,
-          resultOccid: w.record.occid,
-          resultImages: w.record.images.length,
-        };
-      }
-      case 'accession': {
-        const w = await inner.addAccession(
-          intent.collid,
-          intent.occid,
-          intent.accession,
-          intent.status ?? undefined,
+      case 'accession':
+        return fromWrite(
+          await inner.addAccession(intent.collid, intent.occid, intent.accession, intent.status ?? undefined),
         );
-        return {
-          before: w.before,
-          after: w.after,
-          resultOccid: w.record.occid,
-          resultImages: w.record.images.length,
-        };
-      }
-      case 'status': {
-        const w = await inner.setProcessingStatus(intent.collid, intent.occid, intent.status);
-        return {
-          before: w.before,
-          after: w.after,
-          resultOccid: w.record.occid,
-          resultImages: w.record.images.length,
-        };
-      }
-      case 'restore': {
-        const w = await inner.restoreValues(intent.collid, intent.occid, intent.changes);
-        return {
-          before: w.before,
-          after: w.after,
-          resultOccid: w.record.occid,
-          resultImages: w.record.images.length,
-        };
-      }
+      case 'status':
+        return fromWrite(await inner.setProcessingStatus(intent.collid, intent.occid, intent.status));
+      case 'restore':
+        return fromWrite(await inner.restoreValues(intent.collid, intent.occid, intent.changes));
       case 'merge': {
         const m = await inner.mergeSkeletalIntoLegacy(intent.collid, intent.source, intent.target);
         return {
@@ -306,15 +289,10 @@ export function createOutbox(inner: PortalClient, options: Options): { portal: P
           mergedRecords: m.records,
         };
       }
-      case 'create': {
-        const w = await inner.createRecord(intent.collid, intent.barcode, intent.status, intent.enteredBy);
-        return {
-          before: w.before,
-          after: w.after,
-          resultOccid: w.record.occid,
-          resultImages: w.record.images.length,
-        };
-      }
+      case 'create':
+        return fromWrite(
+          await inner.createRecord(intent.collid, intent.barcode, intent.status, intent.enteredBy),
+        );
       case 'comment':
         await inner.addComment(intent.occid, intent.text);
         return { before: {}, after: {}, resultOccid: intent.occid };

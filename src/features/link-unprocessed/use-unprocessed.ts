@@ -6,13 +6,13 @@ import type { EscalationReason } from '../../domain/escalation';
 import { previewMerge } from '../../domain/merge-preview';
 import type { SpecimenRecord } from '../../domain/occurrence';
 import { said } from '../../domain/said';
-import { taskOutcome } from '../../domain/task';
 import { rowWords, taskRow } from '../../domain/task-rows';
 import { told, type Told } from '../../i18n/told';
 import { explained } from '../../portal/errors';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useSessionRows } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
+import { useDecidedTasks } from '../../ui/use-decided-tasks';
 import { useLabelHints, useSheetReading } from '../../ui/use-sheet-reading';
 import type { Proposal } from './accession-entry';
 import { findDuplicates, type Duplicate } from './find-duplicates';
@@ -114,28 +114,18 @@ export function useUnprocessed(store: UnprocessedStore) {
   }, [current, record.data, record.isFetched, record.isFetching, leave, store]);
 
   // A task's outcome replaces the notice that announced it; a failure is said whenever it comes.
-  const reported = useRef<Set<string> | null>(null);
-  useEffect(() => {
-    const decidedNow = view.tasks.filter(
-      (t) => t.screen === 'unprocessed' && taskOutcome(t).kind !== 'working',
-    );
-    reported.current ??= new Set(decidedNow.filter((t) => t.id !== announced).map((t) => t.id));
-    for (const task of decidedNow) {
-      if (reported.current.has(task.id)) continue;
-      reported.current.add(task.id);
-      const row = taskRow(task);
-      if (row.state !== 'failed' && task.id !== announced) continue;
-      const words = [
+  useDecidedTasks(view.tasks, 'unprocessed', announced, (task, row) =>
+    store
+      .getState()
+      .taskDecided(task.id, row.state === 'failed' ? 'error' : 'success', [
         told(
           'unprocessed.notice.decided',
           { which: row.barcode ?? String(row.occid ?? '') },
           { label: row.label },
         ),
         ...rowWords(row),
-      ];
-      store.getState().taskDecided(task.id, row.state === 'failed' ? 'error' : 'success', words);
-    }
-  }, [view.tasks, announced, store]);
+      ]),
+  );
 
   /** A decision on the record on screen: a task for the outbox, and the next record at once (decision 006). */
   const handOver = (id: string, code: string, accession: string | null) =>

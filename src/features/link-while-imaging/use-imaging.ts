@@ -1,13 +1,13 @@
 import { useStore } from 'zustand';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { looksLikeBarcode } from '../../domain/barcode';
-import { taskOutcome } from '../../domain/task';
 import { rowWords, taskRow } from '../../domain/task-rows';
 import { told, type Told } from '../../i18n/told';
 import { explained } from '../../portal/errors';
 import { useOutboxView } from '../../ui/outbox-status';
 import { useSessionRows } from '../../ui/session-list';
 import { useStation } from '../../ui/station';
+import { useDecidedTasks } from '../../ui/use-decided-tasks';
 import { findRecords, readSheetQuery, type Candidate, type SearchOutcome } from './find-record';
 import type { EscalationInput } from './escalate-form';
 import {
@@ -43,25 +43,16 @@ export function useImagingActions(store: ImagingStore) {
   const rows = useSessionRows('imaging');
   const view = useOutboxView(outbox);
 
-  // A link's outcome replaces the notice that announced it; a failure is said whenever it comes. Tasks
-  // decided before this screen opened (an earlier page) are in "This session" only.
+  // A link's outcome replaces the notice that announced it; a failure is said whenever it comes.
   const announced = useStore(store, (s) => s.notice?.taskId ?? null);
-  const reported = useRef<Set<string> | null>(null);
-  useEffect(() => {
-    const decidedNow = view.tasks.filter((t) => t.screen === 'imaging' && taskOutcome(t).kind !== 'working');
-    reported.current ??= new Set(decidedNow.filter((t) => t.id !== announced).map((t) => t.id));
-    for (const task of decidedNow) {
-      if (reported.current.has(task.id)) continue;
-      reported.current.add(task.id);
-      const row = taskRow(task);
-      if (row.state !== 'failed' && task.id !== announced) continue;
-      const words = [
+  useDecidedTasks(view.tasks, 'imaging', announced, (task, row) =>
+    store
+      .getState()
+      .linkDecided(task.id, row.state === 'failed' ? 'error' : 'success', [
         told('imaging.notice.decided', { barcode: row.barcode }, { label: row.label }),
         ...rowWords(row),
-      ];
-      store.getState().linkDecided(task.id, row.state === 'failed' ? 'error' : 'success', words);
-    }
-  }, [view.tasks, announced, store]);
+      ]),
+  );
 
   const search = useCallback(async () => {
     const state = store.getState();
