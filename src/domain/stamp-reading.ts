@@ -243,7 +243,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   const start = digitSymbols[0]!.box.x;
   const end = right(digitSymbols[digitSymbols.length - 1]!.box);
   const span = (from: Box, to: Box) => ({ start: from.x, end: right(to) });
-  const leadIsPrefix = lead === '' || isPrefix(lead);
+  const leadIsPrefix = lead === '' || isWholePrefix(lead);
   const prefix =
     leadSymbols.length && leadIsPrefix
       ? [span(leadSymbols[0]!.box, leadSymbols[leadSymbols.length - 1]!.box)]
@@ -297,30 +297,64 @@ function firstDigitBlobAt(number: LineNumber, ink: LineInk): number | null {
 }
 
 /**
- * Ink between a prefix read on its own and the first digit that is neither the prefix's dot nor its raised
- * `°`: what is left of a broken first digit (`Acc. ▯701` for 3701) sits there, and the OCR's boxes may
- * stretch over it. Judged by the blobs, from the prefix's last letter on.
+ * Whether the ink before the first digit is more than the prefix read there on its own: what is left of a
+ * broken first digit (`Acc. ▯701` for 3701, a worn 3 read as `:`) sits between the prefix and the digits, and
+ * the OCR's boxes may stretch over it. Judged by the blobs: under the prefix's letters at least one blob per
+ * letter (a fragment read as a letter is one blob); after its last letter only the dot and the raised `°` the
+ * reading shows, one of each at most, each small and in its place.
  */
 function inkBetween(lead: { words: OcrWord[]; from: number }, number: LineNumber, ink: LineInk): boolean {
   const h = ink.charHeight;
-  const letters = lead.words.flatMap((w) => w.symbols).filter((sym) => /[\p{L}#№]/u.test(sym.text));
+  const symbols = prefixWords(lead.words)
+    .flatMap((w) => w.symbols)
+    .filter((sym) => sym.text.trim() !== '');
+  const letters = symbols.filter((sym) => /[\p{L}#№]/u.test(sym.text) && !/[°º]/u.test(sym.text));
   if (letters.length === 0) return true;
+  const lettersStart = lead.from + Math.min(...letters.map((sym) => sym.box.x));
   const lettersEnd = lead.from + Math.max(...letters.map((sym) => right(sym.box)));
   const digitAt = firstDigitBlobAt(number, ink) ?? number.start;
   const digit = ink.blobs.find((b) => b.x === digitAt && b.height >= 0.4 * h);
   const top = digit?.y ?? number.first.y;
   const foot = digit ? bottom(digit) : bottom(number.first);
-  return ink.blobs.some((b) => {
-    const middle = b.x + b.width / 2;
-    if (middle <= lettersEnd || middle >= digitAt) return false;
-    // Specks, hairlines (the bar under a `º`) and ink wholly above or below the digits are no digit's part.
+  const dh = Math.max(1, foot - top);
+  // Specks, hairlines (the bar under a `º`) and ink wholly above or below the digits are no digit's part.
+  const counted = ink.blobs.filter((b) => {
     if ((b.width < 0.12 * h && b.height < 0.12 * h) || b.height < 0.12 * h) return false;
-    if (b.y >= foot || bottom(b) <= top) return false;
-    const dot = b.width <= 0.3 * h && b.height <= 0.3 * h && bottom(b) >= foot - 0.35 * h;
-    const ring = b.width <= 0.6 * h && b.height <= 0.6 * h && bottom(b) <= top + 0.6 * (foot - top);
-    return !dot && !ring;
+    return b.y < foot && bottom(b) > top;
   });
+  const middle = (b: Box) => b.x + b.width / 2;
+  const under = counted.filter((b) => middle(b) >= lettersStart && middle(b) <= lettersEnd);
+  if (under.length < letters.length) return true;
+  // A `°` is raised against its letters, which may be smaller than the digits.
+  const lettersTop = Math.min(...under.map((b) => b.y));
+  const lettersHigh = Math.max(...under.map(bottom)) - lettersTop;
+  const dotsRead = symbols.filter((sym) => /[.,]/.test(sym.text)).length;
+  const ringsRead = symbols.filter((sym) => /[°º]/u.test(sym.text)).length;
+  let dots = 0;
+  let rings = 0;
+  for (const b of counted) {
+    if (middle(b) <= lettersEnd || middle(b) >= digitAt) continue;
+    const dot = b.width <= 0.25 * dh && b.height <= 0.25 * dh && b.y >= foot - 0.35 * dh;
+    const ring = b.width <= 0.45 * dh && b.height <= 0.45 * dh && bottom(b) <= lettersTop + 0.6 * lettersHigh;
+    if (dot) dots++;
+    else if (ring) rings++;
+    else return true;
+  }
+  return dots > Math.min(1, dotsRead) || rings > Math.min(1, ringsRead);
 }
+
+/**
+ * The words of a prefix read on its own: without a border's edge, and without punctuation standing before its
+ * first letter (left of the prefix, where no digit of the number is).
+ */
+function prefixWords(words: OcrWord[]): OcrWord[] {
+  const kept = words.filter((w) => w.text.trim() !== '' && !FRAME_MARK.test(w.text.trim()));
+  const first = kept.findIndex((w) => /[\p{L}#№]/u.test(w.text));
+  return first < 0 ? kept : kept.slice(first);
+}
+
+/** The paper margin round a cut-out read on its own (src/readers/read-stamp.ts): its words' boxes start after it. */
+export const COLUMN_MARGIN = 8;
 
 /**
  * Where to cut out the ink before a number's digits to read it on its own (`LineNumber.lead`): up to three
@@ -338,10 +372,18 @@ export function leadCut(number: LineNumber, ink: LineInk): { from: number; to: n
  * or `°`, `#`, `№`. A mark such as `(` or `:` beside it, which half a broken digit reads as, is not.
  */
 export function readsAsPrefix(words: OcrWord[]): boolean {
-  const kept = words.map((w) => w.text.trim()).filter((t) => t !== '' && !FRAME_MARK.test(t));
+  const kept = prefixWords(words).map((w) => w.text.trim());
   if (kept.length === 0 || kept.length > 2) return false;
-  return kept.every((t) => /^(?:[#№]|\p{L}+\.?[°º]?\.?)$/u.test(t) && isPrefix(t));
+  return kept.every(isWholePrefix);
 }
+
+/**
+ * A prefix as stamps print it, whole: `No.`, `N°`, `Nº`, `Nr.`, `Acc.`, `Reg.`, `#`, `№`. Not the OCR's
+ * looser spellings of a small `No` (`Ne`, `n`), and nothing but its letters, one dot and one `°`: a mark
+ * beside it (`No.(`, `No.:`) may be half a broken digit.
+ */
+const WHOLE_PREFIX = /^(?:[#№]|(?:no|n[°º]|nr|nro|num|acc|reg|inv|cat|herb)\.?[°º]?\.?)$/iu;
+export const isWholePrefix = (text: string) => WHOLE_PREFIX.test(text.trim());
 
 /** The ink of a line as cut out for the OCR: its blobs, and what was set aside as the stamp's border. */
 export interface LineInk {
@@ -430,9 +472,11 @@ export function checkNumberInk(number: LineNumber, ink: LineInk): Said | null {
   const measured = digitBlobs.filter((b) => b.height >= 0.4 * height);
   if (loops && measured.every((b) => b.holes !== undefined)) {
     const found = measured.reduce((sum, b) => sum + b.holes!, 0);
-    // A loop too few proves nothing (broken ink, a stencil's or a dot-matrix face's open counters); a loop
-    // more than the digits read can have is a digit misread.
-    if (found > loops.max) return said('check.stamp.shape-disagrees');
+    // A loop more than the digits read can have is a digit misread. A loop too few is one too where each
+    // digit is one solid blob (an 8 read for a 3); where the digits' ink is in pieces (a stencil, a
+    // dot-matrix face, worn ink) their counters are open and prove nothing.
+    const solid = measured.length === number.printed.length;
+    if (found > loops.max || (solid && found < loops.min)) return said('check.stamp.shape-disagrees');
   }
   // The first and last digit: a raised small mark (the ° of N°) read as a digit is not one. The blob under
   // the OCR's character is the one it overlaps most.
@@ -509,6 +553,10 @@ const spansOf = (lead: { words: OcrWord[]; from: number }) =>
  * renderings read it cleanly (a broken first digit shows in one rendering and not in the next).
  */
 const INK_DOUBTS = new Set([
+  // A mark right before the digits that did not read as a prefix on its own, and a number that may go on
+  // past the part read, are doubts about a digit as much as stray ink is.
+  'check.stamp.before-number',
+  'check.stamp.runs-to-edge',
   'check.stamp.ink-before',
   'check.stamp.ink-after',
   'check.stamp.more-characters',
@@ -546,7 +594,10 @@ export function judgeLine(
   words: OcrWord[],
   ink: LineInk,
   floor: number,
-  /** What the ink before the digits read as on its own (`leadCut`), when the number has a `lead`. */
+  /**
+   * What the ink before the digits read as on its own (`leadCut`), when the number has a `lead`: its words,
+   * with `from` the cut-out's left edge on the line, its paper margin included (its boxes count from there).
+   */
   leadWords?: { words: OcrWord[]; from: number },
 ): LineJudgement {
   let reading = readNumberLine(words, ink.charHeight);

@@ -12,9 +12,9 @@ import {
 import { findStampCandidates, type SheetEvidence, type StampCandidate } from '../domain/stamp-finding';
 import type { StampProfile } from '../domain/stamp-profile';
 import {
+  COLUMN_MARGIN,
   inkDoubts,
   judgeLine,
-  MIN_DIGITS,
   type LineJudgement,
   type LineNumber,
   type OcrWord,
@@ -94,9 +94,8 @@ export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions)
 type Outcome = LineJudgement;
 
 /** The columns `from` to `to` of a line image, with a margin of paper either side as the OCR wants. */
-const COLUMN_PAD = 8;
 function columnsOf(image: Mask, from: number, to: number): Mask {
-  const pad = COLUMN_PAD;
+  const pad = COLUMN_MARGIN;
   const width = to - from + 2 * pad;
   const data = new Uint8Array(width * image.height).fill(255);
   for (let y = 0; y < image.height; y++)
@@ -114,8 +113,6 @@ async function readCandidate(
   const floor = options.confidenceFloor;
   const readings: CandidateTrace['readings'] = [];
   const geometry = new Map<0 | 180, LineGeometry>();
-  /** How many digits the OCR read in each reading, whatever came of them. */
-  const digitsRead = new WeakMap<Outcome, number>();
   /** One reading of the line one way up: a number the line's ink bears out, or why not. */
   const read = async (rendering: Rendering, turn: 0 | 180): Promise<Outcome> => {
     let shape = geometry.get(turn);
@@ -127,15 +124,8 @@ async function readCandidate(
     if (outcome.kind === 'not-a-number' && outcome.leadToRead) {
       const { from, to } = outcome.leadToRead;
       const lead = (await ocr(columnsOf(line.image, from, to), 'line')).flatMap((l) => l.words);
-      outcome = judgeLine(words, line.ink, floor, { words: lead, from: from - COLUMN_PAD });
+      outcome = judgeLine(words, line.ink, floor, { words: lead, from: from - COLUMN_MARGIN });
     }
-    digitsRead.set(
-      outcome,
-      words
-        .map((w) => w.text)
-        .join('')
-        .replace(/\D/g, '').length,
-    );
     readings.push({
       rendering,
       turn,
@@ -178,33 +168,12 @@ async function readCandidate(
   const barcode = barcodeTurn(candidate, options.evidence);
   const preferred: 0 | 180 = barcode ?? 0;
   const flipped: 0 | 180 = preferred === 0 ? 180 : 0;
-  /**
-   * The first reading did not bear a number out, but it read digits (a mark before them, a digit too few, a
-   * border run into them): the two other renderings may still agree on one, each with all its checks, and
-   * not on another number than the first reading read.
-   */
-  const otherTwo = async (turn: 0 | 180, first: Outcome): Promise<Reading | null> => {
-    if (isNumber(first) || inkDoubts(first) || (digitsRead.get(first) ?? 0) < MIN_DIGITS) return null;
-    const b = await read('ink-gray', turn);
-    if (!isNumber(b)) return null;
-    const c = await read('ink-mask-large', turn);
-    if (inkDoubts(c)) return null;
-    const agreed = isNumber(c) && agree(b, c) && (first.value === null || first.value === b.value);
-    if (agreed)
-      return {
-        ...b,
-        confidence: Math.min(b.confidence, c.confidence),
-        wordConfidence: Math.min(b.wordConfidence, c.wordConfidence),
-      };
-    disagreements.push({ value: b.value, why: whyNot(b.value, isNumber(c) || c.value !== null ? c : first) });
-    return null;
-  };
   const readTurn = async (turn: 0 | 180) => {
     const first = await read('ink-mask', turn);
     firsts.set(turn, first);
     outcomes.push({
       turn,
-      verified: isNumber(first) ? await verify(turn, first) : await otherTwo(turn, first),
+      verified: isNumber(first) ? await verify(turn, first) : null,
     });
     return first;
   };

@@ -5,6 +5,7 @@ import { agree, chooseTurn, decideStamp, type Reading } from '../../src/domain/s
 import {
   checkNumberInk,
   inkDoubts,
+  readsAsPrefix,
   loopsOf,
   isDateLine,
   isPrefix,
@@ -356,7 +357,7 @@ describe('the digits’ loops bear the number out', () => {
     const words = [word('2013', 200)];
     // The stamp says 9013: the 9's loop and the 0's.
     expect(worded(checkNumberInk(number(words), withLoops(words, [1, 1, 0, 0])))).toBe(
-      'the shape of the digits does not match the number read (a loop where the reading has none)',
+      'the shape of the digits does not match the number read (a loop where the reading has none, or none where it has one)',
     );
   });
 
@@ -371,9 +372,18 @@ describe('the digits’ loops bear the number out', () => {
     expect(checkNumberInk(number(words), inkOf(words))).toBeNull();
   });
 
-  it('a loop missing proves nothing: stencil and dot-matrix faces and worn ink leave counters open', () => {
-    const words = [word('0343', 200)];
-    expect(checkNumberInk(number(words), withLoops(words, [0, 0, 0, 0]))).toBeNull();
+  it('a loop missing counts in solid digits (an 8 read for a 3), not where the ink is in pieces', () => {
+    // 3581 read as 8581: four solid digits whose ink has the 8's two loops, where 8581 needs four.
+    const misread = [word('8581', 200)];
+    expect(checkNumberInk(number(misread), withLoops(misread, [0, 0, 2, 0]))).not.toBeNull();
+    // A stencil's 0343: each digit in two pieces, the 0's counter open. Its loop is not there to count.
+    const stencil = [word('0343', 200)];
+    const pieces = inkOf(stencil);
+    const halves = pieces.blobs.flatMap((b) => [
+      { ...b, width: b.width / 2 - 1, holes: 0 },
+      { ...b, x: b.x + b.width / 2 + 1, width: b.width / 2 - 1, holes: 0 },
+    ]);
+    expect(checkNumberInk(number(stencil), { ...pieces, blobs: halves })).toBeNull();
   });
 });
 
@@ -419,14 +429,74 @@ describe('a word before the number that is not a prefix as it reads', () => {
 });
 
 describe('what one reading’s ink says outweighs other readings', () => {
-  it('ink that says a digit may be missing is a doubt that stands; a mark the OCR read before the digits is not', () => {
+  it('ink that says a digit may be missing is a doubt that stands, and so is a mark before the digits; a low confidence is not', () => {
     const words = [word('701', 214)];
     const broken = inkOf(words, [{ x: 180, y: 40, width: 12, height: 30 }]);
     const withInk = judgeLine(words, broken, 80);
     expect(withInk).toMatchObject({ kind: 'not-a-number', value: '701' });
     expect(inkDoubts(withInk)).toBe(true);
     const marked = [word('«6779', 100)];
-    expect(inkDoubts(judgeLine(marked, inkOf(marked), 80))).toBe(false);
-    expect(inkDoubts(judgeLine(words, inkOf(words), 80))).toBe(false);
+    expect(inkDoubts(judgeLine(marked, inkOf(marked), 80))).toBe(true);
+    const unsure = [word('701', 214, { confidence: 70 })];
+    expect(judgeLine(unsure, inkOf(unsure), 80)).toMatchObject({ kind: 'not-a-number', value: '701' });
+    expect(inkDoubts(judgeLine(unsure, inkOf(unsure), 80))).toBe(false);
+  });
+});
+
+describe('a prefix read on its own is a whole prefix, and its ink is its characters and nothing more', () => {
+  it('takes the prefixes as stamps print them, not the OCR’s looser spellings or a mark beside them', () => {
+    for (const prefix of [['No.'], ['N°'], ['Nº'], ['no.'], ['#'], ['Acc.'], ['Reg.', 'No.'], ['Nr.']])
+      expect(readsAsPrefix(prefix.map((p, i) => word(p, 10 + 100 * i))), prefix.join(' ')).toBe(true);
+    // (A `(` read as a word of its own is a border's edge to the words; its ink is judged by the count below.)
+    for (const mark of [['n'], ['Ne'], ['Nc'], ['No.('], ['No.:'], ['No.', '3'], ['3'], ['~']])
+      expect(readsAsPrefix(mark.map((p, i) => word(p, 10 + 100 * i))), mark.join(' ')).toBe(false);
+    // In the number's own word too: `No.(701` is not `No.` and 701.
+    expect(readNumberLine([word('No.(701', 100)], H)).toMatchObject({ kind: 'number', lead: 'No.(' });
+  });
+
+  /** A line `No. ▯701` in blobs: N, o and the dot at the baseline, then what is left of a first digit. */
+  const line = (left: Box[]): LineInk => {
+    const digits = [200, 230, 260].map((x) => ({ x, y: 30, width: 24, height: 40 }));
+    const prefix = [
+      { x: 60, y: 30, width: 24, height: 40 },
+      { x: 90, y: 48, width: 20, height: 22 },
+      { x: 116, y: 63, width: 7, height: 7 },
+    ];
+    return { ...inkOf([]), blobs: [...prefix, ...left, ...digits].map((b) => ({ ...b, area: 100 })) };
+  };
+  const main = [word(':701', 170)];
+  const noDot = {
+    from: 0,
+    words: [
+      {
+        text: 'No.',
+        confidence: 90,
+        box: { x: 60, y: 30, width: 63, height: 40 },
+        symbols: [
+          { text: 'N', confidence: 90, box: { x: 60, y: 30, width: 24, height: 40 } },
+          { text: 'o', confidence: 90, box: { x: 90, y: 48, width: 20, height: 22 } },
+          { text: '.', confidence: 90, box: { x: 116, y: 63, width: 7, height: 7 } },
+        ],
+      },
+    ],
+  };
+
+  it('a worn first digit read as `:` beside a prefix that reads `No.` on its own is not dropped', () => {
+    // 3701 with the 3 worn to its two arc ends, one raised like a `°`, one low like a dot.
+    const worn = line([
+      { x: 172, y: 33, width: 9, height: 9 },
+      { x: 172, y: 59, width: 9, height: 9 },
+    ]);
+    expect(judgeLine(main, worn, 80)).toMatchObject({ kind: 'not-a-number', leadToRead: expect.anything() });
+    expect(judgeLine(main, worn, 80, noDot)).toMatchObject({ kind: 'not-a-number' });
+    // One arc end alone is a second dot where the reading shows one.
+    const one = line([{ x: 172, y: 59, width: 9, height: 9 }]);
+    expect(judgeLine(main, one, 80, noDot)).toMatchObject({ kind: 'not-a-number' });
+  });
+
+  it('the same prefix with nothing else before the digits lets the number through', () => {
+    const clean = line([]);
+    expect(judgeLine([word('No.', 60), word('701', 200)], clean, 80)).toMatchObject({ value: '701' });
+    expect(judgeLine(main, clean, 80, noDot)).toMatchObject({ kind: 'number', value: '701' });
   });
 });
