@@ -24,3 +24,13 @@ export async function countMouse(page) {
   });
   return () => page.evaluate(() => window.__mouse);
 }
+
+/** The fields a batch image upload leaves on a record besides its barcode (PROTOCOL §2): the benchmarks' skeletal records. */
+export const SKELETAL_FIELDS = {
+  otherCatalogNumbers: null,
+  processingStatus: 'unprocessed',
+  basisOfRecord: 'PreservedSpecimen',
+  recordSecurity: '0',
+  dateEntered: '2026-11-23 18:45:40',
+  dateLastModified: '2026-11-23 18:45:40',
+};

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { logIn, percentile, round } from './common.mjs';
+import { logIn, percentile, round, SKELETAL_FIELDS } from './common.mjs';
+import { panel, readingSettled } from './ocr.mjs';
 // The project's varied sheet set (tests/sheets/varied) read in Chromium through the app itself: each sheet
 // becomes a skeletal record of the demo portal whose image is that sheet (bench.sh copies the sheets into
 // the demo build, never into the production one), and Option 2 reads it as it reads any sheet.
@@ -13,26 +14,37 @@ const SHEETS_URL = 'imglib/BENCH';
 
 const barcodeOf = (sheet) => `DEMO${String(Number(sheet.id.slice(-3))).padStart(7, '0')}`;
 
-/** Skeletal records for these sheets; their barcodes sort before the demo's own, so they come first in the queue. */
-async function addSheets(page, sheets) {
+/**
+ * What each base sheet's printed label says (collector, number, date), read off the demo herbarium's sheets
+ * and its legacy records: every varied sheet keeps its base sheet's label.
+ */
+const LABELS = {
+  'DEMO0001231.jpg': ['Helianthus annuus', 'J. Smith', '266', '1963-08-19'],
+  'DEMO0001232.jpg': ['Astragalus humistratus', 'R. A. Darrow', '1702', '1966-06-12'],
+  'DEMO0001233.jpg': ['Potentilla hippiana', 'W. H. Brown', '77', '1952-07-30'],
+  'DEMO0001234.jpg': ['Penstemon barbatus', 'J. Smith', '212', '1961-07-14'],
+  'DEMO0001235.jpg': ['Quercus gambelii', 'R. A. Darrow', '1045', '1958-06-02'],
+  'DEMO0001236.jpg': ['Phlox austromontana', 'T. B. Nguyen', '140', '1981-05-21'],
+  'DEMO0001237.jpg': ['Lupinus argenteus', 'T. B. Nguyen', '77', '1979-07-03'],
+  'DEMO0001238.jpg': ['Monarda fistulosa', 'E. L. Hernandez', '3001', '1987-07-27'],
+  'DEMO0001239.jpg': ['Ceanothus fendleri', 'W. H. Brown', '502', '1964-05-27'],
+  'DEMO0001240.jpg': ['Achillea millefolium', 'M. K. Lopez', '301', '1975-07-18'],
+  'legacy_2310.jpg': ['Pinus ponderosa', 'M. K. Lopez', '88', '1972-09-21'],
+};
+
+/**
+ * Skeletal records for these sheets; their barcodes sort before the demo's own, so they come first in the
+ * queue. With `legacy`, each stamped sheet's legacy record is in the portal too, as in a collection whose
+ * ledgers were entered before imaging: its accession number and its label's taxon, collector, number and
+ * date, which is what the station may ask the portal about a number its readings left open.
+ */
+async function addSheets(page, sheets, { legacy }) {
   await page.evaluate(
-    ({ sheets, root }) => {
+    ({ sheets, root, skeletal }) => {
       const portal = window.__demoPortal;
-      for (const { barcode, file } of sheets) {
+      for (const { barcode, file, legacy } of sheets) {
         const occid = portal.state.next.occid++;
-        portal.state.records.push({
-          occid,
-          collid: 1,
-          fields: {
-            catalogNumber: barcode,
-            otherCatalogNumbers: null,
-            processingStatus: 'unprocessed',
-            basisOfRecord: 'PreservedSpecimen',
-            recordSecurity: '0',
-            dateEntered: '2026-11-23 18:45:40',
-            dateLastModified: '2026-11-23 18:45:40',
-          },
-        });
+        portal.state.records.push({ occid, collid: 1, fields: { ...skeletal, catalogNumber: barcode } });
         const url = `${root}/${file}`;
         portal.state.media.push({
           mediaId: portal.state.next.media++,
@@ -41,15 +53,46 @@ async function addSheets(page, sheets) {
           originalUrl: url,
           thumbnailUrl: url,
         });
+        if (!legacy) continue;
+        const legacyOccid = portal.state.next.occid++;
+        const [sciname, recordedBy, recordNumber, eventDate, accession] = legacy;
+        portal.state.records.push({
+          occid: legacyOccid,
+          collid: 1,
+          fields: {
+            catalogNumber: null,
+            otherCatalogNumbers: accession,
+            sciname,
+            recordedBy,
+            recordNumber,
+            eventDate,
+            basisOfRecord: 'PreservedSpecimen',
+            processingStatus: null,
+          },
+        });
+        portal.state.identifiers.push({
+          id: portal.state.next.identifier++,
+          occid: legacyOccid,
+          name: '',
+          value: accession,
+          modifiedUid: 1,
+        });
       }
       portal.changed();
     },
-    { sheets: sheets.map((s) => ({ barcode: barcodeOf(s), file: s.file })), root: SHEETS_URL },
+    {
+      sheets: sheets.map((s) => ({
+        barcode: barcodeOf(s),
+        file: s.file,
+        legacy: legacy && s.accession !== null ? [...LABELS[s.base], s.accession] : null,
+      })),
+      root: SHEETS_URL,
+      skeletal: SKELETAL_FIELDS,
+    },
   );
 }
 
-const panel = (page) => page.locator('.unprocessed-panel');
-
+/** What Option 2 proposed for a sheet, whether the portal's legacy record settled it, or why nothing. */
 async function readInOption2(page, sheet) {
   const barcode = barcodeOf(sheet);
   await page.waitForFunction(
@@ -57,16 +100,11 @@ async function readInOption2(page, sheet) {
     barcode,
     { timeout: 60_000 },
   );
-  await page.waitForFunction(
-    () =>
-      ['done', 'failed'].includes(
-        document.querySelector('.unprocessed-panel')?.getAttribute('data-sheet-reading') ?? '',
-      ),
-    undefined,
-    { timeout: 60_000 },
-  );
-  const proposed = (await page.getByText('Read from the stamp:').count()) > 0;
+  await readingSettled(page, 60_000);
+  const proposal = page.getByText('Read from the stamp:');
+  const proposed = (await proposal.count()) > 0;
   const value = proposed ? await page.locator('input[name="accession"]').inputValue() : null;
+  const confirmed = proposed && /did not settle it/.test((await proposal.textContent()) ?? '');
   const ms = Number((await panel(page).getAttribute('data-read-ms')) ?? 0);
   const why = proposed
     ? null
@@ -75,31 +113,45 @@ async function readInOption2(page, sheet) {
         .textContent()
         .catch(() => null);
   await page.keyboard.press('F4');
-  return { value, ms, why };
+  return { value, confirmed, ms, why };
 }
 
 function tally(outcomes) {
-  const figures = { sheets: outcomes.length, stamped: 0, right: 0, wrong: 0, none: 0, unstampedProposed: 0 };
-  for (const { sheet, value } of outcomes) {
+  const figures = {
+    sheets: outcomes.length,
+    stamped: 0,
+    right: 0,
+    rightByPortal: 0,
+    wrong: 0,
+    none: 0,
+    unstampedProposed: 0,
+  };
+  for (const { sheet, value, confirmed } of outcomes) {
     if (sheet.accession === null) {
       if (value !== null) figures.unstampedProposed++;
       continue;
     }
     figures.stamped++;
     if (value === null) figures.none++;
-    else if (value === sheet.accession) figures.right++;
-    else figures.wrong++;
+    else if (value === sheet.accession) {
+      figures.right++;
+      if (confirmed) figures.rightByPortal++;
+    } else figures.wrong++;
   }
   return figures;
 }
 
-/** Every varied sheet read once, as Option 2 reads it; the held-out sheets' figures apart. */
+/**
+ * Every varied sheet read once, as Option 2 reads it, with its legacy record in the portal; the held-out
+ * sheets' figures apart, and how many right proposals needed the portal's record (the others the reading
+ * made alone, as it would on a portal without the legacy records).
+ */
 export async function benchVaried(browser, base) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await logIn(page, base);
   const sheets = MANIFEST.sheets;
-  await addSheets(page, sheets);
+  await addSheets(page, sheets, { legacy: true });
   await page.keyboard.press('Alt+2');
   const outcomes = [];
   for (const sheet of sheets) outcomes.push({ sheet, ...(await readInOption2(page, sheet)) });
@@ -111,6 +163,8 @@ export async function benchVaried(browser, base) {
     variedSheets: all.sheets,
     variedStamped: all.stamped,
     variedRight: all.right,
+    variedRightByReadingAlone: all.right - all.rightByPortal,
+    variedRightByPortal: all.rightByPortal,
     variedWrong: all.wrong + all.unstampedProposed,
     variedNone: all.none,
     variedUnstampedProposed: all.unstampedProposed,
@@ -119,6 +173,7 @@ export async function benchVaried(browser, base) {
       sheets: heldOut.sheets,
       stamped: heldOut.stamped,
       right: heldOut.right,
+      rightByPortal: heldOut.rightByPortal,
       wrong: heldOut.wrong + heldOut.unstampedProposed,
       none: heldOut.none,
     },
@@ -127,6 +182,7 @@ export async function benchVaried(browser, base) {
       id: o.sheet.id,
       expected: o.sheet.accession,
       proposed: o.value,
+      ...(o.confirmed ? { confirmedByPortal: true } : {}),
       ms: Math.round(o.ms),
       ...(o.value === null ? { why: o.why } : {}),
     })),
@@ -161,7 +217,7 @@ export async function benchCalibrated(browser, base) {
   const page = await context.newPage();
   await logIn(page, base);
   const sheets = MANIFEST.sheets.filter((s) => s.collection === 'black-ink');
-  await addSheets(page, sheets);
+  await addSheets(page, sheets, { legacy: true });
   await page.keyboard.press('Alt+6');
   await page.getByRole('button', { name: 'Start calibrating' }).click();
   let boxed = 0;
@@ -186,6 +242,7 @@ export async function benchCalibrated(browser, base) {
   return {
     calibratedSheets: read.sheets,
     calibratedRight: read.right,
+    calibratedRightByPortal: read.rightByPortal,
     calibratedWrong: read.wrong + read.unstampedProposed,
     calibratedNone: read.none,
     calibratedOutcomes: outcomes
@@ -194,6 +251,7 @@ export async function benchCalibrated(browser, base) {
         id: o.sheet.id,
         expected: o.sheet.accession,
         proposed: o.value,
+        ...(o.confirmed ? { confirmedByPortal: true } : {}),
         ...(o.value === null ? { why: o.why } : {}),
       })),
   };

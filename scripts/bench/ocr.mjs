@@ -8,7 +8,7 @@ const STAMPS = JSON.parse(readFileSync('tests/support/demo-stamps.json', 'utf8')
 /** A technician looks at the sheet before acting: the station reads the next one meanwhile. */
 const READING_MS = 2_000;
 
-const panel = (page) => page.locator('.unprocessed-panel');
+export const panel = (page) => page.locator('.unprocessed-panel');
 
 async function sheetShown(page, barcode) {
   await page.waitForFunction(
@@ -24,14 +24,14 @@ async function sheetShown(page, barcode) {
   );
 }
 
-async function readingSettled(page) {
+export async function readingSettled(page, timeout = 30_000) {
   await page.waitForFunction(
     () =>
       ['done', 'failed'].includes(
         document.querySelector('.unprocessed-panel')?.getAttribute('data-sheet-reading') ?? '',
       ),
     undefined,
-    { timeout: 30_000 },
+    { timeout },
   );
 }
 
@@ -80,6 +80,8 @@ export async function benchOcr(browser, base) {
   }
   result.proposalReadyWhenShownPct = round((readyWhenShown / STAMPS.length) * 100);
   result.coldReadMs = { p50: percentile(readMs, 50), p95: percentile(readMs, 95) };
+  // Which sheet took how long: the slowest is not always the session's first.
+  result.readMsBySheet = STAMPS.map(({ barcode }, i) => ({ barcode, ms: Math.round(readMs[i]) }));
   result.inputsWithProposal = inputs.length ? round(inputs.reduce((a, b) => a + b, 0) / inputs.length) : null;
   result.linkedWithProposal = inputs.length;
   await context.close();

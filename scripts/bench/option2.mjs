@@ -1,4 +1,4 @@
-import { countMouse, logIn, percentile, round } from './common.mjs';
+import { countMouse, logIn, percentile, round, SKELETAL_FIELDS } from './common.mjs';
 // Option 2 (link unprocessed records) on the demo portal: inputs per record, the time from Enter to the
 // next sheet shown with its image loaded, and a 20,000-record queue: first page, heap while paging 1,000.
 
@@ -18,7 +18,7 @@ const PAGED = Number(process.env.BENCH_PAGED ?? 1_000);
  */
 export async function addSkeletalRecords(page, count, firstBarcode, imagesOf = [36]) {
   return page.evaluate(
-    ({ count, firstBarcode, imagesOf }) => {
+    ({ count, firstBarcode, imagesOf, skeletal }) => {
       const portal = window.__demoPortal;
       const images = imagesOf.map((o) => portal.state.media.find((m) => m.occid === o));
       const made = [];
@@ -27,15 +27,7 @@ export async function addSkeletalRecords(page, count, firstBarcode, imagesOf = [
         portal.state.records.push({
           occid,
           collid: 1,
-          fields: {
-            catalogNumber: `DEMO${String(firstBarcode + i).padStart(7, '0')}`,
-            otherCatalogNumbers: null,
-            processingStatus: 'unprocessed',
-            basisOfRecord: 'PreservedSpecimen',
-            recordSecurity: '0',
-            dateEntered: '2026-11-23 18:45:40',
-            dateLastModified: '2026-11-23 18:45:40',
-          },
+          fields: { ...skeletal, catalogNumber: `DEMO${String(firstBarcode + i).padStart(7, '0')}` },
         });
         portal.state.media.push({ ...images[i % images.length], mediaId: portal.state.next.media++, occid });
         made.push(`DEMO${String(firstBarcode + i).padStart(7, '0')}`);
@@ -43,7 +35,7 @@ export async function addSkeletalRecords(page, count, firstBarcode, imagesOf = [
       portal.changed();
       return made;
     },
-    { count, firstBarcode, imagesOf },
+    { count, firstBarcode, imagesOf, skeletal: SKELETAL_FIELDS },
   );
 }
 

@@ -75,9 +75,15 @@ export function App({
   );
   // The OCR engine starts loading while the login screen is up (a technician types for seconds), so the
   // first sheet read after login does not wait for it (issue 16).
+  // As soon as the screen is drawn and the page idle, not after a fixed wait: a login that comes at once
+  // (a password manager) otherwise finds the engine not yet started.
   useEffect(() => {
     if (!reader) return;
-    const timer = setTimeout(() => reader.warm(), 300);
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(() => reader.warm(), { timeout: 300 });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(() => reader.warm(), 0);
     return () => clearTimeout(timer);
   }, [reader]);
   const [unprocessedStores] = useState(() => new Map<number, UnprocessedStore>());

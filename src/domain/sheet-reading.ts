@@ -33,9 +33,29 @@ export interface Mask {
 export interface StampProposal {
   value: string;
   confidence: number;
+  /**
+   * The stamp's readings did not agree on this number by themselves; the portal's legacy record holding it
+   * has the collector, number and date the sheet's label shows (stamp-confirmation.ts).
+   */
+  confirmedBy?: LegacyConfirmation;
 }
 
-export type StampReading = { kind: 'proposal'; proposal: StampProposal } | { kind: 'unread'; why: Said };
+/** The legacy record that confirmed a number read off the stamp, as the screen names it. */
+export interface LegacyConfirmation {
+  occid: number;
+  recordedBy: string;
+  recordNumber: string;
+  eventDate: string;
+}
+
+export type StampReading =
+  | { kind: 'proposal'; proposal: StampProposal }
+  | {
+      kind: 'unread';
+      why: Said;
+      /** The numbers (3 digits or more) some reading showed but the evidence did not bear out. */
+      read?: string[];
+    };
 
 export type BarcodeCheck =
   { kind: 'matches'; shown: string } | { kind: 'mismatch'; shown: string[] } | { kind: 'unreadable' };
@@ -64,24 +84,57 @@ export function checkSheetBarcode(catalogNumber: string | null, decoded: string[
  */
 export const LABEL_REGION = { left: 0.46, top: 0.74, right: 1, bottom: 1 };
 
-/** The label's print as black on white: dark pixels of the label region. */
-export function labelMask(pixels: Pixels, region = LABEL_REGION): Mask {
-  const x0 = Math.floor(pixels.width * region.left);
-  const y0 = Math.floor(pixels.height * region.top);
-  const scale = Math.max(1, Math.round(pixels.width / 2000));
-  const width = Math.floor((Math.floor(pixels.width * region.right) - x0) / scale);
-  const height = Math.floor((Math.floor(pixels.height * region.bottom) - y0) / scale);
+/** How far a scan is turned clockwise from the upright sheet. */
+export type SheetTurn = 0 | 90 | 180 | 270;
+
+/**
+ * How far the scan is turned, from the barcode's direction (zxing's rotation, degrees clockwise): the
+ * barcode runs across the upright sheet, as collections stick it; null when no barcode was read.
+ */
+export function turnOfBarcode(rotation: number | undefined): SheetTurn | null {
+  if (rotation === undefined || !Number.isFinite(rotation)) return null;
+  return ((((Math.round(rotation / 90) * 90) % 360) + 360) % 360) as SheetTurn;
+}
+
+/**
+ * The label's print as black on white: dark pixels of the label region of the upright sheet, which a scan
+ * turned by `turn` holds on another side; the mask comes out upright, as the OCR reads it.
+ */
+export function labelMask(pixels: Pixels, region = LABEL_REGION, turn: SheetTurn = 0): Mask {
+  const sideways = turn === 90 || turn === 270;
+  const uprightWidth = sideways ? pixels.height : pixels.width;
+  const uprightHeight = sideways ? pixels.width : pixels.height;
+  const x0 = Math.floor(uprightWidth * region.left);
+  const y0 = Math.floor(uprightHeight * region.top);
+  const scale = Math.max(1, Math.round(uprightWidth / 2000));
+  const width = Math.floor((Math.floor(uprightWidth * region.right) - x0) / scale);
+  const height = Math.floor((Math.floor(uprightHeight * region.bottom) - y0) / scale);
   const out = new Uint8Array(width * height);
+  const last = { x: pixels.width - 1, y: pixels.height - 1 };
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
-      const i = ((y0 + y * scale) * pixels.width + x0 + x * scale) * 4;
+      // (u, v) on the upright sheet, and where the turned scan has it.
+      const u = x0 + x * scale;
+      const v = y0 + y * scale;
+      const [px, py] =
+        turn === 0
+          ? [u, v]
+          : turn === 90
+            ? [last.x - v, u]
+            : turn === 180
+              ? [last.x - u, last.y - v]
+              : [v, last.y - u];
+      const i = (py * pixels.width + px) * 4;
       const gray = (pixels.data[i]! + pixels.data[i + 1]! + pixels.data[i + 2]!) / 3;
       out[y * width + x] = gray < 140 ? 0 : 255;
     }
   return { data: out, width, height };
 }
 
-/** What the printed label says, as hints: never a decision. */
+/**
+ * What the printed label says, as hints: they decide nothing on their own; a legacy record that matches
+ * them in full may confirm a number the stamp showed (stamp-confirmation.ts).
+ */
 export interface LabelHints {
   collector: string | null;
   number: string | null;
@@ -116,11 +169,21 @@ function labelDate(lines: string[]): string | null {
  */
 export function readLabelLines(lines: string[]): LabelHints {
   const text = lines.join('\n');
-  const collector =
-    /Col(?:l|lector)?[.:]*\s*:?\s*([\p{L}][\p{L}.' -]*?)\s*(?:No\.|#|$)/imu.exec(text)?.[1]?.trim() ?? null;
-  const number = /\b(?:No|Nr|#)\.?\s*:?\s*([0-9][0-9A-Za-z-]*)/.exec(text)?.[1] ?? null;
+  const line = COLLECTOR_LINE.exec(text);
+  const collector = line?.[1]?.trim() ?? null;
+  const number =
+    line?.[2] ?? line?.[3] ?? /\b(?:No|Nr|#)\.?\s*:?\s*([0-9][0-9A-Za-z-]*)/.exec(text)?.[1] ?? null;
   return { collector: collector && collector.length > 1 ? collector : null, number, date: labelDate(lines) };
 }
+
+/**
+ * The collector's line: `Coll.: J. Smith  No. 366`, `Col. R. Acevedo T.  No. 1187`, `Coll.: S. Okada 2210`
+ * (the number right after the name), `Leg. …`, `Collector: …`, `Colector: …`, `Collecteur : …`. The word
+ * stands alone (not the "Coll" of COLLEGE HERBARIUM); the name runs to the number, a comma (`Leg. P. Martin,
+ * 21 mars 1961`: what follows a comma is no collector number) or the end of the line.
+ */
+const COLLECTOR_LINE =
+  /(?<!\p{L})(?:Coll?|Collector|Colector|Collecteur|Coletor|Leg|Legit)(?!\p{L})\.?\s*:?\s*([\p{L}][\p{L}.' -]*?)[ \t]*(?:(?:No|Nr|#)\.?[ \t]*:?[ \t]*(\d[0-9A-Za-z-]*)|(\d[0-9A-Za-z-]*)|(?=,)|$)/imu;
 
 /**
  * The machine-read label against a record, field by field, as the record card compares what a technician

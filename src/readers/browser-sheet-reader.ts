@@ -60,12 +60,13 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
           stamp: answer.stamp,
           stampCrop: answer.crop ? URL.createObjectURL(answer.crop) : null,
           barcode: checkSheetBarcode(catalogNumber, answer.barcodes),
+          turn: answer.turn,
           ms: answer.ms,
         };
       });
     },
-    readLabel(url) {
-      return once(labels, url, () => ask<LabelHints>({ kind: 'label', url }));
+    readLabel(url, turn = null) {
+      return once(labels, `${url}|${turn ?? ''}`, () => ask<LabelHints>({ kind: 'label', url, turn }));
     },
     sampleStamp(url, box) {
       return ask<ProfileSample | null>({ kind: 'sample', url, box, formats: settings.barcodeFormats });

@@ -1,12 +1,15 @@
 import { readBarcodes } from 'zxing-wasm/reader';
 import {
   checkSheetBarcode,
+  LABEL_REGION,
   labelMask,
   readLabelLines,
   type BarcodeCheck,
   type LabelHints,
   type Pixels,
+  type SheetTurn,
 } from '../domain/sheet-reading';
+import { labelIdentifies } from '../domain/stamp-confirmation';
 import type { SheetEvidence } from '../domain/stamp-finding';
 import type { StampProfile } from '../domain/stamp-profile';
 import type { BarcodeFormat } from '../domain/station';
@@ -71,8 +74,22 @@ export async function readSheetPixels(pixels: Pixels, options: SheetOptions): Pr
   };
 }
 
-/** The printed label's collector, number and date, as hints (a second, slower reading). */
-export async function readLabelHints(pixels: Pixels, ocr: Ocr): Promise<LabelHints> {
-  const lines = await ocr(labelMask(pixels), 'page');
-  return readLabelLines(lines.map((l) => l.text));
+/**
+ * The printed label's collector, number and date, as hints (a second, slower reading). Read where the
+ * upright sheet has its label; when that does not give all three and the barcode shows the scan turned,
+ * read again where the turned scan has it (a barcode stuck down the sheet would mislead only this second
+ * look, whose hints then match no record).
+ */
+export async function readLabelHints(
+  pixels: Pixels,
+  ocr: Ocr,
+  turn: SheetTurn | null = null,
+): Promise<LabelHints> {
+  const read = async (t: SheetTurn) =>
+    readLabelLines((await ocr(labelMask(pixels, LABEL_REGION, t), 'page')).map((l) => l.text));
+  const upright = await read(0);
+  if (labelIdentifies(upright) || turn === null || turn === 0) return upright;
+  const turned = await read(turn);
+  const known = (h: LabelHints) => [h.collector, h.number, h.date].filter(Boolean).length;
+  return known(turned) > known(upright) ? turned : upright;
 }

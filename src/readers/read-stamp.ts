@@ -44,7 +44,7 @@ export interface StampOptions {
 export interface CandidateTrace {
   candidate: StampCandidate;
   verdict: LineVerdict;
-  readings: { rendering: Rendering; turn: 0 | 180; text: string; outcome: string }[];
+  readings: { rendering: Rendering; turn: 0 | 180; text: string; outcome: string; value: string | null }[];
 }
 
 export interface StampResult {
@@ -88,7 +88,12 @@ export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions)
     if (trace.verdict.kind === 'number') found ??= candidate;
   }
   const { stamp, from } = decideStamp(traces.map((t) => t.verdict));
-  return { stamp, box: from === null ? null : traces[from]!.candidate.block, candidates: traces };
+  const read = [...new Set(traces.flatMap((t) => t.readings.flatMap((r) => (r.value ? [r.value] : []))))];
+  return {
+    stamp: stamp.kind === 'unread' ? { ...stamp, read } : stamp,
+    box: from === null ? null : traces[from]!.candidate.block,
+    candidates: traces,
+  };
 }
 
 type Outcome = LineJudgement;
@@ -133,6 +138,7 @@ async function readCandidate(
       outcome: isNumber(outcome)
         ? `${outcome.printed} (${Math.round(outcome.confidence)} %)`
         : (outcome.why?.code ?? (outcome.date ? 'date' : 'none')),
+      value: outcome.value,
     });
     return outcome;
   };

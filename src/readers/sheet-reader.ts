@@ -1,5 +1,5 @@
 import type { Said } from '../domain/said';
-import type { BarcodeCheck, LabelHints, StampReading } from '../domain/sheet-reading';
+import type { BarcodeCheck, LabelHints, SheetTurn, StampReading } from '../domain/sheet-reading';
 import type { Region, StampProfile } from '../domain/stamp-profile';
 import type { ProfileSample } from '../domain/stamp-profile-learning';
 import type { ReadingSettings } from '../domain/station';
@@ -13,6 +13,8 @@ export interface SheetReading {
    */
   stampCrop: string | null;
   barcode: BarcodeCheck;
+  /** How far the scan is turned, from its barcode's direction; null (or absent) without a barcode. */
+  turn?: SheetTurn | null;
   /** How long the reading took (ms). */
   ms: number;
 }
@@ -31,8 +33,11 @@ export class SheetUnreadable extends Error {
 export interface SheetReader {
   /** The stamp and the barcode; with the collection's stamp profile, where and in which ink to look first. */
   read(imageUrl: string, catalogNumber: string | null, profile?: StampProfile | null): Promise<SheetReading>;
-  /** The printed label's collector, number and date, read after the stamp (a slower, second OCR). */
-  readLabel(imageUrl: string): Promise<LabelHints>;
+  /**
+   * The printed label's collector, number and date, read after the stamp (a slower, second OCR); `turn`,
+   * the scan's turn the reading found, lets a sideways scan's label be read too.
+   */
+  readLabel(imageUrl: string, turn?: SheetTurn | null): Promise<LabelHints>;
   /** What a supervisor's box round the stamp shows (its ink, its digits' height), for a stamp profile. */
   sampleStamp(imageUrl: string, box: Region): Promise<ProfileSample | null>;
   /** Starts the readers (loads the OCR engine and its data) before the first sheet arrives. */
@@ -51,8 +56,8 @@ export function lazySheetReader(settings: ReadingSettings): SheetReader {
     read(imageUrl, catalogNumber, profile) {
       return load().then((r) => r.read(imageUrl, catalogNumber, profile));
     },
-    readLabel(imageUrl) {
-      return load().then((r) => r.readLabel(imageUrl));
+    readLabel(imageUrl, turn) {
+      return load().then((r) => r.readLabel(imageUrl, turn));
     },
     sampleStamp(imageUrl, box) {
       return load().then((r) => r.sampleStamp(imageUrl, box));

@@ -3,7 +3,14 @@ import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js'
 import { prepareZXingModule } from 'zxing-wasm/reader';
 import zxingWasm from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { said, type Said } from '../domain/said';
-import type { Box, LabelHints, Pixels, StampReading } from '../domain/sheet-reading';
+import {
+  turnOfBarcode,
+  type Box,
+  type LabelHints,
+  type Pixels,
+  type SheetTurn,
+  type StampReading,
+} from '../domain/sheet-reading';
 import type { Region, StampProfile } from '../domain/stamp-profile';
 import { sampleStamp, type ProfileSample } from '../domain/stamp-profile-learning';
 import type { BarcodeFormat } from '../domain/station';
@@ -25,7 +32,7 @@ export type SheetRequest = { id: number; ocrBase: string } & (
       formats: BarcodeFormat[];
       confidenceFloor: number;
     }
-  | { kind: 'label'; url: string }
+  | { kind: 'label'; url: string; turn: SheetTurn | null }
   | { kind: 'sample'; url: string; box: Region; formats: BarcodeFormat[] }
   | { kind: 'warm' }
 );
@@ -35,6 +42,8 @@ export interface StampAnswer {
   /** The stamp (or the likeliest line) as it looks on the sheet (JPEG), for the technician. */
   crop: Blob | null;
   barcodes: string[];
+  /** How far the scan is turned, from its barcode's direction; null without a barcode. */
+  turn: SheetTurn | null;
   ms: number;
 }
 
@@ -50,11 +59,10 @@ class Unreadable extends Error {
 }
 
 // The wasm file is one of the app's own assets: zxing-wasm would otherwise fetch it from a CDN.
-prepareZXingModule({
-  overrides: {
-    locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? zxingWasm : prefix + path),
-  },
-});
+const zxingOverrides = {
+  locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? zxingWasm : prefix + path),
+};
+prepareZXingModule({ overrides: zxingOverrides });
 
 let tesseract: Promise<TesseractWorker> | null = null;
 let ocr: Promise<Ocr> | null = null;
@@ -74,6 +82,25 @@ const ocrFrom = (base: string) =>
     // reach the reader as rejected jobs. tesseractOcr sets it again with each layout.
     'debug_file /dev/null',
   )).then(tesseractOcr));
+
+/**
+ * Both engines started, and each used once on a tiny image: the barcode reader's WebAssembly and the OCR's
+ * model are set up on first use, which the session's first sheet would otherwise wait for.
+ */
+let primed: Promise<void> | null = null;
+async function prime(ocrBase: string) {
+  const [ocr] = await Promise.all([
+    ocrFrom(ocrBase),
+    prepareZXingModule({ overrides: zxingOverrides, fireImmediately: true }),
+  ]);
+  const width = 96;
+  const height = 48;
+  const line = new Uint8Array(width * height).fill(255);
+  // Two upright strokes, like "11": enough for the OCR to run its line recogniser.
+  for (let y = 8; y < 40; y++) for (const x0 of [30, 60]) line.fill(0, y * width + x0, y * width + x0 + 5);
+  await ocr({ data: line, width, height }, 'line');
+  await decodeBarcodes({ data: new Uint8Array(width * height * 4).fill(255), width, height }, ['Code39']);
+}
 
 /** The last sheet decoded: its label and its calibration sample are read off the same pixels. */
 let decoded: { url: string; image: ImageBitmap; pixels: Pixels } | null = null;
@@ -106,7 +133,7 @@ async function crop(image: ImageBitmap, box: Box | null): Promise<Blob | null> {
 async function answer(request: SheetRequest): Promise<StampAnswer | LabelHints | ProfileSample | null> {
   switch (request.kind) {
     case 'warm':
-      await ocrFrom(request.ocrBase);
+      await (primed ??= prime(request.ocrBase));
       return null;
     case 'read': {
       const started = performance.now();
@@ -122,11 +149,12 @@ async function answer(request: SheetRequest): Promise<StampAnswer | LabelHints |
         stamp: read.stamp,
         crop: await crop(sheet.image, read.box),
         barcodes: read.barcodes.map((b) => b.text),
+        turn: turnOfBarcode(read.barcodes[0]?.rotation),
         ms: performance.now() - started,
       };
     }
     case 'label':
-      return readLabelHints((await decode(request.url)).pixels, await ocrFrom(request.ocrBase));
+      return readLabelHints((await decode(request.url)).pixels, await ocrFrom(request.ocrBase), request.turn);
     case 'sample': {
       const sheet = await decode(request.url);
       return sampleStamp(sheet.pixels, request.box, {

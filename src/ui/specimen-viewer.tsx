@@ -12,7 +12,7 @@ export interface SheetRegion {
   height: number;
 }
 
-type ImageState = 'none' | 'loading' | 'loaded' | 'failed';
+type ImageState = 'none' | 'held' | 'loading' | 'loaded' | 'failed';
 
 interface Props {
   image: SpecimenImage | null;
@@ -22,6 +22,11 @@ interface Props {
   label: string;
   /** The viewer's keys (PageUp/PageDown, Ctrl+arrows, F2, F3) work wherever focus is on the page. */
   keys?: boolean;
+  /**
+   * While set, the sheet is not shown yet and this says why (the station is finishing reading it, so that
+   * the sheet and what was read from it appear together).
+   */
+  heldFor?: string | null;
 }
 
 const REGION_KEY = 'specimen-linker.stamp-region.v1';
@@ -44,15 +49,29 @@ function rememberedRegion(): SheetRegion | null {
  * each new sheet opened in the same viewer. The region the technician last zoomed to is remembered on this
  * station and reapplied to the next sheet, because a batch has its stamps in the same place.
  */
-export function SpecimenViewer({ image, nextImage = null, label, keys = true }: Props) {
+export function SpecimenViewer({
+  image: given,
+  nextImage = null,
+  label,
+  keys = true,
+  heldFor = null,
+}: Props) {
   const say = useSay();
   const sayRich = useSayRich();
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<OpenSeadragon.Viewer | null>(null);
   // Outcomes are kept per URL, so a new sheet starts as "loading" without resetting state in an effect.
   const [outcome, setOutcome] = useState<{ url: string; state: 'loaded' | 'failed' } | null>(null);
+  const held = heldFor !== null && given !== null;
+  const image = held ? null : given;
   const url = image?.webUrl ?? image?.originalUrl ?? null;
-  const state: ImageState = url === null ? 'none' : outcome?.url === url ? outcome.state : 'loading';
+  const state: ImageState = held
+    ? 'held'
+    : url === null
+      ? 'none'
+      : outcome?.url === url
+        ? outcome.state
+        : 'loading';
   // Without matchMedia (an old browser, a test DOM) OpenSeadragon cannot start: a plain image lets the work go on.
   const [fallback] = useState(() => typeof window.matchMedia !== 'function');
   const deepZoomAdded = useRef(false);
@@ -291,8 +310,17 @@ export function SpecimenViewer({ image, nextImage = null, label, keys = true }: 
           onError={() => setOutcome({ url, state: 'failed' })}
         />
       ) : null}
-      <div ref={host} className="viewer-canvas" hidden={fallback || state === 'failed' || state === 'none'} />
+      <div
+        ref={host}
+        className="viewer-canvas"
+        hidden={fallback || state === 'failed' || state === 'none' || state === 'held'}
+      />
       {state === 'none' ? <p className="viewer-placeholder">{say('viewer.no-image')}</p> : null}
+      {state === 'held' ? (
+        <p className="viewer-placeholder" role="status">
+          {heldFor}
+        </p>
+      ) : null}
       {state === 'failed' ? (
         <p className="viewer-placeholder" role="alert">
           {say('viewer.failed', { url })}

@@ -5,6 +5,7 @@ import type { LabelHints } from '../domain/sheet-reading';
 import type { StampProfile } from '../domain/stamp-profile';
 import { useSay } from '../i18n/use-say';
 import { SheetUnreadable, type SheetReading } from '../readers/sheet-reader';
+import { readAndConfirm } from './read-and-confirm';
 import { useStampProfile } from './stamp-profile-store';
 import { useStation } from './station';
 
@@ -28,13 +29,14 @@ export function useSheetReading(
   next: SpecimenRecord | null = null,
 ): { reading: SheetReading | null; status: 'off' | 'reading' | 'done' | 'failed'; problem: string | null } {
   const say = useSay();
-  const { sheetReader, collid } = useStation();
+  const { sheetReader, collid, portal, config } = useStation();
   const profile = useStampProfile(collid);
   const queryClient = useQueryClient();
   const url = imageOf(record);
   const query = useQuery({
     queryKey: readingKey(url, record?.catalogNumber ?? null, profile),
-    queryFn: () => sheetReader!.read(url!, record?.catalogNumber ?? null, profile),
+    queryFn: () =>
+      readAndConfirm({ sheetReader, portal, collid, config }, url!, record?.catalogNumber ?? null, profile),
     enabled: sheetReader !== null && url !== null,
     staleTime: Infinity,
     gcTime: 10 * 60_000,
@@ -48,10 +50,11 @@ export function useSheetReading(
     if (!sheetReader || !nextUrl) return;
     void queryClient.prefetchQuery({
       queryKey: readingKey(nextUrl, nextCatalogNumber, profile),
-      queryFn: () => sheetReader.read(nextUrl, nextCatalogNumber, profile),
+      queryFn: () =>
+        readAndConfirm({ sheetReader, portal, collid, config }, nextUrl, nextCatalogNumber, profile),
       staleTime: Infinity,
     });
-  }, [sheetReader, queryClient, nextUrl, nextCatalogNumber, profile]);
+  }, [sheetReader, portal, collid, config, queryClient, nextUrl, nextCatalogNumber, profile]);
   if (sheetReader === null || url === null) return { reading: null, status: 'off', problem: null };
   if (query.isError)
     return {

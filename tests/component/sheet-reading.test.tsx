@@ -108,12 +108,64 @@ describe('Option 2: the stamp read for the technician', () => {
     expect(field).toHaveValue('');
   });
 
+  const withheld = (read: string[]): SheetReading => ({
+    stamp: {
+      kind: 'unread',
+      why: said('check.stamp.readings-disagree', { one: read[0] ?? '', other: read[1] ?? '' }),
+      read,
+    },
+    stampCrop: null,
+    barcode: { kind: 'matches', shown: 'DEMO0001231' },
+    ms: 300,
+  });
+
+  it('a number the readings left open is proposed when the portal’s record of it matches the label', async () => {
+    // The label reads J. Smith 212, 1961-07-14: legacy 1499's gathering; 1489 is nobody's.
+    const s = await open(reader({ DEMO0001231: withheld(['1499', '1489']) }));
+    const field = await s.sheet('DEMO0001231');
+    await waitFor(() => expect(field).toHaveValue('1499'));
+    expect(screen.getByText(/Read from the stamp:/)).toHaveTextContent(
+      /^Read from the stamp: 1499\. The readings alone did not settle it; record \d+ holds it with this label's collector, number and date \(J\. Smith 212, 1961-07-14\)\. Enter accepts it/,
+    );
+  });
+
+  it('a number held by another gathering’s record (J. Smith 213, same day) is not proposed', async () => {
+    const s = await open(reader({ DEMO0001231: withheld(['1500', '1508']) }));
+    const field = await s.sheet('DEMO0001231');
+    expect(
+      await screen.findByText(
+        'The stamp could not be read (two readings of the stamp disagree (1500, 1508)): type it.',
+      ),
+    ).toBeInTheDocument();
+    expect(field).toHaveValue('');
+  });
+
   it('never overwrites what the technician typed before the proposal arrived', async () => {
     const s = await open(reader({ DEMO0001231: proposal('5120') }, 300));
     const field = await s.sheet('DEMO0001231');
     await s.user.keyboard('51');
     await new Promise((r) => setTimeout(r, 500));
     expect(field).toHaveValue('51');
+  });
+
+  it('a sheet still being read appears together with its proposal, not before it', async () => {
+    const s = await open(reader({ DEMO0001231: proposal('5120') }, 400));
+    const field = await s.sheet('DEMO0001231');
+    const viewer = screen.getByRole('figure', { name: 'Sheet DEMO0001231' });
+    expect(within(viewer).getByText('Reading the sheet…')).toBeInTheDocument();
+    expect(within(viewer).queryByRole('img')).not.toBeInTheDocument();
+    expect(field).toHaveValue('');
+    await waitFor(() => expect(within(viewer).getByRole('img')).toBeInTheDocument());
+    expect(field).toHaveValue('5120');
+    expect(within(viewer).queryByText('Reading the sheet…')).not.toBeInTheDocument();
+  });
+
+  it('a reading that takes too long holds the sheet back no more than a moment', async () => {
+    await open(reader({ DEMO0001231: 'never' }));
+    const viewer = screen.getByRole('figure', { name: 'Sheet DEMO0001231' });
+    expect(within(viewer).getByText('Reading the sheet…')).toBeInTheDocument();
+    await waitFor(() => expect(within(viewer).getByRole('img')).toBeInTheDocument(), { timeout: 4_000 });
+    expect(screen.getByText('Reading the stamp…')).toBeInTheDocument();
   });
 
   it('a slow reader never blocks typing', async () => {

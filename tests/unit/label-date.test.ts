@@ -210,6 +210,29 @@ describe('finding the date in a label read by OCR', () => {
     [['14-VII-1961', '16-VII-1961']],
   ])('finds no date in %j', (lines) => expect(readLabelLines(lines).date).toBeNull());
 
+  it.each([
+    [['Coll.: J. Smith   No. 266', 'Date: 1963-08-19'], 'J. Smith', '266'],
+    // "COLLEGE" is no collector's line.
+    [
+      ['NORTHBROOK COLLEGE HERBARIUM', 'PLANTS OF MICHIGAN', 'Coll. H. W. Beal  No. 412'],
+      'H. W. Beal',
+      '412',
+    ],
+    [['CASCADE FIELD STATION HERBARIUM', 'Coll.: S. Okada 2210    12 Aug 2003'], 'S. Okada', '2210'],
+    [
+      ['HERBARIO NACIONAL DE LA SIERRA', 'Col. R. Acevedo T.   No. 1187', 'Fecha: 23-IX-1979'],
+      'R. Acevedo T.',
+      '1187',
+    ],
+    [['FLORA DO BRASIL', 'Col. A. Silva 45', '14 de julho de 1961'], 'A. Silva', '45'],
+    [['Herbier de Paris', 'Leg. P. Martin, 21 mars 1961'], 'P. Martin', null],
+    [['Collector: M. K. Lopez', 'Number: 88'], 'M. K. Lopez', null],
+    [['COLLEGE OF FORESTRY HERBARIUM', 'Plants of Oregon'], null, null],
+  ])('reads the collector and number in %j', (lines, collector, number) => {
+    const hints = readLabelLines(lines);
+    expect([hints.collector, hints.number]).toEqual([collector, number]);
+  });
+
   it('finds a date anywhere in a line only in a form no other number takes', () => {
     expect(findLabelDate('Cerro Grande, 14 de julio de 1961, en bosque')).toBe('14 de julio de 1961');
     expect(findLabelDate('alt. 2300 m, julio 14, 1961')).toBe('julio 14, 1961');

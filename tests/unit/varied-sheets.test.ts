@@ -57,6 +57,15 @@ describe('the varied sheets (a sample), read as the station reads them', () => {
     30_000,
   );
 
+  it('two readings that disagree (2595, 2095) propose nothing, and keep both numbers for the portal to settle', async () => {
+    const read = await readSheet(worker, `${VARIED_SHEETS_DIR}/${variedSheet('varied-039').file}`);
+    expect(read.stamp).toMatchObject({
+      kind: 'unread',
+      why: { code: 'check.stamp.readings-disagree' },
+      read: expect.arrayContaining(['2595', '2095']),
+    });
+  }, 30_000);
+
   it('a four-digit stamp whose first digit is mostly gone: the three left are not proposed', async () => {
     const read = await readSheet(worker, `${VARIED_SHEETS_DIR}/${variedSheet('varied-021').file}`);
     expect(read.stamp).toMatchObject({

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import type { LegacyConfirmation } from '../../domain/sheet-reading';
+import { confirmationWords } from '../../domain/stamp-confirmation';
 import { useSay } from '../../i18n/use-say';
 import { useSayRich } from '../../i18n/use-say-rich';
 
@@ -6,6 +8,8 @@ import { useSayRich } from '../../i18n/use-say-rich';
 export interface Proposal {
   value: string;
   confidence: number;
+  /** The legacy record that confirmed a number the readings alone left open. */
+  confirmedBy?: LegacyConfirmation;
   crop: string | null;
 }
 
@@ -84,10 +88,15 @@ export function AccessionEntry({
         <div className="stamp-proposal" role="status">
           {proposed.crop ? <img src={proposed.crop} alt={say('unprocessed.entry.crop')} /> : null}
           <p>
-            {sayRich('unprocessed.entry.proposal', {
-              value: proposed.value,
-              confidence: proposed.confidence,
-            })}
+            {proposed.confirmedBy
+              ? sayRich('unprocessed.entry.proposal-confirmed', {
+                  value: proposed.value,
+                  ...confirmationWords(proposed.confirmedBy),
+                })
+              : sayRich('unprocessed.entry.proposal', {
+                  value: proposed.value,
+                  confidence: proposed.confidence,
+                })}
           </p>
         </div>
       ) : readingNote ? (

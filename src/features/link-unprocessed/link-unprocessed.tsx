@@ -10,6 +10,7 @@ import { SessionList } from '../../ui/session-list';
 import { SpecimenViewer } from '../../ui/specimen-viewer';
 import { useStation } from '../../ui/station';
 import { StatusLine } from '../../ui/status-line';
+import { useHeldWhileReading } from '../../ui/use-held-while-reading';
 import { useStepKeys } from '../../ui/use-step-keys';
 import { AccessionEntry } from './accession-entry';
 import { CompareStep } from './compare-step';
@@ -51,6 +52,10 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
   const sayRich = useSayRich();
   const tell = useTell();
   const title = <h1 className="screen-title">{say('unprocessed.title')}</h1>;
+  const held = useHeldWhileReading(
+    u.skeletal ? String(u.skeletal.occid) : null,
+    u.current !== null && u.sheet.status === 'reading',
+  );
 
   if (!u.current) {
     return (
@@ -88,6 +93,7 @@ export function LinkUnprocessed({ store }: { store: UnprocessedStore }) {
           image={skeletal?.images[0] ?? null}
           nextImage={u.nextRecord?.images[0] ?? null}
           label={tell(told('unprocessed.viewer.label', {}, { sheet: u.sheetName }))}
+          heldFor={held ? say('viewer.reading') : null}
         />
         <div
           className="unprocessed-panel"

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useStampProfile } from '../../ui/stamp-profile-store';
+import { readAndConfirm } from '../../ui/read-and-confirm';
 import { useStation } from '../../ui/station';
 import { imageOf, readingKey } from '../../ui/use-sheet-reading';
 import type { UnprocessedStore } from './unprocessed-store';
@@ -12,7 +13,7 @@ import { recordQuery } from './use-queue';
  * pays one look at the queue, one record and one reading.
  */
 export function useReadAheadFirstSheet(store: UnprocessedStore) {
-  const { sheetReader, portal, collid } = useStation();
+  const { sheetReader, portal, collid, config } = useStation();
   const profile = useStampProfile(collid);
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -35,12 +36,13 @@ export function useReadAheadFirstSheet(store: UnprocessedStore) {
       if (stopped || !record || !url) return;
       await queryClient.prefetchQuery({
         queryKey: readingKey(url, record.catalogNumber, profile),
-        queryFn: () => sheetReader.read(url, record.catalogNumber, profile),
+        queryFn: () =>
+          readAndConfirm({ sheetReader, portal, collid, config }, url, record.catalogNumber, profile),
         staleTime: Infinity,
       });
     })();
     return () => {
       stopped = true;
     };
-  }, [sheetReader, store, portal, collid, queryClient, profile]);
+  }, [sheetReader, store, portal, collid, config, queryClient, profile]);
 }
