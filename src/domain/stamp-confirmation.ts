@@ -1,5 +1,6 @@
+import { readCollector } from './collector';
 import type { RecordLabel } from './compare';
-import { readLabelDate, type DateOrder } from './label-date';
+import { readLabelDate, type DateOrder, type LabelDate } from './label-date';
 import {
   compareLabelHints,
   type LabelHints,
@@ -10,13 +11,20 @@ import {
 /**
  * The portal as a last witness for a stamp the readings alone could not settle (issue 16). Option 2 asks the
  * portal for the number's legacy record anyway (the duplicate check); when a number some reading showed is
- * held by a legacy record whose collector, collector number and date are the ones printed on this sheet's
- * label, that record is this specimen's, and the number is its stamp. Pure rules.
+ * this gathering's only legacy record's accession number, and that record's collector, collector number and
+ * date are the ones printed on this sheet's label, that record is this specimen's and the number is its
+ * stamp. Pure rules; src/ui/read-and-confirm.ts asks the portal.
  *
- * A wrong number would need two coincidences at once: the OCR misreading the stamp into exactly another
- * record's number, and that record's label data equal to this label's (a duplicate of the same gathering).
- * The rule asks for all three label fields, read and equal (the date to the day), and for exactly one
- * number, held by exactly one record, to pass.
+ * What is asked, so that a number that is not this sheet's stamp cannot pass:
+ * - the label read in full, its date to the day, and the record's date a full day too;
+ * - the record's Other Catalog Numbers is that number and nothing else (not a donor's number, not one of
+ *   several identifiers), and the record has no barcode yet;
+ * - the number is not the label's collector number nor the barcode's digits (numbers a reading of another
+ *   line may show);
+ * - exactly one number read passes, held by exactly one matching record;
+ * - and the portal's search for the gathering (collector, number, date) finds that record and no other: a
+ *   duplicate of the same gathering with its own accession number (often the next one) would otherwise be
+ *   proposed for a sheet whose own number no reading showed.
  */
 
 /** More numbers than this read off one sheet is noise, not a reading the portal could settle. */
@@ -33,33 +41,78 @@ export function numbersToConfirm(stamp: StampReading): string[] {
 export const labelIdentifies = (hints: LabelHints | null): hints is LabelHints =>
   hints !== null && Boolean(hints.collector?.trim() && hints.number?.trim() && hints.date?.trim());
 
+/** What the portal's search rows say of a record, as far as this rule looks. */
+export type HeldBy = RecordLabel & {
+  occid: number;
+  catalogNumber: string | null;
+  otherCatalogNumbers: string | null;
+};
+
 export interface NumberHolders {
   /** A number read off the stamp (no prefix, no leading zeros). */
   value: string;
   /** The records the portal's exact search finds holding it (any zero variant). */
-  records: (RecordLabel & { occid: number })[];
+  records: HeldBy[];
 }
 
+/** The gathering the label names, as the portal's collector search takes it (PROTOCOL §4.1). */
+export interface Gathering {
+  /** The editor's `q_recordedby` term for the collector's last name. */
+  portalTerm: string;
+  number: string;
+  date: Extract<LabelDate, { precision: 'day' }>;
+}
+
+/** The label's gathering, when the label was read in full with a date to the day. */
+export function gatheringOf(
+  hints: LabelHints | null,
+  dates: { order: DateOrder; today: string },
+): Gathering | null {
+  if (!labelIdentifies(hints)) return null;
+  const collector = readCollector(hints.collector!);
+  const date = readLabelDate(hints.date!, dates);
+  // A year or a month matches a whole range of records' dates: only a day names a gathering.
+  if (!collector.ok || !date.ok || date.value.precision !== 'day') return null;
+  return { portalTerm: collector.value.portalTerm, number: hints.number!.trim(), date: date.value };
+}
+
+const digitsOf = (text: string | null) => (text ?? '').replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+/** The record's Other Catalog Numbers is this number and nothing else, zeros aside. */
+const holdsOnly = (record: HeldBy, value: string) => {
+  const stored = (record.otherCatalogNumbers ?? '').trim();
+  return /^\d+$/.test(stored) && digitsOf(stored) === value;
+};
+/** A full day: `1961-07-14`, not `1961-07-00` or `1961`. */
+const fullDay = (eventDate: string | null) =>
+  /^\d{4}-(?!00)\d{2}-(?!00)\d{2}$/.test((eventDate ?? '').trim());
+
 /**
- * The one number whose legacy record agrees with the label on collector, number and date; null when none
- * does, when two numbers do, or when two records holding it do (which one is this specimen's is then a
- * supervisor's question, not the station's).
+ * The one number whose legacy record is this label's gathering; null when none is, when two numbers or two
+ * records are, or when the number could be something else the sheet prints (see above). The gathering
+ * search (`onlyRecordOfGathering`) is the last check.
  */
 export function confirmByLegacyRecord(
   holders: NumberHolders[],
   hints: LabelHints | null,
   dates: { order: DateOrder; today: string },
-): { value: string; confirmedBy: LegacyConfirmation } | null {
-  if (!labelIdentifies(hints)) return null;
-  // A year or a month matches a whole range of records' dates: only a day names a gathering.
-  const date = readLabelDate(hints.date!, dates);
-  if (!date.ok || date.value.precision !== 'day') return null;
+  sheet: { catalogNumber: string | null },
+): { value: string; record: HeldBy; confirmedBy: LegacyConfirmation } | null {
+  if (!gatheringOf(hints, dates)) return null;
+  const notTheSheetsOwn = new Set([digitsOf(hints!.number), digitsOf(sheet.catalogNumber)].filter(Boolean));
   const agreeing = holders
+    .filter(({ value }) => !notTheSheetsOwn.has(value))
     .map(({ value, records }) => ({
       value,
       records: records.filter((record) => {
-        const c = compareLabelHints(record, hints, dates);
-        return c.collector === 'match' && c.number === 'match' && c.date === 'match';
+        const c = compareLabelHints(record, hints!, dates);
+        return (
+          c.collector === 'match' &&
+          c.number === 'match' &&
+          c.date === 'match' &&
+          fullDay(record.eventDate) &&
+          holdsOnly(record, value) &&
+          (record.catalogNumber ?? '').trim() === ''
+        );
       }),
     }))
     .filter((h) => h.records.length > 0);
@@ -68,6 +121,7 @@ export function confirmByLegacyRecord(
   const record = only.records[0]!;
   return {
     value: only.value,
+    record,
     confirmedBy: {
       occid: record.occid,
       recordedBy: record.recordedBy ?? '',
@@ -76,6 +130,12 @@ export function confirmByLegacyRecord(
     },
   };
 }
+
+/** The portal's search for the label's gathering found this record and no other. */
+export const onlyRecordOfGathering = (
+  found: { total: number; records: { occid: number }[] },
+  occid: number,
+) => found.total === 1 && found.records.length === 1 && found.records[0]!.occid === occid;
 
 /** The values a confirmed proposal's sentence names: the record and the label data it shares. */
 export const confirmationWords = (c: LegacyConfirmation) => ({

@@ -16,27 +16,38 @@ export const imageOf = (record: SpecimenRecord | null) => {
 };
 
 /** The query key of a sheet's reading: a new stamp profile reads the sheets again. */
-export const readingKey = (url: string | null, catalogNumber: string | null, profile: StampProfile | null) =>
-  ['sheet-reading', url, catalogNumber, profile?.learnedAt ?? null] as const;
+export const readingKey = (
+  url: string | null,
+  catalogNumber: string | null,
+  profile: StampProfile | null,
+  withPortal: boolean,
+) => ['sheet-reading', url, catalogNumber, profile?.learnedAt ?? null, withPortal] as const;
 
 /**
  * What the station read on a record's sheet (stamp proposal, barcode check), read in workers; the next
- * sheet is read meanwhile, so its proposal is there when it appears. Never blocks typing: until it is
- * ready, or when it fails, the screen works as without it.
+ * sheet is read once this one's reading is done (the workers take one request at a time: this sheet's label
+ * and portal check go first), so its proposal is there when it appears. Never blocks typing: until it is
+ * ready, or when it fails, the screen works as without it. `withPortal`: a number the readings left open may
+ * be settled by the portal's legacy record (Option 2); Review, which writes an accession straight onto the
+ * case's record, proposes only what the readings alone bear out.
  */
 export function useSheetReading(
   record: SpecimenRecord | null,
   next: SpecimenRecord | null = null,
+  withPortal = true,
 ): { reading: SheetReading | null; status: 'off' | 'reading' | 'done' | 'failed'; problem: string | null } {
   const say = useSay();
   const { sheetReader, collid, portal, config } = useStation();
   const profile = useStampProfile(collid);
   const queryClient = useQueryClient();
   const url = imageOf(record);
+  const readOne = (imageUrl: string, catalogNumber: string | null) =>
+    withPortal
+      ? readAndConfirm({ sheetReader, portal, collid, config }, imageUrl, catalogNumber, profile)
+      : sheetReader!.read(imageUrl, catalogNumber, profile);
   const query = useQuery({
-    queryKey: readingKey(url, record?.catalogNumber ?? null, profile),
-    queryFn: () =>
-      readAndConfirm({ sheetReader, portal, collid, config }, url!, record?.catalogNumber ?? null, profile),
+    queryKey: readingKey(url, record?.catalogNumber ?? null, profile, withPortal),
+    queryFn: () => readOne(url!, record?.catalogNumber ?? null),
     enabled: sheetReader !== null && url !== null,
     staleTime: Infinity,
     gcTime: 10 * 60_000,
@@ -46,15 +57,29 @@ export function useSheetReading(
   useEffect(() => sheetReader?.warm(), [sheetReader]);
   const nextUrl = imageOf(next);
   const nextCatalogNumber = next?.catalogNumber ?? null;
+  const settled = url === null || query.isSuccess || query.isError;
   useEffect(() => {
-    if (!sheetReader || !nextUrl) return;
+    if (!sheetReader || !nextUrl || !settled) return;
     void queryClient.prefetchQuery({
-      queryKey: readingKey(nextUrl, nextCatalogNumber, profile),
+      queryKey: readingKey(nextUrl, nextCatalogNumber, profile, withPortal),
       queryFn: () =>
-        readAndConfirm({ sheetReader, portal, collid, config }, nextUrl, nextCatalogNumber, profile),
+        withPortal
+          ? readAndConfirm({ sheetReader, portal, collid, config }, nextUrl, nextCatalogNumber, profile)
+          : sheetReader.read(nextUrl, nextCatalogNumber, profile),
       staleTime: Infinity,
     });
-  }, [sheetReader, portal, collid, config, queryClient, nextUrl, nextCatalogNumber, profile]);
+  }, [
+    sheetReader,
+    portal,
+    collid,
+    config,
+    queryClient,
+    nextUrl,
+    nextCatalogNumber,
+    profile,
+    withPortal,
+    settled,
+  ]);
   if (sheetReader === null || url === null) return { reading: null, status: 'off', problem: null };
   if (query.isError)
     return {

@@ -2,72 +2,99 @@ import { describe, expect, it } from 'vitest';
 import { said } from '../../src/domain/said';
 import {
   confirmByLegacyRecord,
+  gatheringOf,
   numbersToConfirm,
+  onlyRecordOfGathering,
+  type HeldBy,
   type NumberHolders,
 } from '../../src/domain/stamp-confirmation';
 
 /**
- * A number the stamp's readings left open, settled by the portal: the legacy record holding it has the
- * collector, number and date printed on this sheet's label (issue 16).
+ * A number the stamp's readings left open, settled by the portal: it is the accession number of the legacy
+ * record of this label's gathering, and of nothing else the sheet prints (issue 16).
  */
 const dates = { order: 'ISO' as const, today: '2026-12-01' };
 const label = { collector: 'J. Smith', number: '212', date: '1961-07-14' };
-const record = (occid: number, recordedBy: string, recordNumber: string, eventDate: string) => ({
-  occid,
-  recordedBy,
-  recordNumber,
-  eventDate,
-});
-const penstemon = record(11, 'J. Smith', '212', '1961-07-14');
-const castilleja = record(12, 'J. Smith', '213', '1961-07-14');
-const holders = (...h: [string, ReturnType<typeof record>[]][]): NumberHolders[] =>
+const sheet = { catalogNumber: 'DEMO0001234' };
+const record = (
+  occid: number,
+  otherCatalogNumbers: string,
+  recordedBy = 'J. Smith',
+  recordNumber = '212',
+  eventDate = '1961-07-14',
+  catalogNumber: string | null = null,
+): HeldBy => ({ occid, otherCatalogNumbers, recordedBy, recordNumber, eventDate, catalogNumber });
+const penstemon = record(11, '1499');
+const castilleja = record(12, '1500', 'J. Smith', '213');
+const holders = (...h: [string, HeldBy[]][]): NumberHolders[] =>
   h.map(([value, records]) => ({ value, records }));
+const confirm = (h: NumberHolders[], hints: typeof label | null = label, on = sheet) =>
+  confirmByLegacyRecord(h, hints, dates, on)?.value ?? null;
 
 describe('the portal settles a stamp the readings left open', () => {
-  it('the one number held by the record of this label’s gathering is proposed, naming the record', () => {
-    expect(confirmByLegacyRecord(holders(['1499', [penstemon]], ['1489', []]), label, dates)).toEqual({
+  it('the one number that is the accession of the record of this label’s gathering is proposed, naming the record', () => {
+    expect(confirmByLegacyRecord(holders(['1499', [penstemon]], ['1489', []]), label, dates, sheet)).toEqual({
       value: '1499',
+      record: penstemon,
       confirmedBy: { occid: 11, recordedBy: 'J. Smith', recordNumber: '212', eventDate: '1961-07-14' },
     });
+    // Stored with leading zeros, as legacy data often is.
+    expect(confirm(holders(['145', [record(13, '0145')]]))).toBe('145');
   });
 
   it('a near number held by the same collector’s next gathering (213, same day) does not pass', () => {
-    expect(confirmByLegacyRecord(holders(['1500', [castilleja]]), label, dates)).toBeNull();
-    expect(
-      confirmByLegacyRecord(holders(['1499', [penstemon]], ['1500', [castilleja]]), label, dates),
-    ).toEqual(expect.objectContaining({ value: '1499' }));
+    expect(confirm(holders(['1500', [castilleja]]))).toBeNull();
+    expect(confirm(holders(['1499', [penstemon]], ['1500', [castilleja]]))).toBe('1499');
   });
 
   it('two numbers whose records both match the label (duplicates of one gathering) propose nothing', () => {
-    const duplicate = record(13, 'J. Smith', '212', '1961-07-14');
+    const duplicate = record(13, '1498');
+    expect(confirm(holders(['1499', [penstemon]], ['1498', [duplicate]]))).toBeNull();
+    expect(confirm(holders(['1499', [penstemon, record(13, '1499')]]))).toBeNull();
+  });
+
+  it('the gathering’s search must find that record and no other', () => {
+    expect(onlyRecordOfGathering({ total: 1, records: [{ occid: 11 }] }, 11)).toBe(true);
+    // Sheet B of a gathering whose number no reading showed, read as its duplicate A's number.
+    expect(onlyRecordOfGathering({ total: 2, records: [{ occid: 11 }, { occid: 14 }] }, 11)).toBe(false);
+    expect(onlyRecordOfGathering({ total: 1, records: [{ occid: 14 }] }, 11)).toBe(false);
+  });
+
+  it('a number that is the label’s collector number or the barcode’s digits is not the stamp', () => {
+    const own = record(15, '212');
+    expect(confirm(holders(['212', [own]]))).toBeNull();
+    expect(confirm(holders(['1234', [record(16, '1234')]]))).toBeNull();
+  });
+
+  it('a record holding the number among other identifiers, with a barcode already, or dated only in part does not pass', () => {
+    expect(confirm(holders(['1499', [record(11, '1499; MO 77')]]))).toBeNull();
     expect(
-      confirmByLegacyRecord(holders(['1499', [penstemon]], ['1498', [duplicate]]), label, dates),
+      confirm(holders(['1499', [record(11, '1499', 'J. Smith', '212', '1961-07-14', 'DEMO0009999')]])),
     ).toBeNull();
-    expect(confirmByLegacyRecord(holders(['1499', [penstemon, duplicate]]), label, dates)).toBeNull();
+    expect(confirm(holders(['1499', [record(11, '1499', 'J. Smith', '212', '1961-07-00')]]))).toBeNull();
   });
 
   it('a label not read in full, or dated only to the month or year, confirms nothing', () => {
     const found = holders(['1499', [penstemon]]);
-    expect(confirmByLegacyRecord(found, { ...label, collector: null }, dates)).toBeNull();
-    expect(confirmByLegacyRecord(found, { ...label, number: null }, dates)).toBeNull();
-    expect(confirmByLegacyRecord(found, { ...label, date: null }, dates)).toBeNull();
-    expect(confirmByLegacyRecord(found, null, dates)).toBeNull();
-    expect(
-      confirmByLegacyRecord(
-        holders(['1499', [record(11, 'J. Smith', '212', '1961-07-00')]]),
-        { ...label, date: '1961-07' },
-        dates,
-      ),
-    ).toBeNull();
+    expect(confirm(found, { ...label, collector: null as unknown as string })).toBeNull();
+    expect(confirm(found, { ...label, number: null as unknown as string })).toBeNull();
+    expect(confirm(found, { ...label, date: null as unknown as string })).toBeNull();
+    expect(confirm(found, null)).toBeNull();
+    expect(confirm(found, { ...label, date: '1961-07' })).toBeNull();
+    expect(gatheringOf(label, dates)).toEqual({
+      portalTerm: expect.stringContaining('Smith'),
+      number: '212',
+      date: { precision: 'day', date: '1961-07-14' },
+    });
   });
 
   it('a record that differs from the label in any one field does not pass', () => {
     for (const other of [
-      record(11, 'R. A. Darrow', '212', '1961-07-14'),
-      record(11, 'J. Smith', '2120', '1961-07-14'),
-      record(11, 'J. Smith', '212', '1961-07-15'),
+      record(11, '1499', 'R. A. Darrow'),
+      record(11, '1499', 'J. Smith', '2120'),
+      record(11, '1499', 'J. Smith', '212', '1961-07-15'),
     ])
-      expect(confirmByLegacyRecord(holders(['1499', [other]]), label, dates)).toBeNull();
+      expect(confirm(holders(['1499', [other]]))).toBeNull();
   });
 
   it('asks the portal about the numbers read only when there are one to three of three digits or more', () => {

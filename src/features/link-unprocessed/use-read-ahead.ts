@@ -35,7 +35,7 @@ export function useReadAheadFirstSheet(store: UnprocessedStore) {
       const url = imageOf(record);
       if (stopped || !record || !url) return;
       await queryClient.prefetchQuery({
-        queryKey: readingKey(url, record.catalogNumber, profile),
+        queryKey: readingKey(url, record.catalogNumber, profile, true),
         queryFn: () =>
           readAndConfirm({ sheetReader, portal, collid, config }, url, record.catalogNumber, profile),
         staleTime: Infinity,

@@ -1,7 +1,6 @@
 import { useRef } from 'react';
 import { previewMerge } from '../../domain/merge-preview';
 import { hasBarcode } from '../../domain/occurrence';
-import { confirmationWords } from '../../domain/stamp-confirmation';
 import { useSay } from '../../i18n/use-say';
 import { useSayRich } from '../../i18n/use-say-rich';
 import { explain } from '../../portal/errors';
@@ -137,23 +136,16 @@ export function CaseView({ reviewCase, onClose }: Props) {
                 {c.sheet.reading?.stampCrop ? (
                   <img src={c.sheet.reading.stampCrop} alt={say('review.case.stamp-image')} />
                 ) : null}
-                {proposal.confirmedBy
-                  ? sayRich('review.case.stamp-proposal-confirmed', {
-                      value: proposal.value,
-                      ...confirmationWords(proposal.confirmedBy),
-                    })
-                  : sayRich('review.case.stamp-proposal', {
-                      value: proposal.value,
-                      confidence: proposal.confidence,
-                    })}
+                {sayRich('review.case.stamp-proposal', {
+                  value: proposal.value,
+                  confidence: proposal.confidence,
+                })}
               </p>
             ) : null}
           </form>
         ) : null}
         {c.queued ? (
-          <StatusLine tone="info">
-            {sayRich('review.case.queued', { key: c.queued.toUpperCase() })}
-          </StatusLine>
+          <StatusLine tone="info">{sayRich('review.case.queued', { key: c.queued.toUpperCase() })}</StatusLine>
         ) : null}
         {c.busy ? (
           <StatusLine tone="info">

@@ -27,7 +27,6 @@ export interface CaseOutcome {
 /** Why no merge is possible (`review.no-merge`): the candidate's barcode or image, or no candidate at all. */
 type MergeBlocked = Record<string, SaidValue>;
 
-
 /**
  * The controller of a Review case: the record, its candidates, the stamp read off its sheet, and the
  * resolutions as actions (each a task for the outbox). A key pressed while the case is still being read is
@@ -72,7 +71,9 @@ export function useCase(
     : { reason: 'no-candidate', occid: null, barcode: null };
 
   // The stamp read off the case's sheet: proposed when the supervisor sets the accession (A).
-  const sheet = useSheetReading(caseRecord);
+  // Only what the readings alone bear out: a number the portal's record confirms is a number another record
+  // holds, and Review's A writes it straight onto this record (that case is a merge, not an accession).
+  const sheet = useSheetReading(caseRecord, null, false);
   const stamp = sheet.reading?.stamp ?? null;
   const proposal = stamp?.kind === 'proposal' ? stamp.proposal : null;
   const imageBarcode = sheet.reading?.barcode ?? null;
