@@ -66,7 +66,11 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
       });
     },
     readLabel(url, turn = null) {
-      return once(labels, `${url}|${turn ?? ''}`, () => ask<LabelHints>({ kind: 'label', url, turn }));
+      // An upright scan reads as one without a barcode: one reading serves both.
+      const turned = turn === 0 ? null : turn;
+      return once(labels, `${url}|${turned ?? ''}`, () =>
+        ask<LabelHints>({ kind: 'label', url, turn: turned }),
+      );
     },
     sampleStamp(url, box) {
       return ask<ProfileSample | null>({ kind: 'sample', url, box, formats: settings.barcodeFormats });

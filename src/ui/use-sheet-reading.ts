@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SpecimenRecord } from '../domain/occurrence';
-import type { LabelHints } from '../domain/sheet-reading';
+import type { LabelHints, SheetTurn } from '../domain/sheet-reading';
 import type { StampProfile } from '../domain/stamp-profile';
 import { useSay } from '../i18n/use-say';
 import { SheetUnreadable, type SheetReading } from '../readers/sheet-reader';
@@ -97,13 +97,22 @@ export function useSheetReading(
   return { reading: query.data ?? null, status: query.data ? 'done' : 'reading', problem: null };
 }
 
-/** The printed label read off a record's sheet (collector, number, date), when a screen compares it. */
-export function useLabelHints(record: SpecimenRecord | null, wanted: boolean): LabelHints | null {
+/**
+ * The printed label read off a record's sheet (collector, number, date), when a screen compares it; `turn`,
+ * the scan's turn the sheet's reading found, lets a sideways scan's label be read too.
+ */
+export function useLabelHints(
+  record: SpecimenRecord | null,
+  wanted: boolean,
+  turn: SheetTurn | null = null,
+): LabelHints | null {
   const { sheetReader } = useStation();
   const url = imageOf(record);
+  // An upright scan is read as one without a barcode: one reading for both.
+  const turned = turn === 0 ? null : turn;
   const query = useQuery({
-    queryKey: ['label-hints', url],
-    queryFn: () => sheetReader!.readLabel(url!),
+    queryKey: ['label-hints', url, turned],
+    queryFn: () => sheetReader!.readLabel(url!, turned),
     enabled: wanted && sheetReader !== null && url !== null,
     staleTime: Infinity,
     gcTime: 10 * 60_000,

@@ -78,7 +78,11 @@ export function useUnprocessed(store: UnprocessedStore) {
     proposedFor.current = occid;
     state.accessionTyped(proposalValue);
   }, [proposalValue, occid, store]);
-  const labelHints = useLabelHints(skeletal, step.kind === 'compare' || step.kind === 'merging');
+  const labelHints = useLabelHints(
+    skeletal,
+    step.kind === 'compare' || step.kind === 'merging',
+    sheet.reading?.turn ?? null,
+  );
   // A barcode mismatch holds the link until the technician presses Enter a second time on purpose.
   const mismatchConfirmed = useRef<number | null>(null);
 

@@ -77,7 +77,8 @@ export function useCase(
   const stamp = sheet.reading?.stamp ?? null;
   const proposal = stamp?.kind === 'proposal' ? stamp.proposal : null;
   const imageBarcode = sheet.reading?.barcode ?? null;
-  const labelHints = useLabelHints(caseRecord, true);
+  // After the sheet's reading, which says which way up the scan is.
+  const labelHints = useLabelHints(caseRecord, sheet.status !== 'reading', sheet.reading?.turn ?? null);
 
   /** Shows the field and focuses it before the next key arrives, so a fast typist loses no digit. */
   const openEntry = (kind: 'accession' | 'barcode') => {
