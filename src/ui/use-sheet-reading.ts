@@ -7,7 +7,7 @@ import { useSay } from '../i18n/use-say';
 import { SheetUnreadable, type SheetReading } from '../readers/sheet-reader';
 import { readAndConfirm } from './read-and-confirm';
 import { useStampProfile } from './stamp-profile-store';
-import { useStation } from './station';
+import { useStation, type Station } from './station';
 
 /** The full-size image: the stamp's digits are largest there. */
 export const imageOf = (record: SpecimenRecord | null) => {
@@ -15,13 +15,24 @@ export const imageOf = (record: SpecimenRecord | null) => {
   return image ? (image.originalUrl ?? image.webUrl) : null;
 };
 
-/** The query key of a sheet's reading: a new stamp profile reads the sheets again. */
-export const readingKey = (
+/**
+ * A sheet's reading as a query, the same for the sheet on screen, the next one and the first one read at
+ * login: its key (a new stamp profile reads the sheets again) and how it is read (`withPortal`: a number the
+ * readings left open may be settled by the portal's legacy record, src/ui/read-and-confirm.ts).
+ */
+export const sheetReadingQuery = (
+  station: Pick<Station, 'sheetReader' | 'portal' | 'collid' | 'config'>,
   url: string | null,
   catalogNumber: string | null,
   profile: StampProfile | null,
   withPortal: boolean,
-) => ['sheet-reading', url, catalogNumber, profile?.learnedAt ?? null, withPortal] as const;
+) => ({
+  queryKey: ['sheet-reading', url, catalogNumber, profile?.learnedAt ?? null, withPortal] as const,
+  queryFn: () =>
+    withPortal
+      ? readAndConfirm(station, url!, catalogNumber, profile)
+      : station.sheetReader!.read(url!, catalogNumber, profile),
+});
 
 /**
  * What the station read on a record's sheet (stamp proposal, barcode check), read in workers; the next
@@ -41,13 +52,14 @@ export function useSheetReading(
   const profile = useStampProfile(collid);
   const queryClient = useQueryClient();
   const url = imageOf(record);
-  const readOne = (imageUrl: string, catalogNumber: string | null) =>
-    withPortal
-      ? readAndConfirm({ sheetReader, portal, collid, config }, imageUrl, catalogNumber, profile)
-      : sheetReader!.read(imageUrl, catalogNumber, profile);
   const query = useQuery({
-    queryKey: readingKey(url, record?.catalogNumber ?? null, profile, withPortal),
-    queryFn: () => readOne(url!, record?.catalogNumber ?? null),
+    ...sheetReadingQuery(
+      { sheetReader, portal, collid, config },
+      url,
+      record?.catalogNumber ?? null,
+      profile,
+      withPortal,
+    ),
     enabled: sheetReader !== null && url !== null,
     staleTime: Infinity,
     gcTime: 10 * 60_000,
@@ -61,11 +73,13 @@ export function useSheetReading(
   useEffect(() => {
     if (!sheetReader || !nextUrl || !settled) return;
     void queryClient.prefetchQuery({
-      queryKey: readingKey(nextUrl, nextCatalogNumber, profile, withPortal),
-      queryFn: () =>
-        withPortal
-          ? readAndConfirm({ sheetReader, portal, collid, config }, nextUrl, nextCatalogNumber, profile)
-          : sheetReader.read(nextUrl, nextCatalogNumber, profile),
+      ...sheetReadingQuery(
+        { sheetReader, portal, collid, config },
+        nextUrl,
+        nextCatalogNumber,
+        profile,
+        withPortal,
+      ),
       staleTime: Infinity,
     });
   }, [
@@ -108,11 +122,9 @@ export function useLabelHints(
 ): LabelHints | null {
   const { sheetReader } = useStation();
   const url = imageOf(record);
-  // An upright scan is read as one without a barcode: one reading for both.
-  const turned = turn === 0 ? null : turn;
   const query = useQuery({
-    queryKey: ['label-hints', url, turned],
-    queryFn: () => sheetReader!.readLabel(url!, turned),
+    queryKey: ['label-hints', url, turn],
+    queryFn: () => sheetReader!.readLabel(url!, turn),
     enabled: wanted && sheetReader !== null && url !== null,
     staleTime: Infinity,
     gcTime: 10 * 60_000,

@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useStampProfile } from '../../ui/stamp-profile-store';
-import { readAndConfirm } from '../../ui/read-and-confirm';
 import { useStation } from '../../ui/station';
-import { imageOf, readingKey } from '../../ui/use-sheet-reading';
+import { imageOf, sheetReadingQuery } from '../../ui/use-sheet-reading';
 import type { UnprocessedStore } from './unprocessed-store';
 import { recordQuery } from './use-queue';
 
@@ -35,9 +34,13 @@ export function useReadAheadFirstSheet(store: UnprocessedStore) {
       const url = imageOf(record);
       if (stopped || !record || !url) return;
       await queryClient.prefetchQuery({
-        queryKey: readingKey(url, record.catalogNumber, profile, true),
-        queryFn: () =>
-          readAndConfirm({ sheetReader, portal, collid, config }, url, record.catalogNumber, profile),
+        ...sheetReadingQuery(
+          { sheetReader, portal, collid, config },
+          url,
+          record.catalogNumber,
+          profile,
+          true,
+        ),
         staleTime: Infinity,
       });
     })();
