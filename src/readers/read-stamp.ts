@@ -1,6 +1,13 @@
 import { said, type Said } from '../domain/said';
 import type { Box, Mask, Pixels, StampReading } from '../domain/sheet-reading';
-import { lineOf, refineLine, renderLine, type LineGeometry, type Rendering } from '../domain/stamp-crops';
+import {
+  holdsCharacters,
+  lineOf,
+  refineLine,
+  renderLine,
+  type LineGeometry,
+  type Rendering,
+} from '../domain/stamp-crops';
 import {
   agree,
   chooseTurn,
@@ -123,6 +130,10 @@ async function readCandidate(
     let shape = geometry.get(turn);
     if (!shape) geometry.set(turn, (shape = refineLine(pixels, lineOf(candidate, turn), candidate.ink)));
     const line = renderLine(pixels, shape, candidate.ink, rendering);
+    if (!holdsCharacters(line.ink)) {
+      readings.push({ rendering, turn, text: '', outcome: 'no-characters', value: null });
+      return { kind: 'not-a-number', why: null, value: null, date: false, words: false };
+    }
     const words = (await ocr(line.image, 'line')).flatMap((l) => l.words);
     let outcome = judgeLine(words, line.ink, floor);
     // Something stood before the digits that did not read as a prefix: its ink, read on its own, must.
