@@ -207,9 +207,8 @@ export function renderLine(
   };
 }
 
-/** A blob of a character's size on a line cut out with characters `h` tall: no border, speck or stem. */
-const characterSized = (b: Box, h: number) =>
-  b.height >= 0.45 * h && b.height <= 1.6 * h && b.width >= 0.06 * h;
+/** A blob of a character's height on a line cut out with characters `h` tall: no border, speck or stem. */
+const characterTall = (b: Box, h: number) => b.height >= 0.45 * h && b.height <= 1.6 * h;
 
 /**
  * Whether a line cut out for the OCR holds any blob of a character's size. One that does not (a plant's
@@ -217,7 +216,8 @@ const characterSized = (b: Box, h: number) =>
  * demo, varied and unseen sheets no such line ever read three digits, and they were a quarter of all the
  * OCR's reads.
  */
-export const holdsCharacters = (ink: LineInk) => ink.blobs.some((b) => characterSized(b, ink.charHeight));
+export const holdsCharacters = (ink: LineInk) =>
+  ink.blobs.some((b) => characterTall(b, ink.charHeight) && b.width >= 0.06 * ink.charHeight);
 
 /**
  * The line re-measured on its own ink: the candidate's height and middle come from a coarse copy of the
@@ -231,7 +231,7 @@ export function refineLine(pixels: Pixels, line: LineGeometry, ink: InkModel): L
     const h = cut.ink.charHeight;
     const middle = cut.image.height / 2;
     const chars = cut.ink.blobs.filter(
-      (b) => characterSized(b, h) && Math.abs(b.y + b.height / 2 - middle) < 0.8 * h,
+      (b) => characterTall(b, h) && Math.abs(b.y + b.height / 2 - middle) < 0.8 * h,
     );
     if (chars.length === 0) return shape;
     const sorted = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
