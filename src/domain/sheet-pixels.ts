@@ -35,32 +35,60 @@ export function workImage(pixels: Pixels): WorkImage {
   // Large blocks are averaged over every other pixel each way: as good against grain, a quarter of the reads.
   const step = scale >= 4 ? 2 : 1;
   const n = (scale / step) * (scale / step);
-  const sr = new Uint32Array(width);
-  const sg = new Uint32Array(width);
-  const sb = new Uint32Array(width);
-  const data = pixels.data;
+  const sums = { r: new Uint32Array(width), g: new Uint32Array(width), b: new Uint32Array(width) };
   for (let y = 0; y < height; y++) {
-    sr.fill(0);
-    sg.fill(0);
-    sb.fill(0);
-    for (let dy = 0; dy < scale; dy += step) {
-      const row = (y * scale + dy) * pixels.width;
-      for (let x = 0; x < width; x++)
-        for (let dx = 0; dx < scale; dx += step) {
-          const i = (row + x * scale + dx) * 4;
-          sr[x]! += data[i]!;
-          sg[x]! += data[i + 1]!;
-          sb[x]! += data[i + 2]!;
-        }
-    }
-    for (let x = 0; x < width; x++) {
-      const o = y * width + x;
-      r[o] = sr[x]! / n;
-      g[o] = sg[x]! / n;
-      b[o] = sb[x]! / n;
-    }
+    sums.r.fill(0);
+    sums.g.fill(0);
+    sums.b.fill(0);
+    for (let dy = 0; dy < scale; dy += step)
+      addScanRow(pixels.data, (y * scale + dy) * pixels.width, width, scale, step, sums);
+    storeMeans(sums, n, y * width, width, r, g, b);
   }
   return { width, height, scale, cm: Math.min(width, height) / 29, r, g, b };
+}
+
+/*
+ * The loops over every pixel in this file (and in stamp-crops.ts) go row by row through small functions of
+ * their own. Written as the inner loops of one long function, they made the browser's engine compile code
+ * for the inner loop mid-run and throw it away at the end of every row ("exit from OSR'd inner loop", some
+ * 7000 times over ten sheets): a sheet's first step then took 500–800 ms instead of 30–80, at random. A
+ * small function called once per row is compiled once and kept.
+ */
+
+/** One scan row's pixels added into the working row's sums (`step`: every pixel, or every other). */
+function addScanRow(
+  data: Pixels['data'],
+  row: number,
+  width: number,
+  scale: number,
+  step: number,
+  sums: { r: Uint32Array; g: Uint32Array; b: Uint32Array },
+) {
+  const { r, g, b } = sums;
+  for (let x = 0; x < width; x++)
+    for (let dx = 0; dx < scale; dx += step) {
+      const i = (row + x * scale + dx) * 4;
+      r[x]! += data[i]!;
+      g[x]! += data[i + 1]!;
+      b[x]! += data[i + 2]!;
+    }
+}
+
+/** A working row's means, from its sums over `n` scan pixels each. */
+function storeMeans(
+  sums: { r: Uint32Array; g: Uint32Array; b: Uint32Array },
+  n: number,
+  at: number,
+  width: number,
+  r: Uint8Array,
+  g: Uint8Array,
+  b: Uint8Array,
+) {
+  for (let x = 0; x < width; x++) {
+    r[at + x] = sums.r[x]! / n;
+    g[at + x] = sums.g[x]! / n;
+    b[at + x] = sums.b[x]! / n;
+  }
 }
 
 export type Rgb = [number, number, number];
@@ -89,6 +117,27 @@ function median(hist: Uint32Array, count: number) {
   return 255;
 }
 
+/** One tile's colour histograms, over every other pixel each way; how many pixels they count. */
+function tileHistograms(
+  work: WorkImage,
+  tx: number,
+  ty: number,
+  hr: Uint32Array,
+  hg: Uint32Array,
+  hb: Uint32Array,
+) {
+  let count = 0;
+  for (let y = ty * TILE; y < Math.min(work.height, (ty + 1) * TILE); y += 2)
+    for (let x = tx * TILE; x < Math.min(work.width, (tx + 1) * TILE); x += 2) {
+      const o = y * work.width + x;
+      hr[work.r[o]!]!++;
+      hg[work.g[o]!]!++;
+      hb[work.b[o]!]!++;
+      count++;
+    }
+  return count;
+}
+
 export function paperMap(work: WorkImage): PaperMap {
   const tilesX = Math.ceil(work.width / TILE);
   const tilesY = Math.ceil(work.height / TILE);
@@ -101,15 +150,7 @@ export function paperMap(work: WorkImage): PaperMap {
       hr.fill(0);
       hg.fill(0);
       hb.fill(0);
-      let count = 0;
-      for (let y = ty * TILE; y < Math.min(work.height, (ty + 1) * TILE); y += 2)
-        for (let x = tx * TILE; x < Math.min(work.width, (tx + 1) * TILE); x += 2) {
-          const o = y * work.width + x;
-          hr[work.r[o]!]!++;
-          hg[work.g[o]!]!++;
-          hb[work.b[o]!]!++;
-          count++;
-        }
+      const count = tileHistograms(work, tx, ty, hr, hg, hb);
       const t = (ty * tilesX + tx) * 3;
       tiles[t] = median(hr, count);
       tiles[t + 1] = median(hg, count);
@@ -188,32 +229,36 @@ export function inkMap(work: WorkImage, paper: PaperMap): InkMap {
   const chroma = new Uint8Array(n);
   const hue = new Int16Array(n);
   const light = new Uint8Array(n);
-  const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
-  // inkColour, inlined: this runs for every working pixel.
-  for (let y = 0; y < work.height; y++) {
-    const ty = Math.min(paper.tilesY - 1, Math.floor(y / TILE));
-    for (let x = 0; x < work.width; x++) {
-      const o = y * work.width + x;
-      const t = (ty * paper.tilesX + Math.min(paper.tilesX - 1, Math.floor(x / TILE))) * 3;
-      const dr = work.r[o]! - paper.tiles[t]!;
-      const dg = work.g[o]! - paper.tiles[t + 1]!;
-      const db = work.b[o]! - paper.tiles[t + 2]!;
-      const mean = (dr + dg + db) / 3;
-      const cr = dr - mean;
-      const cg = dg - mean;
-      const cb = db - mean;
-      const c = Math.sqrt((cr * cr + cg * cg + cb * cb) * 1.5);
-      dark[o] = clamp(-mean);
-      light[o] = clamp(mean);
-      chroma[o] = clamp(c);
-      hue[o] =
-        c < 4
-          ? -1
-          : (Math.round((Math.atan2(Math.sqrt(3) * (cg - cb), 2 * cr - cg - cb) * 180) / Math.PI) + 360) %
-            360;
-    }
+  const map = { dark, chroma, hue, light };
+  for (let y = 0; y < work.height; y++) inkRow(work, paper, y, map);
+  return map;
+}
+
+const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
+
+/** One working row of the ink map: inkColour, inlined, for every pixel of the row. */
+function inkRow(work: WorkImage, paper: PaperMap, y: number, map: InkMap) {
+  const { dark, chroma, hue, light } = map;
+  const ty = Math.min(paper.tilesY - 1, Math.floor(y / TILE));
+  for (let x = 0; x < work.width; x++) {
+    const o = y * work.width + x;
+    const t = (ty * paper.tilesX + Math.min(paper.tilesX - 1, Math.floor(x / TILE))) * 3;
+    const dr = work.r[o]! - paper.tiles[t]!;
+    const dg = work.g[o]! - paper.tiles[t + 1]!;
+    const db = work.b[o]! - paper.tiles[t + 2]!;
+    const mean = (dr + dg + db) / 3;
+    const cr = dr - mean;
+    const cg = dg - mean;
+    const cb = db - mean;
+    const c = Math.sqrt((cr * cr + cg * cg + cb * cb) * 1.5);
+    dark[o] = clamp(-mean);
+    light[o] = clamp(mean);
+    chroma[o] = clamp(c);
+    hue[o] =
+      c < 4
+        ? -1
+        : (Math.round((Math.atan2(Math.sqrt(3) * (cg - cb), 2 * cr - cg - cb) * 180) / Math.PI) + 360) % 360;
   }
-  return { dark, chroma, hue, light };
 }
 
 /** A binary image: 1 set, 0 clear. */
@@ -230,29 +275,46 @@ export interface Bits {
 function squareFilter(src: Bits, radius: number, any: boolean): Bits {
   const { width: w, height: h, data } = src;
   const across = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    let count = 0;
-    for (let x = 0; x < Math.min(radius, w); x++) count += data[row + x]!;
-    for (let x = 0; x < w; x++) {
-      if (x + radius < w) count += data[row + x + radius]!;
-      if (x - radius - 1 >= 0) count -= data[row + x - radius - 1]!;
-      const size = Math.min(w - 1, x + radius) - Math.max(0, x - radius) + 1;
-      across[row + x] = any ? (count > 0 ? 1 : 0) : count === size ? 1 : 0;
-    }
-  }
+  for (let y = 0; y < h; y++) filterRow(data, across, y * w, w, radius, any);
   const out = new Uint8Array(w * h);
   const counts = new Int32Array(w);
-  for (let y = 0; y < Math.min(radius, h); y++) for (let x = 0; x < w; x++) counts[x]! += across[y * w + x]!;
+  for (let y = 0; y < Math.min(radius, h); y++) addRow(counts, across, y * w, 1);
   for (let y = 0; y < h; y++) {
-    if (y + radius < h) for (let x = 0, o = (y + radius) * w; x < w; x++) counts[x]! += across[o + x]!;
-    if (y - radius - 1 >= 0)
-      for (let x = 0, o = (y - radius - 1) * w; x < w; x++) counts[x]! -= across[o + x]!;
-    const size = Math.min(h - 1, y + radius) - Math.max(0, y - radius) + 1;
-    for (let x = 0, o = y * w; x < w; x++)
-      out[o + x] = any ? (counts[x]! > 0 ? 1 : 0) : counts[x] === size ? 1 : 0;
+    if (y + radius < h) addRow(counts, across, (y + radius) * w, 1);
+    if (y - radius - 1 >= 0) addRow(counts, across, (y - radius - 1) * w, -1);
+    writeRow(out, counts, y * w, Math.min(h - 1, y + radius) - Math.max(0, y - radius) + 1, any);
   }
   return { data: out, width: w, height: h };
+}
+
+/** The filter along one row (`row`: its first pixel), as a running count. */
+function filterRow(
+  data: Uint8Array,
+  across: Uint8Array,
+  row: number,
+  w: number,
+  radius: number,
+  any: boolean,
+) {
+  let count = 0;
+  for (let x = 0; x < Math.min(radius, w); x++) count += data[row + x]!;
+  for (let x = 0; x < w; x++) {
+    if (x + radius < w) count += data[row + x + radius]!;
+    if (x - radius - 1 >= 0) count -= data[row + x - radius - 1]!;
+    const size = Math.min(w - 1, x + radius) - Math.max(0, x - radius) + 1;
+    across[row + x] = any ? (count > 0 ? 1 : 0) : count === size ? 1 : 0;
+  }
+}
+
+/** One row of the result from the columns' counts (`size`: how many rows they count). */
+function writeRow(out: Uint8Array, counts: Int32Array, row: number, size: number, any: boolean) {
+  for (let x = 0; x < counts.length; x++)
+    out[row + x] = any ? (counts[x]! > 0 ? 1 : 0) : counts[x] === size ? 1 : 0;
+}
+
+/** A row of the first pass added into (sign 1) or taken out of (sign -1) the columns' counts. */
+function addRow(counts: Int32Array, across: Uint8Array, row: number, sign: 1 | -1) {
+  for (let x = 0; x < counts.length; x++) counts[x]! += sign * across[row + x]!;
 }
 
 /** Dilation (grow) or erosion (shrink) by a square of side 2·radius+1. */

@@ -76,7 +76,8 @@ function sampleLine(pixels: Pixels, line: LineGeometry, ink: InkModel, charPx: n
   const own = inkColour(ink.colour[0], ink.colour[1], ink.colour[2], ink.paper);
   const strong = Math.max(30, 0.6 * Math.max(own.dark, 1.4 * own.chroma));
   const data = pixels.data;
-  for (let v = pad; v < height - pad; v++)
+  // Row by row through a function of its own (see sheet-pixels.ts: the engine keeps its compiled code).
+  const sampleRow = (v: number) => {
     for (let u = pad; u < width - pad; u++) {
       let sum = 0;
       let n = 0;
@@ -107,6 +108,8 @@ function sampleLine(pixels: Pixels, line: LineGeometry, ink: InkModel, charPx: n
       likeness[v * width + u] = n ? sum / n : 0;
       foreign[v * width + u] = n && other * 2 >= n ? 1 : 0;
     }
+  };
+  for (let v = pad; v < height - pad; v++) sampleRow(v);
   return { likeness, foreign, width, height };
 }
 
@@ -262,11 +265,14 @@ export function refineLine(pixels: Pixels, line: LineGeometry, ink: InkModel): L
 /** A 3×3 mean: dots and breaks in a stroke read as one stroke, edges stay soft. */
 function softened(image: Uint8Array, width: number, height: number) {
   const source = image.slice();
-  for (let y = 1; y < height - 1; y++)
-    for (let x = 1; x < width - 1; x++) {
-      let sum = 0;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) sum += source[(y + dy) * width + x + dx]!;
-      image[y * width + x] = Math.round(sum / 9);
-    }
+  for (let y = 1; y < height - 1; y++) softenedRow(source, image, y, width);
+}
+
+function softenedRow(source: Uint8Array, image: Uint8Array, y: number, width: number) {
+  for (let x = 1; x < width - 1; x++) {
+    let sum = 0;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) sum += source[(y + dy) * width + x + dx]!;
+    image[y * width + x] = Math.round(sum / 9);
+  }
 }
