@@ -58,7 +58,13 @@ export type LineReading =
   | LineNumber
   | { kind: 'date'; text: string }
   | { kind: 'none'; text: string }
-  | { kind: 'doubtful'; text: string; why: Said };
+  | {
+      kind: 'doubtful';
+      text: string;
+      why: Said;
+      /** The numbers a line showed two of (leading zeros dropped): not proposed, but the portal may be asked. */
+      numbers?: string[];
+    };
 
 /**
  * Shorter numbers are not proposed: a one- or two-digit reading is far more often a fragment (a digit of a
@@ -191,6 +197,7 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
       why: said('check.stamp.line-shows-two-numbers', {
         numbers: [word, ...others].map((w) => w.text.trim()).join(', '),
       }),
+      numbers: [word, ...others].map((w) => withoutLeadingZeros(w.text.replace(/\D/g, ''))),
     };
 
   let symbols = word.symbols.filter((s) => s.text.trim() !== '');
@@ -584,6 +591,8 @@ export type LineJudgement =
       words: boolean;
       /** Read the line's ink between these columns on its own, and judge the line again with it. */
       leadToRead?: { from: number; to: number };
+      /** The numbers of a line that showed more than one (`LineReading`'s `numbers`). */
+      shown?: string[];
     };
 
 /**
@@ -663,5 +672,6 @@ export function judgeLine(
     value: null,
     date: reading.kind === 'date',
     words: reading.kind === 'none' && words.some((w) => w.confidence >= 85 && /\p{L}{4,}/u.test(w.text)),
+    ...(reading.kind === 'doubtful' && reading.numbers ? { shown: reading.numbers } : {}),
   };
 }

@@ -51,7 +51,15 @@ export interface StampOptions {
 export interface CandidateTrace {
   candidate: StampCandidate;
   verdict: LineVerdict;
-  readings: { rendering: Rendering; turn: 0 | 180; text: string; outcome: string; value: string | null }[];
+  readings: {
+    rendering: Rendering;
+    turn: 0 | 180;
+    text: string;
+    outcome: string;
+    value: string | null;
+    /** Numbers the reading showed beside another on one line: never proposed, but the portal may be asked. */
+    shown?: string[];
+  }[];
 }
 
 export interface StampResult {
@@ -95,7 +103,12 @@ export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions)
     if (trace.verdict.kind === 'number') found ??= candidate;
   }
   const { stamp, from } = decideStamp(traces.map((t) => t.verdict));
-  const read = [...new Set(traces.flatMap((t) => t.readings.flatMap((r) => (r.value ? [r.value] : []))))];
+  // Every number a reading showed, for the portal's witness (src/domain/stamp-confirmation.ts).
+  const read = [
+    ...new Set(
+      traces.flatMap((t) => t.readings.flatMap((r) => [...(r.value ? [r.value] : []), ...(r.shown ?? [])])),
+    ),
+  ];
   return {
     stamp: stamp.kind === 'unread' ? { ...stamp, read } : stamp,
     box: from === null ? null : traces[from]!.candidate.block,
@@ -150,6 +163,7 @@ async function readCandidate(
         ? `${outcome.printed} (${Math.round(outcome.confidence)} %)`
         : (outcome.why?.code ?? (outcome.date ? 'date' : 'none')),
       value: outcome.value,
+      ...(!isNumber(outcome) && outcome.shown ? { shown: outcome.shown } : {}),
     });
     return outcome;
   };

@@ -124,6 +124,13 @@ describe('lines that are not a stamped number', () => {
       kind: 'doubtful',
       why: 'the line shows more than one number (981, 081)',
     });
+    // Neither is proposed; both are kept (zeros dropped) for the portal's witness to be asked about.
+    const twoNumbers = [word('7', 60), word('~1013', 120)];
+    expect(judgeLine(twoNumbers, inkOf(twoNumbers), 80)).toMatchObject({
+      kind: 'not-a-number',
+      value: null,
+      shown: ['1013', '7'],
+    });
     expect(spoken(readNumberLine([word('64g33', 100)], H))).toMatchObject({
       kind: 'doubtful',
       why: 'letters among the digits (64g33)',
