@@ -1,4 +1,4 @@
-import { components, dilate, inkColour, type Bits } from './sheet-pixels';
+import { components, dilate, erode, inkColour, type Bits } from './sheet-pixels';
 import type { Box, Mask, Pixels } from './sheet-reading';
 import type { LineInk } from './stamp-reading';
 import type { InkModel, StampCandidate } from './stamp-finding';
@@ -174,9 +174,18 @@ export function renderLine(
   const { likeness, foreign, width, height } = sampleLine(pixels, line, ink, charHeight, pad);
   // The ink as a mask, and what is not a character: blobs that reach the top or bottom edge of the line
   // (a border, a ring round the number) or are far taller than a character.
-  const bits: Bits = { data: new Uint8Array(width * height), width, height };
+  let bits: Bits = { data: new Uint8Array(width * height), width, height };
   for (let o = 0; o < bits.data.length; o++) bits.data[o] = likeness[o]! >= 0.45 ? 1 : 0;
-  const blobs = components(bits, 2);
+  let blobs = components(bits, 2);
+  // Dot-matrix (numbering-machine) digits are rows of dots, and pale patchy ink can leave strokes in pieces
+  // as small: closed, each digit is one stroke again, for the OCR and for the checks on the line's blobs
+  // alike. A solid face with a speck or two is left as it is (a closing could join a speck to a digit).
+  if (dotted(blobs, charHeight)) {
+    const r = Math.max(1, Math.round(0.05 * charHeight));
+    bits = erode(dilate(bits, r), r);
+    for (let o = 0; o < bits.data.length; o++) if (bits.data[o]) likeness[o] = Math.max(likeness[o]!, 0.9);
+    blobs = components(bits, 2);
+  }
   const keep: LineInk['blobs'] = [];
   const frame: LineInk['frame'] = { data: new Uint8Array(width * height), width, height };
   for (const blob of blobs) {
@@ -208,6 +217,19 @@ export function renderLine(
     image: { data: image, width, height },
     ink: { blobs: keep, frame, foreign, charHeight, edge: pad },
   };
+}
+
+/**
+ * Whether a line's ink is in dots: many blobs of a dot's size, square-ish, and few of a character's
+ * height (a dot-matrix face), unlike a solid face's characters with a speck or two about them.
+ */
+function dotted(blobs: { box: Box }[], h: number): boolean {
+  const dots = blobs.filter(({ box }) => {
+    const [small, large] = [Math.min(box.width, box.height), Math.max(box.width, box.height)];
+    return small >= 0.05 * h && large <= 0.3 * h && large <= 2 * small;
+  }).length;
+  const characters = blobs.filter(({ box }) => characterTall(box, h)).length;
+  return dots >= 12 && dots >= 4 * characters;
 }
 
 /** A blob of a character's height on a line cut out with characters `h` tall: no border, speck or stem. */

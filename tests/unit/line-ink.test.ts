@@ -5,7 +5,8 @@ import type { InkModel } from '../../src/domain/stamp-finding';
 
 /**
  * What a stamp's line shows of its ink once cut out for the OCR (issue 16): the digits' loops it counts,
- * and whether it holds characters at all. Drawn on a small sheet of paper in black ink.
+ * whether it holds characters at all, and a dot-matrix face's digits made whole. Drawn on a small sheet of
+ * paper in black ink.
  */
 
 const PAPER = [240, 238, 230] as const;
@@ -95,5 +96,44 @@ describe('a line without a character is not read', () => {
       for (let x = 20; x < 460; x++) for (let y = 40; y < 44; y++) ink(x, y);
     });
     expect(holdsCharacters(renderLine(border, LINE, INK, 'ink-mask').ink)).toBe(false);
+  });
+});
+
+describe('dot-matrix digits', () => {
+  /** A 0 as a numbering machine prints it: a ring of square dots 8 px wide, with paper between them. */
+  const dottedRing = (cx: number, ink: (x: number, y: number) => void) => {
+    for (let k = 0; k < 12; k++) {
+      const t = (k / 12) * 2 * Math.PI;
+      const [x0, y0] = [Math.round(cx + 20 * Math.cos(t)) - 4, Math.round(100 + 26 * Math.sin(t)) - 4];
+      for (let dy = 0; dy < 8; dy++) for (let dx = 0; dx < 8; dx++) ink(x0 + dx, y0 + dy);
+    }
+  };
+  const characters = (pixels: Pixels, rendering: 'ink-mask' | 'ink-gray') =>
+    renderLine(pixels, LINE, INK, rendering).ink.blobs.filter((b) => b.height > 0.45 * 42);
+
+  it('each digit’s dots make one character, with its loop, for the OCR and the ink checks alike', () => {
+    const zeros = sheet((ink) => [160, 240, 320].forEach((cx) => dottedRing(cx, ink)));
+    const read = characters(zeros, 'ink-mask');
+    expect(read).toHaveLength(3);
+    expect(read.map((b) => b.holes)).toEqual([1, 1, 1]);
+    // The image the OCR reads shows the strokes whole too: no paper between a digit's dots.
+    const { image, ink } = renderLine(zeros, LINE, INK, 'ink-mask');
+    const [first] = ink.blobs.filter((b) => b.height > 0.45 * 42);
+    const middleRow = Math.round(first!.y + first!.height / 2);
+    const column = first!.x + 1;
+    expect(image.data[middleRow * image.width + column]).toBe(0);
+  });
+
+  it('a solid face’s digits with a speck beside each are left as they are', () => {
+    // Each speck 3 px from its digit: a closing would join them, and the speck would pass for the digit's part.
+    const specked = sheet((ink) => {
+      for (const cx of [160, 240, 320]) {
+        ring(cx, 100, ink);
+        for (let d = 0; d < 25; d++) ink(cx + 27 + (d % 5), 98 + Math.floor(d / 5));
+      }
+    });
+    const blobs = renderLine(specked, LINE, INK, 'ink-mask').ink.blobs;
+    expect(blobs.filter((b) => b.height > 0.45 * 42)).toHaveLength(3);
+    expect(blobs.filter((b) => b.height <= 0.2 * 42)).toHaveLength(3);
   });
 });
