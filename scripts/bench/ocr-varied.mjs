@@ -28,7 +28,6 @@ function queueOrder(sheets) {
   }
   return order.map((sheet, i) => ({ ...sheet, barcode: `DEMO${String(i + 1).padStart(7, '0')}` }));
 }
-const barcodeOf = (sheet) => sheet.barcode;
 
 /**
  * What each base sheet's printed label says (collector, number, date), read off the demo herbarium's sheets
@@ -101,7 +100,7 @@ async function addSheets(page, sheets, { legacy }) {
     },
     {
       sheets: sheets.map((s) => ({
-        barcode: barcodeOf(s),
+        barcode: s.barcode,
         file: s.file,
         legacy: legacy && s.accession !== null ? [...LABELS[s.base], s.accession] : null,
       })),
@@ -170,7 +169,7 @@ async function readAllInOption2(page, sheets, legacyOccids) {
 
 /** What Option 2 proposed for a sheet, whether the portal's legacy record settled it, or why nothing. */
 async function readInOption2(page, sheet, beforeLeaving) {
-  const barcode = barcodeOf(sheet);
+  const { barcode } = sheet;
   await page.waitForFunction(
     (b) => document.querySelector('figure.specimen-viewer')?.getAttribute('aria-label') === `Sheet ${b}`,
     barcode,
@@ -298,7 +297,7 @@ export async function benchCalibrated(browser, base) {
   let boxed = 0;
   for (const sheet of sheets) {
     if (boxed === 3) break;
-    await page.getByText(`Sheet ${barcodeOf(sheet)}:`).waitFor({ timeout: 30_000 });
+    await page.getByText(`Sheet ${sheet.barcode}:`).waitFor({ timeout: 30_000 });
     if (!sheet.calibration) {
       await page.keyboard.press('n');
       continue;
