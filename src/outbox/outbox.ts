@@ -134,7 +134,9 @@ export function createOutbox(inner: PortalClient, options: Options): { portal: P
   const listeners = new Set<() => void>();
   const deciders = new Map<string, ((task: Task) => void)[]>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  let offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  /** The browser's own word that it has no network: when it says so, nothing says the portal answers. */
+  const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+  let offline = browserOffline();
   let sessionEnded = false;
   let journalProblem: Said | null = null;
   let snapshot: OutboxView | null = null;
@@ -163,7 +165,9 @@ export function createOutbox(inner: PortalClient, options: Options): { portal: P
   function observe<T>(promise: Promise<T>): Promise<T> {
     return promise.then(
       (value) => {
-        setOffline(false);
+        // An answer that was already on its way when the network went (or one a service worker gave)
+        // does not mean the portal can be reached again: the browser's online event says that.
+        if (!browserOffline()) setOffline(false);
         return value;
       },
       (error: unknown) => {
