@@ -74,6 +74,9 @@ export function readCollector(raw: string): Checked<CollectorName> {
 }
 
 function dropGivenNames(words: string[]): string[] {
+  // A second surname's initial after the name (`R. Acevedo T.`, as Spanish labels write it) is no surname.
+  const named = words.findLastIndex((w) => !INITIALS.test(w));
+  if (named >= 0) words = words.slice(0, named + 1);
   const rest = words.filter((w, i) => !(INITIALS.test(w) && i < words.length - 1));
   const particle = rest.findIndex((w) => PARTICLES.has(w.toLowerCase()));
   if (particle >= 0 && particle < rest.length - 1) return rest.slice(particle);

@@ -147,43 +147,87 @@ const DATE_LABEL = /\b(?:Date|Fecha|Data)(?: (?:of|de|da|do|del) \p{L}+)?\s*[:.]
 const DETERMINATION = /^\W*(?:Det|Determ\p{L}*|Ident\p{L}*|Rev|Revis\p{L}*|Conf)\b/iu;
 
 /**
- * The collecting date: what follows the label's "Date:" in any form the station reads, else the one date
- * the other lines write in words or Roman numerals (14 de julio de 1961, 14.VII.1961); none when they
- * write two different ones.
+ * The collecting date: what follows the label's "Date:" in any form the station reads, else the date that
+ * follows the collector and number on the collector's line (`leg. M. Steiner 1209 - 22.07.1995`), else
+ * the one date the other lines write in words or Roman numerals (14 de julio de 1961, 14.VII.1961); none
+ * when they write two different ones.
  */
-function labelDate(lines: string[]): string | null {
+function labelDate(lines: string[], afterCollector: string | null): string | null {
   const text = lines.join('\n');
   for (const label of text.matchAll(DATE_LABEL)) {
     const date = findLabelDate(text.slice(label.index + label[0].length), true);
     if (date !== null) return date;
   }
+  const onCollectorLine = afterCollector === null ? null : findLabelDate(afterCollector, true);
+  if (onCollectorLine !== null) return onCollectorLine;
   const dates = new Set(
     lines.filter((line) => !DETERMINATION.test(line)).flatMap((line) => findLabelDate(line) ?? []),
   );
   return dates.size === 1 ? [...dates][0]! : null;
 }
 
+const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+/** A day, a month in Roman numerals as the OCR may read them (`1X`, `V1`, `XIl`), and a year in full. */
+const OCR_ROMAN_DATE = /(?<![\p{L}\d])(\d{1,2})([ .\-/]+)([IVXl1|]{1,4})([ .\-/]+)(\d{4})(?![\p{L}\d])/gu;
+
+/**
+ * A Roman month whose I the OCR read as 1, l or | (`23-1X-1979`) written as the label prints it
+ * (`23-IX-1979`): only between a day and a year in full, only when the word has a letter and makes a
+ * month. `8-11-1985`, all digits, stays as it is.
+ */
+export function withRomanMonths(line: string): string {
+  return line.replace(
+    OCR_ROMAN_DATE,
+    (whole, day: string, gap: string, month: string, gap2: string, year: string) => {
+      if (!/[IVXl|]/.test(month)) return whole;
+      const roman = month.replace(/[1l|]/g, 'I');
+      return ROMAN_MONTHS.includes(roman) ? `${day}${gap}${roman}${gap2}${year}` : whole;
+    },
+  );
+}
+
 /**
  * Collector, number and date from the label's lines as the OCR read them: `Coll.: J. Smith  No. 366`,
- * `Date: 1963-03-19` (the demo herbarium's labels), `Fecha: 14 de julio de 1961`, `14.VII.1961`.
+ * `Date: 1963-03-19` (the demo herbarium's labels), `Fecha: 14 de julio de 1961`, `14.VII.1961`,
+ * `leg. F. Oberhauser 3310 - 14.07.1987`, `Leg. C. Vuillemin  Dét. C. Vuillemin`, `n° 1402`.
  */
-export function readLabelLines(lines: string[]): LabelHints {
+export function readLabelLines(read: string[]): LabelHints {
+  const lines = read.map(withRomanMonths);
   const text = lines.join('\n');
   const line = COLLECTOR_LINE.exec(text);
   const collector = line?.[1]?.trim() ?? null;
+  const restOfLine = (from: number) => text.slice(from).split('\n')[0]!;
+  const end = line ? line.index + line[0].length : 0;
+  // `Leg. J. Smith 12 Jul 1961`: the number right after the name is a date's day, not a collector number.
+  const bare = line?.[3] ?? null;
+  const dateFromBare = bare === null ? null : findLabelDate(restOfLine(end - bare.length), true);
+  const bareIsDay = dateFromBare !== null && dateFromBare.length > bare!.length;
   const number =
-    line?.[2] ?? line?.[3] ?? /\b(?:No|Nr|#)\.?\s*:?\s*([0-9][0-9A-Za-z-]*)/.exec(text)?.[1] ?? null;
-  return { collector: collector && collector.length > 1 ? collector : null, number, date: labelDate(lines) };
+    line?.[2] ??
+    (bareIsDay ? null : bare) ??
+    /(?<!\p{L})(?:No|Nr|N°|Nº|n°|nº|#)\.?\s*:?\s*([0-9][0-9A-Za-z-]*)/u.exec(text)?.[1] ??
+    null;
+  const afterCollector = !line
+    ? null
+    : bareIsDay
+      ? dateFromBare
+      : restOfLine(end).replace(/^[\s\-–—,;:]+/, '');
+  return {
+    collector: collector && collector.length > 1 ? collector : null,
+    number,
+    date: labelDate(lines, afterCollector),
+  };
 }
 
 /**
  * The collector's line: `Coll.: J. Smith  No. 366`, `Col. R. Acevedo T.  No. 1187`, `Coll.: S. Okada 2210`
  * (the number right after the name), `Leg. …`, `Collector: …`, `Colector: …`, `Collecteur : …`. The word
  * stands alone (not the "Coll" of COLLEGE HERBARIUM); the name runs to the number, a comma (`Leg. P. Martin,
- * 21 mars 1961`: what follows a comma is no collector number) or the end of the line.
+ * 21 mars 1961`: what follows a comma is no collector number), the determiner's `Det.` on the same line
+ * or the end of the line.
  */
 const COLLECTOR_LINE =
-  /(?<!\p{L})(?:Coll?|Collector|Colector|Collecteur|Coletor|Leg|Legit)(?!\p{L})\.?\s*:?\s*([\p{L}][\p{L}.' -]*?)[ \t]*(?:(?:No|Nr|#)\.?[ \t]*:?[ \t]*(\d[0-9A-Za-z-]*)|(\d[0-9A-Za-z-]*)|(?=,)|$)/imu;
+  /(?<!\p{L})(?:Coll?|Collector|Colector|Collecteur|Coletor|Leg|Legit)(?!\p{L})\.?\s*:?\s*([\p{L}][\p{L}.' -]*?)[ \t]*(?:(?:No|Nr|N°|Nº|#)\.?[ \t]*:?[ \t]*(\d[0-9A-Za-z-]*)|(\d[0-9A-Za-z-]*)|(?=,)|(?=[ \t]+D[eé]t\.)|$)/imu;
 
 /**
  * The machine-read label against a record, field by field, as the record card compares what a technician

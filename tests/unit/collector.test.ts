@@ -24,6 +24,9 @@ describe("reading a collector's last name", () => {
     ['Smith-Jones', 'Smith-Jones', '%+Smith +Jones'],
     ['Li', 'Li', '%Li'],
     ['Wu, X.', 'Wu', '%Wu'],
+    // A Spanish label's second surname as an initial after the name
+    ['R. Acevedo T.', 'Acevedo', '%Acevedo'],
+    ['E. Montiel S.', 'Montiel', '%Montiel'],
   ])('%j → %s, searched as %s', (typed, lastName, term) => {
     expect(readCollector(typed)).toEqual({ ok: true, value: { lastName, portalTerm: term } });
   });

@@ -196,6 +196,14 @@ describe('finding the date in a label read by OCR', () => {
     [['Leg. J. Smith 12 Jul 1961', 'Det. R. Brown, 4 Mar 1975'], '12 Jul 1961'],
     // A range is no single day, but its month is right.
     [['Cerro Potosí, 14-16.VII.1961'], 'VII.1961'],
+    // On the collector's line after the collector's number, a date in any form is the collecting date.
+    [
+      ['HERBARIUM HOHENFELD', '47.0391°N, 11.7118 E - 1790 m', 'leg. M. Steiner 1209 - 22.07.1995'],
+      '22.07.1995',
+    ],
+    // A Roman month whose I the OCR read as 1 is the month the label prints.
+    [['Col. L. Barragan No. 611', 'Fecha: 8-1X-1985 Det. L. Barragan'], '8-IX-1985'],
+    [['R. Cuevas 2231, 14-V11-1961'], '14-VII-1961'],
   ])('finds the date in %j', (lines, date) => expect(readLabelLines(lines).date).toBe(date));
 
   it.each([
@@ -205,6 +213,9 @@ describe('finding the date in a label read by OCR', () => {
     // Away from a "Date:", only what no other number on a label looks like.
     [['Río Mayo 1961']],
     [['Ref. 14.7.1961']],
+    // A numeric date elsewhere than after the collector is no collecting date; nor 8-11-1985 a Roman one.
+    [['leg. M. Steiner 1209', 'Ref. 22.07.1995']],
+    [['Cerro Potosí, 8-11-1985']],
     [['Flora Neotropica Monograph IV 1961']],
     // Two different dates and no "Date:" to say which: no hint.
     [['14-VII-1961', '16-VII-1961']],
@@ -227,6 +238,11 @@ describe('finding the date in a label read by OCR', () => {
     [['FLORA DO BRASIL', 'Col. A. Silva 45', '14 de julho de 1961'], 'A. Silva', '45'],
     [['Herbier de Paris', 'Leg. P. Martin, 21 mars 1961'], 'P. Martin', null],
     [['Collector: M. K. Lopez', 'Number: 88'], 'M. K. Lopez', null],
+    // The determiner on the same line ends the collector's name; a French label's n° is the number.
+    [['Date: 27 avril 1952 n° 1402', 'Leg. C. Vuillemin  Dét. C. Vuillemin'], 'C. Vuillemin', '1402'],
+    [['leg. F. Oberhauser 3310 - 14.07.1987', 'det. F. Oberhauser'], 'F. Oberhauser', '3310'],
+    // The number right after the name that starts a date is the date's day, not a collector number.
+    [['Leg. J. Smith 12 Jul 1961'], 'J. Smith', null],
     [['COLLEGE OF FORESTRY HERBARIUM', 'Plants of Oregon'], null, null],
   ])('reads the collector and number in %j', (lines, collector, number) => {
     const hints = readLabelLines(lines);
