@@ -97,10 +97,95 @@ export function turnOfBarcode(rotation: number | undefined): SheetTurn | null {
 }
 
 /**
- * The label's print as black on white: dark pixels of the label region of the upright sheet, which a scan
- * turned by `turn` holds on another side; the mask comes out upright, as the OCR reads it.
+ * How the label's print is told from its paper. `plain`: every pixel darker than a fixed gray, sampled
+ * without smoothing, which reads a sharp label best. `local`: each pixel against the darkest and lightest
+ * pixels around it, after averaging, which keeps a blurred, pale or heavily compressed label's print and
+ * drops a scanner's dark background; a second look when the first did not bear a number out.
  */
-export function labelMask(pixels: Pixels, region = LABEL_REGION, turn: SheetTurn = 0): Mask {
+export type LabelLook = 'plain' | 'local';
+
+/**
+ * The label's print as black on white: the label region of the upright sheet, which a scan turned by
+ * `turn` holds on another side; the mask comes out upright, as the OCR reads it.
+ */
+export function labelMask(
+  pixels: Pixels,
+  region = LABEL_REGION,
+  turn: SheetTurn = 0,
+  look: LabelLook = 'plain',
+): Mask {
+  const gray = labelGray(pixels, region, turn, look === 'local');
+  const { width, height } = gray;
+  const out = new Uint8Array(width * height);
+  if (look === 'plain') {
+    for (let i = 0; i < out.length; i++) out[i] = gray.data[i]! < 140 ? 0 : 255;
+    return { data: out, width, height };
+  }
+  const columns = Math.ceil(width / LABEL_TILE);
+  const rows = Math.ceil(height / LABEL_TILE);
+  const darkest = new Uint8Array(columns * rows).fill(255);
+  const lightest = new Uint8Array(columns * rows);
+  for (let y = 0; y < height; y++) tileExtremesRow(gray, y, columns, darkest, lightest);
+  for (let y = 0; y < height; y++) thresholdRow(gray, y, { columns, rows, darkest, lightest }, out);
+  return { data: out, width, height };
+}
+
+/** The side of the tiles whose darkest and lightest pixels set the threshold: about one line of print. */
+const LABEL_TILE = 16;
+/** Less difference than this between the darkest and the lightest pixel nearby is even paper, not print. */
+const LABEL_MIN_CONTRAST = 48;
+
+/** Row `y`'s pixels into their tile's darkest and lightest values. */
+function tileExtremesRow(gray: Mask, y: number, columns: number, darkest: Uint8Array, lightest: Uint8Array) {
+  const { width, data } = gray;
+  const tileRow = Math.floor(y / LABEL_TILE) * columns;
+  for (let x = 0; x < width; x++) {
+    const g = data[y * width + x]!;
+    const t = tileRow + Math.floor(x / LABEL_TILE);
+    if (g < darkest[t]!) darkest[t] = g;
+    if (g > lightest[t]!) lightest[t] = g;
+  }
+}
+
+/**
+ * Row `y` of the mask: print where a pixel is darker than halfway between the darkest print and the
+ * lightest paper of its tile and the tiles around it. Halfway keeps a blurred stroke as wide as it was
+ * printed and a sharp one as the old fixed threshold did; even paper or an even dark background, with
+ * no contrast in it, has no print.
+ */
+function thresholdRow(
+  gray: Mask,
+  y: number,
+  tiles: { columns: number; rows: number; darkest: Uint8Array; lightest: Uint8Array },
+  out: Uint8Array,
+) {
+  const { width, data } = gray;
+  const { columns, rows, darkest, lightest } = tiles;
+  const ty = Math.floor(y / LABEL_TILE);
+  let tx = -1;
+  let threshold = -1;
+  for (let x = 0; x < width; x++) {
+    if (Math.floor(x / LABEL_TILE) !== tx) {
+      tx = Math.floor(x / LABEL_TILE);
+      let low = 255;
+      let high = 0;
+      for (let j = Math.max(0, ty - 1); j <= Math.min(rows - 1, ty + 1); j++)
+        for (let i = Math.max(0, tx - 1); i <= Math.min(columns - 1, tx + 1); i++) {
+          low = Math.min(low, darkest[j * columns + i]!);
+          high = Math.max(high, lightest[j * columns + i]!);
+        }
+      threshold = high - low < LABEL_MIN_CONTRAST ? -1 : (low + high) / 2;
+    }
+    out[y * width + x] = data[y * width + x]! < threshold ? 0 : 255;
+  }
+}
+
+/**
+ * The label region's gray, upright, one pixel per `scale` × `scale` block of the sheet (the label comes out
+ * about 1000 pixels wide whatever the scan's resolution): the block's mean when `average`, else its first
+ * pixel.
+ */
+function labelGray(pixels: Pixels, region: typeof LABEL_REGION, turn: SheetTurn, average: boolean): Mask {
   const sideways = turn === 90 || turn === 270;
   const uprightWidth = sideways ? pixels.height : pixels.width;
   const uprightHeight = sideways ? pixels.width : pixels.height;
@@ -110,25 +195,49 @@ export function labelMask(pixels: Pixels, region = LABEL_REGION, turn: SheetTurn
   const width = Math.floor((Math.floor(uprightWidth * region.right) - x0) / scale);
   const height = Math.floor((Math.floor(uprightHeight * region.bottom) - y0) / scale);
   const out = new Uint8Array(width * height);
-  const last = { x: pixels.width - 1, y: pixels.height - 1 };
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      // (u, v) on the upright sheet, and where the turned scan has it.
-      const u = x0 + x * scale;
-      const v = y0 + y * scale;
-      const [px, py] =
-        turn === 0
-          ? [u, v]
-          : turn === 90
-            ? [last.x - v, u]
-            : turn === 180
-              ? [last.x - u, last.y - v]
-              : [v, last.y - u];
-      const i = (py * pixels.width + px) * 4;
-      const gray = (pixels.data[i]! + pixels.data[i + 1]! + pixels.data[i + 2]!) / 3;
-      out[y * width + x] = gray < 140 ? 0 : 255;
-    }
+  const at = {
+    x0,
+    y0,
+    scale,
+    block: average ? scale : 1,
+    turn,
+    last: { x: pixels.width - 1, y: pixels.height - 1 },
+  };
+  for (let y = 0; y < height; y++) grayRow(pixels, at, y, width, out);
   return { data: out, width, height };
+}
+
+/** One row of the label's gray, each pixel read where the turned scan has it. */
+function grayRow(
+  pixels: Pixels,
+  at: {
+    x0: number;
+    y0: number;
+    scale: number;
+    block: number;
+    turn: SheetTurn;
+    last: { x: number; y: number };
+  },
+  y: number,
+  width: number,
+  out: Uint8Array,
+) {
+  const { x0, y0, scale, block, turn, last } = at;
+  const { data } = pixels;
+  for (let x = 0; x < width; x++) {
+    let sum = 0;
+    for (let dy = 0; dy < block; dy++)
+      for (let dx = 0; dx < block; dx++) {
+        // (u, v) on the upright sheet, and where the turned scan has it.
+        const u = x0 + x * scale + dx;
+        const v = y0 + y * scale + dy;
+        const px = turn === 0 ? u : turn === 90 ? last.x - v : turn === 180 ? last.x - u : v;
+        const py = turn === 0 ? v : turn === 90 ? u : turn === 180 ? last.y - v : last.y - u;
+        const i = (py * pixels.width + px) * 4;
+        sum += data[i]! + data[i + 1]! + data[i + 2]!;
+      }
+    out[y * width + x] = Math.floor(sum / (3 * block * block));
+  }
 }
 
 /**

@@ -65,11 +65,11 @@ export function browserSheetReader(settings: ReadingSettings): SheetReader {
         };
       });
     },
-    readLabel(url, turn = null) {
+    readLabel(url, turn = null, look = 'plain') {
       // An upright scan reads as one without a barcode: one reading serves both.
       const turned = turn === 0 ? null : turn;
-      return once(labels, `${url}|${turned ?? ''}`, () =>
-        ask<LabelHints>({ kind: 'label', url, turn: turned }),
+      return once(labels, `${url}|${turned ?? ''}|${look}`, () =>
+        ask<LabelHints>({ kind: 'label', url, turn: turned, look }),
       );
     },
     sampleStamp(url, box) {

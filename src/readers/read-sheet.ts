@@ -6,6 +6,7 @@ import {
   readLabelLines,
   type BarcodeCheck,
   type LabelHints,
+  type LabelLook,
   type Pixels,
   type SheetTurn,
 } from '../domain/sheet-reading';
@@ -84,9 +85,10 @@ export async function readLabelHints(
   pixels: Pixels,
   ocr: Ocr,
   turn: SheetTurn | null = null,
+  look: LabelLook = 'plain',
 ): Promise<LabelHints> {
   const read = async (t: SheetTurn) =>
-    readLabelLines((await ocr(labelMask(pixels, LABEL_REGION, t), 'page')).map((l) => l.text));
+    readLabelLines((await ocr(labelMask(pixels, LABEL_REGION, t, look), 'page')).map((l) => l.text));
   const upright = await read(0);
   if (labelIdentifies(upright) || turn === null || turn === 0) return upright;
   const turned = await read(turn);

@@ -1,5 +1,5 @@
 import type { Said } from '../domain/said';
-import type { BarcodeCheck, LabelHints, SheetTurn, StampReading } from '../domain/sheet-reading';
+import type { BarcodeCheck, LabelHints, LabelLook, SheetTurn, StampReading } from '../domain/sheet-reading';
 import type { Region, StampProfile } from '../domain/stamp-profile';
 import type { ProfileSample } from '../domain/stamp-profile-learning';
 import type { ReadingSettings } from '../domain/station';
@@ -35,9 +35,10 @@ export interface SheetReader {
   read(imageUrl: string, catalogNumber: string | null, profile?: StampProfile | null): Promise<SheetReading>;
   /**
    * The printed label's collector, number and date, read after the stamp (a slower, second OCR); `turn`,
-   * the scan's turn the reading found, lets a sideways scan's label be read too.
+   * the scan's turn the reading found, lets a sideways scan's label be read too; `look`, how its print is
+   * told from its paper (a second, `local` look for a blurred or heavily compressed label).
    */
-  readLabel(imageUrl: string, turn?: SheetTurn | null): Promise<LabelHints>;
+  readLabel(imageUrl: string, turn?: SheetTurn | null, look?: LabelLook): Promise<LabelHints>;
   /** What a supervisor's box round the stamp shows (its ink, its digits' height), for a stamp profile. */
   sampleStamp(imageUrl: string, box: Region): Promise<ProfileSample | null>;
   /** Starts the readers (loads the OCR engine and its data) before the first sheet arrives. */
@@ -56,8 +57,8 @@ export function lazySheetReader(settings: ReadingSettings): SheetReader {
     read(imageUrl, catalogNumber, profile) {
       return load().then((r) => r.read(imageUrl, catalogNumber, profile));
     },
-    readLabel(imageUrl, turn) {
-      return load().then((r) => r.readLabel(imageUrl, turn));
+    readLabel(imageUrl, turn, look) {
+      return load().then((r) => r.readLabel(imageUrl, turn, look));
     },
     sampleStamp(imageUrl, box) {
       return load().then((r) => r.sampleStamp(imageUrl, box));

@@ -7,6 +7,7 @@ import {
   turnOfBarcode,
   type Box,
   type LabelHints,
+  type LabelLook,
   type Pixels,
   type SheetTurn,
   type StampReading,
@@ -32,7 +33,7 @@ export type SheetRequest = { id: number; ocrBase: string } & (
       formats: BarcodeFormat[];
       confidenceFloor: number;
     }
-  | { kind: 'label'; url: string; turn: SheetTurn | null }
+  | { kind: 'label'; url: string; turn: SheetTurn | null; look: LabelLook }
   | { kind: 'sample'; url: string; box: Region; formats: BarcodeFormat[] }
   | { kind: 'warm' }
 );
@@ -154,7 +155,12 @@ async function answer(request: SheetRequest): Promise<StampAnswer | LabelHints |
       };
     }
     case 'label':
-      return readLabelHints((await decode(request.url)).pixels, await ocrFrom(request.ocrBase), request.turn);
+      return readLabelHints(
+        (await decode(request.url)).pixels,
+        await ocrFrom(request.ocrBase),
+        request.turn,
+        request.look,
+      );
     case 'sample': {
       const sheet = await decode(request.url);
       return sampleStamp(sheet.pixels, request.box, {

@@ -4,17 +4,22 @@ import {
   gatheringOf,
   numbersToConfirm,
   onlyRecordOfGathering,
+  type NumberHolders,
 } from '../domain/stamp-confirmation';
+import type { LabelLook } from '../domain/sheet-reading';
 import type { StampProfile } from '../domain/stamp-profile';
 import type { SheetReading } from '../readers/sheet-reader';
 import type { Station } from './station';
+
+/** The plain look at the label first; the local one only when the plain one bore no number out. */
+const LABEL_LOOKS: LabelLook[] = ['plain', 'local'];
 
 /**
  * A sheet read as Option 2 shows it: the readers' reading, and where it withheld a number, the portal asked
  * whether one of the numbers read is the accession number of this label's gathering's only legacy record
  * (src/domain/stamp-confirmation.ts). One exact search per number read (at most three), as the duplicate
  * check makes anyway, then one search for the gathering; the label is read only when there are numbers to
- * ask about. Whatever the portal cannot answer leaves the reading as it was: the portal's witness can only
+ * ask about, and read a second time, locally thresholded, when the first reading bore none out. Whatever the portal cannot answer leaves the reading as it was: the portal's witness can only
  * add a proposal, never hold a sheet's reading up with an error.
  */
 export async function readAndConfirm(
@@ -29,36 +34,51 @@ export async function readAndConfirm(
   const numbers = numbersToConfirm(reading.stamp);
   if (numbers.length === 0) return reading;
   const dates = { order: config.labelDateOrder, today };
-  try {
-    const hints = await sheetReader!.readLabel(url, reading.turn ?? null);
-    const gathering = gatheringOf(hints, dates);
-    if (!gathering) return reading;
-    const holders = await Promise.all(
-      numbers.map(async (value) => {
-        const accession = readAccession(value, config.accession);
-        if (!accession.ok) return { value, records: [] };
-        const found = await portal.findByAccession(
-          collid,
-          accessionSearchVariants(accession.value, config.accession.variantWidth),
-        );
-        return { value, records: found.records };
+  // One exact search per number, asked once whichever look at the label needs it.
+  const holdersOf = new Map<string, Promise<NumberHolders>>();
+  const holders = () =>
+    Promise.all(
+      numbers.map((value) => {
+        let held = holdersOf.get(value);
+        if (!held) {
+          const accession = readAccession(value, config.accession);
+          held = accession.ok
+            ? portal
+                .findByAccession(
+                  collid,
+                  accessionSearchVariants(accession.value, config.accession.variantWidth),
+                )
+                .then((found) => ({ value, records: found.records }))
+            : Promise.resolve({ value, records: [] });
+          holdersOf.set(value, held);
+        }
+        return held;
       }),
     );
-    const confirmed = confirmByLegacyRecord(holders, hints, dates, { catalogNumber });
-    if (!confirmed) return reading;
-    const sameGathering = await portal.findByCollector(collid, {
-      recordedBy: gathering.portalTerm,
-      recordNumber: gathering.number,
-      eventDate: gathering.date.date,
-    });
-    if (!onlyRecordOfGathering(sameGathering, confirmed.record.occid)) return reading;
-    return {
-      ...reading,
-      stamp: {
-        kind: 'proposal',
-        proposal: { value: confirmed.value, confidence: 0, confirmedBy: confirmed.confirmedBy },
-      },
-    };
+  try {
+    // The label as it reads plainly; then, when that bears no number out, a second look for a blurred or
+    // heavily compressed label. Either look must name the record's gathering in full.
+    for (const look of LABEL_LOOKS) {
+      const hints = await sheetReader!.readLabel(url, reading.turn ?? null, look);
+      const gathering = gatheringOf(hints, dates);
+      if (!gathering) continue;
+      const confirmed = confirmByLegacyRecord(await holders(), hints, dates, { catalogNumber });
+      if (!confirmed) continue;
+      const sameGathering = await portal.findByCollector(collid, {
+        recordedBy: gathering.portalTerm,
+        recordNumber: gathering.number,
+        eventDate: gathering.date.date,
+      });
+      if (!onlyRecordOfGathering(sameGathering, confirmed.record.occid)) return reading;
+      return {
+        ...reading,
+        stamp: {
+          kind: 'proposal',
+          proposal: { value: confirmed.value, confidence: 0, confirmedBy: confirmed.confirmedBy },
+        },
+      };
+    }
+    return reading;
   } catch {
     return reading;
   }

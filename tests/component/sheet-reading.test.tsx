@@ -129,6 +129,45 @@ describe('Option 2: the stamp read for the technician', () => {
     );
   });
 
+  it('a label the plain look misreads is looked at again, and the second look may bear the number out', async () => {
+    // A heavily compressed label: read plainly, its date comes out 1961-07-17; the local look reads 1961-07-14.
+    const r = reader({ DEMO0001231: withheld(['1499', '1489']) });
+    const looks: (string | undefined)[] = [];
+    r.readLabel = (_url, _turn, look) => {
+      looks.push(look);
+      return Promise.resolve({
+        collector: 'J. Smith',
+        number: '212',
+        date: look === 'local' ? '1961-07-14' : '1961-07-17',
+      });
+    };
+    const s = await open(r);
+    const field = await s.sheet('DEMO0001231');
+    await waitFor(() => expect(field).toHaveValue('1499'));
+    expect(looks).toEqual(['plain', 'local']);
+    expect(screen.getByText(/Read from the stamp:/)).toHaveTextContent(
+      /record \d+ holds it with this label's/,
+    );
+  });
+
+  it('neither look bearing the number out leaves the reading withheld', async () => {
+    const r = reader({ DEMO0001231: withheld(['1499', '1489']) });
+    let looks = 0;
+    r.readLabel = () => {
+      looks += 1;
+      return Promise.resolve({ collector: 'J. Smith', number: '212', date: '1961-07-17' });
+    };
+    const s = await open(r);
+    const field = await s.sheet('DEMO0001231');
+    await waitFor(() => expect(looks).toBe(2));
+    expect(
+      await screen.findByText(
+        'The stamp could not be read (two readings of the stamp disagree (1499, 1489)): type it.',
+      ),
+    ).toBeInTheDocument();
+    expect(field).toHaveValue('');
+  });
+
   it('a number held by another gathering’s record (J. Smith 213, same day) is not proposed', async () => {
     const s = await open(reader({ DEMO0001231: withheld(['1500', '1508']) }));
     const field = await s.sheet('DEMO0001231');

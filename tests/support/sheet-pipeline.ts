@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { createCanvas, Image } from '@napi-rs/canvas';
 import { createWorker, type Worker } from 'tesseract.js';
 import { prepareZXingModule } from 'zxing-wasm/reader';
-import type { LabelHints, Pixels, SheetTurn } from '../../src/domain/sheet-reading';
+import type { LabelHints, LabelLook, Pixels, SheetTurn } from '../../src/domain/sheet-reading';
 import type { StampProfile } from '../../src/domain/stamp-profile';
 import { DEFAULT_READING } from '../../src/domain/station';
 import { readLabelHints, readSheetPixels, type SheetRead } from '../../src/readers/read-sheet';
@@ -78,6 +78,11 @@ export async function readSheet(worker: Worker, path: string, options: ReadOptio
 }
 
 /** The printed label's hints, as the station reads them after the stamp. */
-export function readLabel(worker: Worker, path: string, turn: SheetTurn | null = null): Promise<LabelHints> {
-  return readLabelHints(decodeSheet(path), ocrOf(worker), turn);
+export function readLabel(
+  worker: Worker,
+  path: string,
+  turn: SheetTurn | null = null,
+  look: LabelLook = 'plain',
+): Promise<LabelHints> {
+  return readLabelHints(decodeSheet(path), ocrOf(worker), turn, look);
 }

@@ -64,3 +64,44 @@ describe('the label of a sheet scanned sideways or upside down', () => {
     expect(turnOfBarcode(undefined)).toBeNull();
   });
 });
+
+describe('the second, local look at a label', () => {
+  /** A label corner of paper (235) with a blurred stroke (170, too pale for the plain look) and a scanner's dark edge (50). */
+  function blurredLabelOnScanner(): Pixels {
+    const width = 400;
+    const height = 400;
+    const data = new Uint8Array(width * height * 4);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const stroke = y >= 340 && y < 344 && x >= 220 && x < 320;
+        const scanner = x >= 360;
+        data.fill(scanner ? 50 : stroke ? 170 : 235, (y * width + x) * 4, (y * width + x) * 4 + 3);
+      }
+    return { data, width, height };
+  }
+  const inkAt = (mask: { data: Uint8Array; width: number }, x: number, y: number) =>
+    mask.data[y * mask.width + x] === 0;
+  // The label region starts at 46 % across and 74 % down: (184, 296) on this sheet.
+  const at = (x: number, y: number) => [x - 184, y - 296] as const;
+
+  it('keeps a pale, blurred stroke the plain look drops', () => {
+    const sheet = blurredLabelOnScanner();
+    expect(inkAt(labelMask(sheet), ...at(270, 341))).toBe(false);
+    expect(inkAt(labelMask(sheet, LABEL_REGION, 0, 'local'), ...at(270, 341))).toBe(true);
+  });
+
+  it('takes neither even paper nor the even dark of a scanner’s background for print', () => {
+    const local = labelMask(blurredLabelOnScanner(), LABEL_REGION, 0, 'local');
+    expect(inkAt(local, ...at(250, 310))).toBe(false);
+    expect(inkAt(local, ...at(395, 320))).toBe(false);
+    // The plain look takes the dark background for print.
+    expect(inkAt(labelMask(blurredLabelOnScanner()), ...at(395, 320))).toBe(true);
+  });
+
+  it('is cut from where a turned scan holds the label, like the plain look', () => {
+    const sheet = blurredLabelOnScanner();
+    const upright = labelMask(sheet, LABEL_REGION, 0, 'local');
+    const fromTurned = labelMask(turned(sheet, 90), LABEL_REGION, 90, 'local');
+    expect([...fromTurned.data]).toEqual([...upright.data]);
+  });
+});
