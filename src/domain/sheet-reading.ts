@@ -250,6 +250,10 @@ export interface LabelHints {
   date: string | null;
 }
 
+/** How many of collector, number and date a reading of the label found. */
+export const fieldsKnown = (hints: LabelHints) =>
+  [hints.collector, hints.number, hints.date].filter(Boolean).length;
+
 /** What a label prints before its collecting date, in en, fr, es and pt: "Date:", "Fecha de colecta:", "Data:". */
 const DATE_LABEL = /\b(?:Date|Fecha|Data)(?: (?:of|de|da|do|del) \p{L}+)?\s*[:.]?\s*/giu;
 /** A determination's or revision's date is not the collecting date. */

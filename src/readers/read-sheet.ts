@@ -1,6 +1,7 @@
 import { readBarcodes } from 'zxing-wasm/reader';
 import {
   checkSheetBarcode,
+  fieldsKnown,
   LABEL_REGION,
   labelMask,
   readLabelLines,
@@ -92,6 +93,5 @@ export async function readLabelHints(
   const upright = await read(0);
   if (labelIdentifies(upright) || turn === null || turn === 0) return upright;
   const turned = await read(turn);
-  const known = (h: LabelHints) => [h.collector, h.number, h.date].filter(Boolean).length;
-  return known(turned) > known(upright) ? turned : upright;
+  return fieldsKnown(turned) > fieldsKnown(upright) ? turned : upright;
 }

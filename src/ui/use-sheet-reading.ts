@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SpecimenRecord } from '../domain/occurrence';
-import type { LabelHints, SheetTurn } from '../domain/sheet-reading';
+import { fieldsKnown, type LabelHints, type SheetTurn } from '../domain/sheet-reading';
+import { labelIdentifies } from '../domain/stamp-confirmation';
 import type { StampProfile } from '../domain/stamp-profile';
 import { useSay } from '../i18n/use-say';
 import { SheetUnreadable, type SheetReading } from '../readers/sheet-reader';
@@ -113,7 +114,9 @@ export function useSheetReading(
 
 /**
  * The printed label read off a record's sheet (collector, number, date), when a screen compares it; `turn`,
- * the scan's turn the sheet's reading found, lets a sideways scan's label be read too.
+ * the scan's turn the sheet's reading found, lets a sideways scan's label be read too. A label the plain
+ * look does not read in full is looked at locally too (a blurred or compressed scan); the look that found
+ * more is shown.
  */
 export function useLabelHints(
   record: SpecimenRecord | null,
@@ -124,7 +127,12 @@ export function useLabelHints(
   const url = imageOf(record);
   const query = useQuery({
     queryKey: ['label-hints', url, turn],
-    queryFn: () => sheetReader!.readLabel(url!, turn),
+    queryFn: async () => {
+      const plain = await sheetReader!.readLabel(url!, turn);
+      if (labelIdentifies(plain)) return plain;
+      const local = await sheetReader!.readLabel(url!, turn, 'local');
+      return fieldsKnown(local) > fieldsKnown(plain) ? local : plain;
+    },
     enabled: wanted && sheetReader !== null && url !== null,
     staleTime: Infinity,
     gcTime: 10 * 60_000,

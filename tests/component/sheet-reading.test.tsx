@@ -330,4 +330,31 @@ describe('the printed label as hints, next to the legacy record', () => {
     // Hints only: nothing was merged or written.
     expect(s.record(34)).toMatchObject({ accessions: [] });
   });
+
+  it('a label the plain look reads only in part is looked at locally, and the look that found more is shown', async () => {
+    const r = reader({});
+    r.readLabel = (_url, _turn, look) =>
+      Promise.resolve(
+        look === 'local'
+          ? { collector: 'J. Smith', number: '212', date: '1961-07-14' }
+          : { collector: null, number: null, date: '1961-07-14' },
+      );
+    const s = await open(r);
+    await s.sheet('DEMO0001231');
+    await s.leaveForLater('DEMO0001232', 'DEMO0001233', 'DEMO0001234');
+    await s.enterAccession('1499');
+    const table = await screen.findByRole('table', { name: 'Label read by the station' });
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('row')
+          .slice(1)
+          .map((tr) => tr.textContent),
+      ).toEqual([
+        'CollectorJ. SmithJ. Smithagrees with the record',
+        'Number212212agrees with the record',
+        'Date1961-07-141961-07-14agrees with the record',
+      ]),
+    );
+  });
 });
