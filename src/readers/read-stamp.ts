@@ -214,6 +214,10 @@ async function readCandidate(
   // The other way up is read too: a number there as well leaves the sheet's way up in doubt. Not when the
   // line read as words the right way up.
   if (isNumber(first) || !first.words) await readTurn(flipped);
+  // A number the first reading's own checks withheld (a shape that disagrees, ink before it): a second
+  // rendering's reading is one more number for the portal's witness, which may settle what this one read
+  // wrong. It decides nothing here.
+  if (!isNumber(first) && /^\d{3,}$/.test(first.value ?? '')) await read('ink-gray', preferred);
   const choice = chooseTurn(outcomes, barcode);
   let verdict: LineVerdict;
   if (choice.kind === 'one')

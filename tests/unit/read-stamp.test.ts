@@ -32,3 +32,23 @@ it('a line that shows two numbers proposes neither, and keeps them for the porta
   expect(stamp.kind).toBe('unread');
   expect(stamp.kind === 'unread' && stamp.read).toEqual(['1013', '7']);
 });
+
+it('a number its own checks withheld is read again in gray, and both numbers are kept for the portal', async () => {
+  const pixels = decodeSheet('public/demo/imglib/DEMO_VP/DEMO0001/DEMO0001231.jpg');
+  // The first reading (black on white) finds letters run into the number; the gray rendering reads
+  // another number. Neither is proposed; both may be asked about.
+  const gray = (image: { data: Uint8Array }) => image.data.some((v) => v !== 0 && v !== 255);
+  const ocr: Ocr = (image) =>
+    Promise.resolve(
+      gray(image)
+        ? [{ text: '1018', words: [word('1018', 100)] }]
+        : [{ text: 'SFA 1013', words: [word('SFA', 10), word('1013', 160)] }],
+    );
+  const { stamp } = await readStamp(pixels, ocr, {
+    confidenceFloor: 80,
+    profile: null,
+    evidence: { barcodes: [] },
+  });
+  expect(stamp.kind).toBe('unread');
+  expect(stamp.kind === 'unread' && stamp.read).toEqual(expect.arrayContaining(['1013', '1018']));
+});
