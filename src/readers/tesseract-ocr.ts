@@ -38,6 +38,9 @@ export function tesseractOcr(worker: Worker): Ocr {
         // Bold, over-inked digits fill most of their box; tesseract's default (0.7) drops such blobs as
         // noise and the line reads empty.
         textord_noise_area_ratio: '1.0',
+        // A stamp's line is one row of characters: tesseract must not drop it as a row of noise (patchy ink
+        // in specks reads as nothing otherwise). A label's page keeps tesseract's default.
+        textord_noise_rejrows: wanted === 'line' ? '0' : '1',
         // tesseract's own diagnostics (a table of row statistics on some lines) go nowhere, not to the console.
         debug_file: '/dev/null',
       });
