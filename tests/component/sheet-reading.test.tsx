@@ -309,20 +309,27 @@ describe('Review: the stamp read for the supervisor', () => {
 });
 
 describe('the printed label as hints, next to the legacy record', () => {
-  it('shows collector, number and date as read, field by field against the record, marked machine-read', async () => {
-    const r = reader({});
-    r.readLabel = () => Promise.resolve({ collector: 'J. Smith', number: '213', date: '1961-07-14' });
+  /** Sheet DEMO0001231 compared with legacy record 1499 (J. Smith 212, 1961-07-14); the label's rows as shown. */
+  async function compareWithLabel(r: SheetReader) {
     const s = await open(r);
     await s.sheet('DEMO0001231');
     await s.leaveForLater('DEMO0001232', 'DEMO0001233', 'DEMO0001234');
     await s.enterAccession('1499');
     const table = await screen.findByRole('table', { name: 'Label read by the station' });
+    const rows = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((tr) => tr.textContent);
+    return { s, table, rows };
+  }
+
+  it('shows collector, number and date as read, field by field against the record, marked machine-read', async () => {
+    const r = reader({});
+    r.readLabel = () => Promise.resolve({ collector: 'J. Smith', number: '213', date: '1961-07-14' });
+    const { s, table, rows } = await compareWithLabel(r);
     expect(table).toHaveTextContent('machine-read: a hint, check the image');
-    const rows = within(table)
-      .getAllByRole('row')
-      .slice(1)
-      .map((tr) => tr.textContent);
-    expect(rows).toEqual([
+    expect(rows()).toEqual([
       'CollectorJ. SmithJ. Smithagrees with the record',
       'Number213212differs from the record',
       'Date1961-07-141961-07-14agrees with the record',
@@ -339,18 +346,9 @@ describe('the printed label as hints, next to the legacy record', () => {
           ? { collector: 'J. Smith', number: '212', date: '1961-07-14' }
           : { collector: null, number: null, date: '1961-07-14' },
       );
-    const s = await open(r);
-    await s.sheet('DEMO0001231');
-    await s.leaveForLater('DEMO0001232', 'DEMO0001233', 'DEMO0001234');
-    await s.enterAccession('1499');
-    const table = await screen.findByRole('table', { name: 'Label read by the station' });
+    const { rows } = await compareWithLabel(r);
     await waitFor(() =>
-      expect(
-        within(table)
-          .getAllByRole('row')
-          .slice(1)
-          .map((tr) => tr.textContent),
-      ).toEqual([
+      expect(rows()).toEqual([
         'CollectorJ. SmithJ. Smithagrees with the record',
         'Number212212agrees with the record',
         'Date1961-07-141961-07-14agrees with the record',
