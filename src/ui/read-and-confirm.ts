@@ -19,8 +19,9 @@ const LABEL_LOOKS: LabelLook[] = ['plain', 'local'];
  * whether one of the numbers read is the accession number of this label's gathering's only legacy record
  * (src/domain/stamp-confirmation.ts). One exact search per number read (at most three), as the duplicate
  * check makes anyway, then one search for the gathering; the label is read only when there are numbers to
- * ask about, and read a second time, locally thresholded, when the first reading bore none out. Whatever the portal cannot answer leaves the reading as it was: the portal's witness can only
- * add a proposal, never hold a sheet's reading up with an error.
+ * ask about, and a second time, locally thresholded, when the first reading bore none out. Whatever the
+ * portal cannot answer leaves the reading as it was: the portal's witness can only add a proposal, never
+ * hold a sheet's reading up with an error.
  */
 export async function readAndConfirm(
   station: Pick<Station, 'sheetReader' | 'portal' | 'collid' | 'config'>,
