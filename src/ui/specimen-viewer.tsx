@@ -174,6 +174,16 @@ export function SpecimenViewer({
     const v = viewer.current;
     if (!v) return;
     if (url === null) {
+      if (held && preloaded.current) {
+        // The sheet held while its reading finishes is, as a rule, the one loaded while the last was worked:
+        // keep it (invisible) for when the hold ends, and take the last sheet off the screen.
+        const keep = preloaded.current.item;
+        for (let i = v.world.getItemCount() - 1; i >= 0; i--) {
+          const item = v.world.getItemAt(i);
+          if (item !== keep) v.world.removeItem(item);
+        }
+        return;
+      }
       preloaded.current = null;
       v.close();
       return;
@@ -211,7 +221,7 @@ export function SpecimenViewer({
     v.addOnceHandler('open', onOpen);
     v.open({ type: 'image', url } as unknown as Parameters<OpenSeadragon.Viewer['open']>[0]);
     return () => v.removeHandler('open', onOpen);
-  }, [image, url]);
+  }, [image, url, held]);
 
   const nextUrl = nextImage?.webUrl ?? nextImage?.originalUrl ?? null;
   useEffect(() => {
