@@ -30,10 +30,13 @@ import {
 /** More numbers than this read off one sheet is noise, not a reading the portal could settle. */
 export const MAX_NUMBERS_TO_CONFIRM = 3;
 
+/** A number the portal may be asked about: three digits or more (shorter ones are fragments). */
+export const worthAsking = (value: string | null): value is string => /^\d{3,}$/.test(value ?? '');
+
 /** The withheld numbers the portal is asked about: none when there are none, or too many to mean anything. */
 export function numbersToConfirm(stamp: StampReading): string[] {
   if (stamp.kind !== 'unread') return [];
-  const numbers = [...new Set(stamp.read ?? [])].filter((n) => /^\d{3,}$/.test(n));
+  const numbers = [...new Set(stamp.read ?? [])].filter(worthAsking);
   return numbers.length <= MAX_NUMBERS_TO_CONFIRM ? numbers : [];
 }
 

@@ -17,6 +17,7 @@ import {
   type TurnOutcome,
 } from '../domain/stamp-decision';
 import { findStampCandidates, type SheetEvidence, type StampCandidate } from '../domain/stamp-finding';
+import { worthAsking } from '../domain/stamp-confirmation';
 import type { StampProfile } from '../domain/stamp-profile';
 import {
   COLUMN_MARGIN,
@@ -217,7 +218,7 @@ async function readCandidate(
   // A number the first reading's own checks withheld (a shape that disagrees, ink before it): a second
   // rendering's reading is one more number for the portal's witness, which may settle what this one read
   // wrong. It decides nothing here.
-  if (!isNumber(first) && /^\d{3,}$/.test(first.value ?? '')) await read('ink-gray', preferred);
+  if (!isNumber(first) && worthAsking(first.value)) await read('ink-gray', preferred);
   const choice = chooseTurn(outcomes, barcode);
   let verdict: LineVerdict;
   if (choice.kind === 'one')

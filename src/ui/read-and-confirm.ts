@@ -35,27 +35,20 @@ export async function readAndConfirm(
   const numbers = numbersToConfirm(reading.stamp);
   if (numbers.length === 0) return reading;
   const dates = { order: config.labelDateOrder, today };
-  // One exact search per number, asked once whichever look at the label needs it.
-  const holdersOf = new Map<string, Promise<NumberHolders>>();
+  // One exact search per number, made once whichever look at the label needs them.
+  let held: Promise<NumberHolders[]> | null = null;
   const holders = () =>
-    Promise.all(
-      numbers.map((value) => {
-        let held = holdersOf.get(value);
-        if (!held) {
-          const accession = readAccession(value, config.accession);
-          held = accession.ok
-            ? portal
-                .findByAccession(
-                  collid,
-                  accessionSearchVariants(accession.value, config.accession.variantWidth),
-                )
-                .then((found) => ({ value, records: found.records }))
-            : Promise.resolve({ value, records: [] });
-          holdersOf.set(value, held);
-        }
-        return held;
+    (held ??= Promise.all(
+      numbers.map(async (value) => {
+        const accession = readAccession(value, config.accession);
+        if (!accession.ok) return { value, records: [] };
+        const found = await portal.findByAccession(
+          collid,
+          accessionSearchVariants(accession.value, config.accession.variantWidth),
+        );
+        return { value, records: found.records };
       }),
-    );
+    ));
   try {
     // The label as it reads plainly; then, when that bears no number out, a second look for a blurred or
     // heavily compressed label. Either look must name the record's gathering in full.
