@@ -35,6 +35,14 @@ const DEFAULT_STAMP_REGION: SheetRegion = { x: 0.55, y: 0.02, width: 0.45, heigh
 /** Past this zoom the web-size image gets blurry, so the original is laid over it. */
 const DEEP_ZOOM = 2.2;
 
+/** Takes every image off the viewer but `keep` (none when null). */
+function keepOnly(v: OpenSeadragon.Viewer, keep: OpenSeadragon.TiledImage | null) {
+  for (let i = v.world.getItemCount() - 1; i >= 0; i--) {
+    const item = v.world.getItemAt(i);
+    if (item !== keep) v.world.removeItem(item);
+  }
+}
+
 function rememberedRegion(): SheetRegion | null {
   try {
     const saved = JSON.parse(localStorage.getItem(REGION_KEY) ?? 'null') as SheetRegion | null;
@@ -177,11 +185,7 @@ export function SpecimenViewer({
       if (held && preloaded.current) {
         // The sheet held while its reading finishes is, as a rule, the one loaded while the last was worked:
         // keep it (invisible) for when the hold ends, and take the last sheet off the screen.
-        const keep = preloaded.current.item;
-        for (let i = v.world.getItemCount() - 1; i >= 0; i--) {
-          const item = v.world.getItemAt(i);
-          if (item !== keep) v.world.removeItem(item);
-        }
+        keepOnly(v, preloaded.current.item);
         return;
       }
       preloaded.current = null;
@@ -205,10 +209,7 @@ export function SpecimenViewer({
     preloaded.current = null;
     if (ready?.url === url && ready.item && v.world.getIndexOfItem(ready.item) >= 0) {
       // The sheet was loaded while the previous one was worked: show it, drop everything else.
-      for (let i = v.world.getItemCount() - 1; i >= 0; i--) {
-        const item = v.world.getItemAt(i);
-        if (item !== ready.item) v.world.removeItem(item);
-      }
+      keepOnly(v, ready.item);
       ready.item.setOpacity(1);
       showRegion();
       whenLoaded(ready.item);
