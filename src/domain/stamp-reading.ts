@@ -62,7 +62,10 @@ export type LineReading =
       kind: 'doubtful';
       text: string;
       why: Said;
-      /** The numbers a line showed two of (leading zeros dropped): not proposed, but the portal may be asked. */
+      /**
+       * The numbers a line showed two of, or one with something after it (leading zeros dropped): not
+       * proposed, but the portal may be asked.
+       */
       numbers?: string[];
     };
 
@@ -242,8 +245,11 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   const leadSymbols = symbols.slice(0, lead.length);
   const digitSymbols = symbols.slice(lead.length, lead.length + printed.length);
   const tailSymbols = symbols.slice(lead.length + printed.length);
+  // A number with a letter or a mark after it is not proposed; its digits are still one the portal may be
+  // asked about (`(994)`: a typewriter's brackets; `738112,`).
+  const shown = printed.length >= MIN_DIGITS ? { numbers: [withoutLeadingZeros(printed)] } : {};
   if (tailSymbols.some((s) => s.box.height >= 0.35 * h))
-    return { kind: 'doubtful', text, why: said('check.stamp.followed-by', { text: tail }) };
+    return { kind: 'doubtful', text, why: said('check.stamp.followed-by', { text: tail }), ...shown };
   if (printed.length < MIN_DIGITS)
     return { kind: 'doubtful', text, why: said('check.stamp.too-short', { number: printed }) };
 
@@ -276,7 +282,12 @@ export function readNumberLine(words: OcrWord[], charHeight: number): LineReadin
   // After the number, no letters or digits near it; a mark (a border's edge, a speck) is judged by its ink.
   for (const w of sorted.slice(at + 1))
     if (near(w) && /[\p{L}\d]/u.test(w.text) && w.box.x < end + DIGIT_SLOT * h)
-      return { kind: 'doubtful', text, why: said('check.stamp.after-number', { text: w.text.trim() }) };
+      return {
+        kind: 'doubtful',
+        text,
+        why: said('check.stamp.after-number', { text: w.text.trim() }),
+        ...shown,
+      };
 
   return {
     kind: 'number',

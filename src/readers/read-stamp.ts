@@ -70,10 +70,13 @@ export interface StampResult {
   candidates: CandidateTrace[];
 }
 
+/** Only the likeliest withheld line is read again for the portal's witness: each reading costs time. */
+const WITNESS_LINES = 1;
 /** At most this many candidate lines are read: a sheet has one stamp, and reading costs time. */
 const MAX_CANDIDATES = 5;
 /** …and this many while none of them showed three digits in a row. */
 const MAX_CANDIDATES_NOTHING_READ = 8;
+const digitsIn = (text: string) => text.replace(/\D/g, '').length;
 const showedDigits = (trace: CandidateTrace) =>
   trace.readings.some((r) => /\d{3}/.test(r.text.replace(/\s/g, '')));
 
@@ -91,6 +94,7 @@ function barcodeTurn(candidate: StampCandidate, evidence: SheetEvidence): 0 | 18
 export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions): Promise<StampResult> {
   const { candidates } = findStampCandidates(pixels, options.evidence, options.profile);
   const traces: CandidateTrace[] = [];
+  const readsForWitness: (null | (() => Promise<void>))[] = [];
   let found: StampCandidate | null = null;
   for (const [i, candidate] of candidates.slice(0, MAX_CANDIDATES_NOTHING_READ).entries()) {
     // Past the first few, only while no line read showed a number at all (a plant's leaves in a strong
@@ -99,11 +103,16 @@ export async function readStamp(pixels: Pixels, ocr: Ocr, options: StampOptions)
     // Once a number is read, only lines nearly as stamp-like are still read: a second stamp (an old one's
     // ghost) would be one of those, and the rest cost time.
     if (found && (candidate.score < 0.6 * found.score || traces.length >= 4)) break;
-    const trace = await readCandidate(pixels, ocr, candidate, options);
+    const { trace, moreForWitness } = await readCandidate(pixels, ocr, candidate, options);
     traces.push(trace);
+    readsForWitness.push(moreForWitness);
     if (trace.verdict.kind === 'number') found ??= candidate;
   }
   const { stamp, from } = decideStamp(traces.map((t) => t.verdict));
+  // No number was proposed: the likeliest line whose digits made no number is read once more (`readCandidate`).
+  // Only then: a sheet whose stamp was read does without the time.
+  if (stamp.kind === 'unread')
+    for (const more of readsForWitness.filter((r) => r !== null).slice(0, WITNESS_LINES)) await more();
   // Every number a reading showed, for the portal's witness (src/domain/stamp-confirmation.ts).
   const read = [
     ...new Set(
@@ -135,7 +144,7 @@ async function readCandidate(
   ocr: Ocr,
   candidate: StampCandidate,
   options: StampOptions,
-): Promise<CandidateTrace> {
+): Promise<{ trace: CandidateTrace; moreForWitness: (() => Promise<void>) | null }> {
   const floor = options.confidenceFloor;
   const readings: CandidateTrace['readings'] = [];
   const geometry = new Map<0 | 180, LineGeometry>();
@@ -215,10 +224,19 @@ async function readCandidate(
   // The other way up is read too: a number there as well leaves the sheet's way up in doubt. Not when the
   // line read as words the right way up.
   if (isNumber(first) || !first.words) await readTurn(flipped);
-  // A number the first reading's own checks withheld (a shape that disagrees, ink before it): a second
-  // rendering's reading is one more number for the portal's witness, which may settle what this one read
-  // wrong. It decides nothing here.
-  if (!isNumber(first) && worthAsking(first.value)) await read('ink-gray', preferred);
+  // Digits the first reading could not make a number of (`91M12`, `27s”`): a larger rendering's reading may
+  // give one for the portal's witness, which may settle what was read wrong. Read only when the sheet's
+  // stamp is left unread (`readStamp`); it decides nothing. A number the first reading withheld is one for
+  // the witness already.
+  const firstReading = readings.find((r) => r.turn === preferred && r.rendering === 'ink-mask');
+  const moreForWitness =
+    !isNumber(first) &&
+    !first.date &&
+    !worthAsking(first.value) &&
+    !(first.shown ?? []).some(worthAsking) &&
+    digitsIn(firstReading?.text ?? '') >= 2
+      ? async () => void (await read('ink-mask-large', preferred))
+      : null;
   const choice = chooseTurn(outcomes, barcode);
   let verdict: LineVerdict;
   if (choice.kind === 'one')
@@ -238,5 +256,5 @@ async function readCandidate(
         ? { kind: 'date' }
         : { kind: 'none' };
   }
-  return { candidate, verdict, readings };
+  return { trace: { candidate, verdict, readings }, moreForWitness };
 }

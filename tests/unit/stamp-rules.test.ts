@@ -142,6 +142,24 @@ describe('lines that are not a stamped number', () => {
     expect(readNumberLine([word('HERBARIUM', 100)], H)).toMatchObject({ kind: 'none' });
   });
 
+  it('a number with a character or a word after it is not proposed, but kept for the portal to be asked about', () => {
+    // A typewriter's brackets, `(994)`: the `)` stands at a digit's distance.
+    const bracketed = [word('(994)', 100)];
+    expect(judgeLine(bracketed, inkOf(bracketed), 80)).toMatchObject({
+      kind: 'not-a-number',
+      value: null,
+      shown: ['994'],
+    });
+    expect(worded((judgeLine(bracketed, inkOf(bracketed), 80) as { why: Said }).why)).toBe(
+      'the number is followed by ")"',
+    );
+    const wordAfter = [word('0715', 100), word('Hl', 230)];
+    expect(judgeLine(wordAfter, inkOf(wordAfter), 80)).toMatchObject({ value: null, shown: ['715'] });
+    // Too short to ask about.
+    const short = [word('27s', 100)];
+    expect(judgeLine(short, inkOf(short), 80)).not.toHaveProperty('shown');
+  });
+
   it('does not take a mark against the digits for a prefix: half a broken digit reads as one', () => {
     const broken = [word('(701', 100)];
     // The mark is set apart for a second look at its ink; until then the line is no number.
