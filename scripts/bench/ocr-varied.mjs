@@ -176,10 +176,14 @@ async function readInOption2(page, sheet, beforeLeaving) {
     { timeout: 60_000 },
   );
   await readingSettled(page, 60_000);
-  const proposal = page.getByText('Read from the stamp:');
+  // The proposal says what settled it (accession-entry.tsx): the readings, the legacy record holding the
+  // number read, or the gathering's only legacy record holding a number a reading came close to.
+  const proposal = page.locator('.stamp-proposal');
   const proposed = (await proposal.count()) > 0;
   const value = proposed ? await page.locator('input[name="accession"]').inputValue() : null;
-  const confirmed = proposed && /did not settle it/.test((await proposal.textContent()) ?? '');
+  const settledBy = proposed ? await proposal.getAttribute('data-settled-by') : null;
+  const confirmed = settledBy === 'legacy-record' || settledBy === 'near-legacy-record';
+  const near = settledBy === 'near-legacy-record';
   const ms = Number((await panel(page).getAttribute('data-read-ms')) ?? 0);
   const why = proposed
     ? null
@@ -189,7 +193,7 @@ async function readInOption2(page, sheet, beforeLeaving) {
         .catch(() => null);
   await beforeLeaving();
   await page.keyboard.press('F4');
-  return { value, confirmed, ms, why };
+  return { value, confirmed, near, ms, why };
 }
 
 function tally(outcomes) {
@@ -198,11 +202,12 @@ function tally(outcomes) {
     stamped: 0,
     right: 0,
     rightByPortal: 0,
+    rightByNearRecord: 0,
     wrong: 0,
     none: 0,
     unstampedProposed: 0,
   };
-  for (const { sheet, value, confirmed } of outcomes) {
+  for (const { sheet, value, confirmed, near } of outcomes) {
     if (sheet.accession === null) {
       if (value !== null) figures.unstampedProposed++;
       continue;
@@ -212,6 +217,7 @@ function tally(outcomes) {
     else if (value === sheet.accession) {
       figures.right++;
       if (confirmed) figures.rightByPortal++;
+      if (near) figures.rightByNearRecord++;
     } else figures.wrong++;
   }
   return figures;
@@ -239,6 +245,7 @@ export async function benchVaried(browser, base) {
     variedRight: all.right,
     variedRightByReadingAlone: all.right - all.rightByPortal,
     variedRightByPortal: all.rightByPortal,
+    variedRightByNearRecord: all.rightByNearRecord,
     variedWrong: all.wrong + all.unstampedProposed,
     variedNone: all.none,
     variedUnstampedProposed: all.unstampedProposed,
@@ -248,6 +255,7 @@ export async function benchVaried(browser, base) {
       stamped: heldOut.stamped,
       right: heldOut.right,
       rightByPortal: heldOut.rightByPortal,
+      rightByNearRecord: heldOut.rightByNearRecord,
       wrong: heldOut.wrong + heldOut.unstampedProposed,
       none: heldOut.none,
     },
@@ -257,6 +265,7 @@ export async function benchVaried(browser, base) {
       expected: o.sheet.accession,
       proposed: o.value,
       ...(o.confirmed ? { confirmedByPortal: true } : {}),
+      ...(o.near ? { nearRecord: true } : {}),
       ms: Math.round(o.ms),
       ...(o.value === null ? { why: o.why } : {}),
     })),
@@ -324,6 +333,7 @@ export async function benchCalibrated(browser, base) {
         expected: o.sheet.accession,
         proposed: o.value,
         ...(o.confirmed ? { confirmedByPortal: true } : {}),
+      ...(o.near ? { nearRecord: true } : {}),
         ...(o.value === null ? { why: o.why } : {}),
       })),
   };

@@ -61,7 +61,7 @@ export async function benchOcr(browser, base) {
     await readingSettled(page);
     readMs.push(Number((await panel(page).getAttribute('data-read-ms')) ?? 0));
     if ((await panel(page).getAttribute('data-image-barcode')) === 'matches') result.barcodesRead++;
-    const proposed = (await page.getByText('Read from the stamp:').count()) > 0;
+    const proposed = (await page.locator('.stamp-proposal').count()) > 0;
     const value = await page.locator('input[name="accession"]').inputValue();
     if (stamp === null) {
       if (proposed) result.unstampedProposed++;

@@ -164,8 +164,8 @@ function printTable(results) {
       '≥ 90 %',
     ]);
     rows.push([
-      '  of which by the reading alone / settled by the legacy record',
-      `${o.variedRightByReadingAlone} / ${o.variedRightByPortal}`,
+      '  by the reading alone / by the legacy record (of which near a number read)',
+      `${o.variedRightByReadingAlone} / ${o.variedRightByPortal} (${o.variedRightByNearRecord})`,
       '',
     ]);
     rows.push(['ocr.variedWrong', o.variedWrong, '0']);

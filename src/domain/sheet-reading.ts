@@ -46,6 +46,11 @@ export interface LegacyConfirmation {
   recordedBy: string;
   recordNumber: string;
   eventDate: string;
+  /**
+   * What the readings read, when it was not quite the record's number (`confirmByNearNumber`): the screen
+   * says so, and that the record holds the number proposed.
+   */
+  read?: string;
 }
 
 export type StampReading =

@@ -27,8 +27,12 @@ import {
  *   proposed for a sheet whose own number no reading showed.
  */
 
-/** More numbers than this read off one sheet is noise, not a reading the portal could settle. */
-export const MAX_NUMBERS_TO_CONFIRM = 3;
+/**
+ * More numbers than this read off one sheet is noise, not a reading the portal could settle. A line may be
+ * read in three renderings, and a dotted number comes back differently in each (`735112`, `733112`,
+ * `738112`).
+ */
+export const MAX_NUMBERS_TO_CONFIRM = 5;
 
 /** A number the portal may be asked about: three digits or more (shorter ones are fragments). */
 export const worthAsking = (value: string | null): value is string => /^\d{3,}$/.test(value ?? '');
@@ -101,37 +105,90 @@ export function confirmByLegacyRecord(
   sheet: { catalogNumber: string | null },
 ): { value: string; record: HeldBy; confirmedBy: LegacyConfirmation } | null {
   if (!gatheringOf(hints, dates)) return null;
-  const notTheSheetsOwn = new Set([digitsOf(hints!.number), digitsOf(sheet.catalogNumber)].filter(Boolean));
+  const notTheSheetsOwn = sheetsOwnNumbers(hints!, sheet);
   const agreeing = holders
     .filter(({ value }) => !notTheSheetsOwn.has(value))
     .map(({ value, records }) => ({
       value,
-      records: records.filter((record) => {
-        const c = compareLabelHints(record, hints!, dates);
-        return (
-          c.collector === 'match' &&
-          c.number === 'match' &&
-          c.date === 'match' &&
-          fullDay(record.eventDate) &&
-          holdsOnly(record, value) &&
-          (record.catalogNumber ?? '').trim() === ''
-        );
-      }),
+      records: records.filter(
+        (record) => isThisLabelsRecord(record, hints!, dates) && holdsOnly(record, value),
+      ),
     }))
     .filter((h) => h.records.length > 0);
   const [only, another] = agreeing;
   if (!only || another || only.records.length !== 1) return null;
   const record = only.records[0]!;
-  return {
-    value: only.value,
-    record,
-    confirmedBy: {
-      occid: record.occid,
-      recordedBy: record.recordedBy ?? '',
-      recordNumber: record.recordNumber ?? '',
-      eventDate: record.eventDate ?? '',
-    },
-  };
+  return { value: only.value, record, confirmedBy: confirmationBy(record) };
+}
+
+/** Numbers a reading of another line of the sheet may show: the label's collector number, the barcode's. */
+const sheetsOwnNumbers = (hints: LabelHints, sheet: { catalogNumber: string | null }) =>
+  new Set([digitsOf(hints.number), digitsOf(sheet.catalogNumber)].filter(Boolean));
+
+/** A legacy record of this label's gathering, dated to the day, still without a barcode. */
+const isThisLabelsRecord = (
+  record: HeldBy,
+  hints: LabelHints,
+  dates: { order: DateOrder; today: string },
+) => {
+  const c = compareLabelHints(record, hints, dates);
+  return (
+    c.collector === 'match' &&
+    c.number === 'match' &&
+    c.date === 'match' &&
+    fullDay(record.eventDate) &&
+    (record.catalogNumber ?? '').trim() === ''
+  );
+};
+
+const confirmationBy = (record: HeldBy, read?: string): LegacyConfirmation => ({
+  occid: record.occid,
+  recordedBy: record.recordedBy ?? '',
+  recordNumber: record.recordNumber ?? '',
+  eventDate: record.eventDate ?? '',
+  ...(read === undefined ? {} : { read }),
+});
+
+/**
+ * A number read that is `held` read slightly wrong: one digit other than the last read as another
+ * (`6719` for `6779`, `91112` for `97112`), or the first digit lost (`701` for `3701`: broken ink, a
+ * crop's edge). Not the last digit: a duplicate of the same gathering often has the next accession number,
+ * which differs from this one only there.
+ */
+export function readsAsNear(read: string, held: string): boolean {
+  if (read.length < 3 || read === held) return false;
+  if (held.length === read.length + 1) return held.slice(1) === read;
+  if (held.length !== read.length) return false;
+  const differing = [...read].flatMap((digit, i) => (digit === held[i] ? [] : [i]));
+  return differing.length === 1 && differing[0] !== read.length - 1;
+}
+
+/**
+ * When no number read is a legacy record's, the portal's search for the label's gathering may still find
+ * that gathering's only legacy record, holding a number one reading came close to (`readsAsNear`). That
+ * record's number is proposed, and the sentence says what was read (`read`). Asked, besides the label read
+ * in full and the record agreeing with it in everything as above:
+ * - the gathering search found that one record and no other;
+ * - the record holds one number, and no reading read it (the exact rule above decides those);
+ * - the number read near it is held by no record at all: a number that is some record's accession may be
+ *   this sheet's stamp read right, and then this record is not this sheet's.
+ */
+export function confirmByNearNumber(
+  gathering: { total: number; records: HeldBy[] },
+  holders: NumberHolders[],
+  hints: LabelHints | null,
+  dates: { order: DateOrder; today: string },
+  sheet: { catalogNumber: string | null },
+): { value: string; record: HeldBy; confirmedBy: LegacyConfirmation } | null {
+  if (!gatheringOf(hints, dates)) return null;
+  const [record] = gathering.records;
+  if (gathering.total !== 1 || gathering.records.length !== 1 || !record) return null;
+  const value = digitsOf(record.otherCatalogNumbers);
+  if (!holdsOnly(record, value) || sheetsOwnNumbers(hints!, sheet).has(value)) return null;
+  if (!isThisLabelsRecord(record, hints!, dates)) return null;
+  if (holders.some((h) => h.value === value)) return null;
+  const near = holders.find((h) => h.records.length === 0 && readsAsNear(h.value, value));
+  return near ? { value, record, confirmedBy: confirmationBy(record, near.value) } : null;
 }
 
 /** The portal's search for the label's gathering found this record and no other. */

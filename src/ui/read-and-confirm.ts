@@ -1,6 +1,7 @@
 import { accessionSearchVariants, readAccession } from '../domain/accession';
 import {
   confirmByLegacyRecord,
+  confirmByNearNumber,
   gatheringOf,
   numbersToConfirm,
   onlyRecordOfGathering,
@@ -16,10 +17,11 @@ const LABEL_LOOKS: LabelLook[] = ['plain', 'local'];
 
 /**
  * A sheet read as Option 2 shows it: the readers' reading, and where it withheld a number, the portal asked
- * whether one of the numbers read is the accession number of this label's gathering's only legacy record
- * (src/domain/stamp-confirmation.ts). One exact search per number read (at most three), as the duplicate
- * check makes anyway, then one search for the gathering; the label is read only when there are numbers to
- * ask about, and a second time, locally thresholded, when the first reading bore none out. Whatever the
+ * whether one of the numbers read is the accession number of this label's gathering's only legacy record,
+ * or one a reading came close to (src/domain/stamp-confirmation.ts). One exact search per number read (at
+ * most five), as the duplicate check makes anyway, then one search for the gathering per look at the label;
+ * the label is read only when there are numbers to ask about, and a second time, locally thresholded, when
+ * the first reading bore none out. Whatever the
  * portal cannot answer leaves the reading as it was: the portal's witness can only add a proposal, never
  * hold a sheet's reading up with an error.
  */
@@ -49,6 +51,8 @@ export async function readAndConfirm(
         return { value, records: found.records };
       }),
     ));
+  // The search for a gathering, made once when both looks at the label name the same one.
+  const gatherings = new Map<string, ReturnType<typeof portal.findByCollector>>();
   try {
     // The label as it reads plainly; then, when that bears no number out, a second look for a blurred or
     // heavily compressed label. Either look must name the record's gathering in full.
@@ -56,14 +60,20 @@ export async function readAndConfirm(
       const hints = await sheetReader!.readLabel(url, reading.turn ?? null, look);
       const gathering = gatheringOf(hints, dates);
       if (!gathering) continue;
-      const confirmed = confirmByLegacyRecord(await holders(), hints, dates, { catalogNumber });
-      if (!confirmed) continue;
-      const sameGathering = await portal.findByCollector(collid, {
+      const exact = confirmByLegacyRecord(await holders(), hints, dates, { catalogNumber });
+      const search = {
         recordedBy: gathering.portalTerm,
         recordNumber: gathering.number,
         eventDate: gathering.date.date,
-      });
-      if (!onlyRecordOfGathering(sameGathering, confirmed.record.occid)) return reading;
+      };
+      const key = JSON.stringify(search);
+      if (!gatherings.has(key)) gatherings.set(key, portal.findByCollector(collid, search));
+      const sameGathering = await gatherings.get(key)!;
+      if (exact && !onlyRecordOfGathering(sameGathering, exact.record.occid)) return reading;
+      // No number read is the record's: the gathering's only record may hold one a reading came close to.
+      const confirmed =
+        exact ?? confirmByNearNumber(sameGathering, await holders(), hints, dates, { catalogNumber });
+      if (!confirmed) continue;
       return {
         ...reading,
         stamp: {

@@ -168,6 +168,30 @@ describe('Option 2: the stamp read for the technician', () => {
     expect(field).toHaveValue('');
   });
 
+  it('a number no record holds, one digit off the gathering’s only record’s, proposes that record’s, saying what was read', async () => {
+    // 1489 is nobody's; the label's gathering (J. Smith 212, 1961-07-14) has one legacy record, holding 1499.
+    const s = await open(reader({ DEMO0001231: withheld(['1489']) }));
+    const field = await s.sheet('DEMO0001231');
+    await waitFor(() => expect(field).toHaveValue('1499'));
+    expect(screen.getByText(/The stamp read as/)).toHaveTextContent(
+      /^The stamp read as 1489, not quite a number\. This label's gathering has one legacy record, \d+ \(J\. Smith 212, 1961-07-14\), and it holds 1499\. Enter accepts 1499 if the stamp shows it/,
+    );
+  });
+
+  it('one off in the last digit is the next accession number, a duplicate’s: nothing is proposed', async () => {
+    const r = reader({ DEMO0001231: withheld(['1498']) });
+    let looks = 0;
+    const readLabel = r.readLabel;
+    r.readLabel = (...args) => ((looks += 1), readLabel(...args));
+    const s = await open(r);
+    const field = await s.sheet('DEMO0001231');
+    // Both looks at the label, and the portal's answers to them, come and go without a proposal.
+    await waitFor(() => expect(looks).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.queryByText(/The stamp read as/)).toBeNull();
+    expect(field).toHaveValue('');
+  });
+
   it('a number held by another gathering’s record (J. Smith 213, same day) is not proposed', async () => {
     const s = await open(reader({ DEMO0001231: withheld(['1500', '1508']) }));
     const field = await s.sheet('DEMO0001231');

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { said } from '../../src/domain/said';
 import {
   confirmByLegacyRecord,
+  confirmByNearNumber,
   gatheringOf,
   numbersToConfirm,
   onlyRecordOfGathering,
+  readsAsNear,
   type HeldBy,
   type NumberHolders,
 } from '../../src/domain/stamp-confirmation';
@@ -97,15 +99,103 @@ describe('the portal settles a stamp the readings left open', () => {
       expect(confirm(holders(['1499', [other]]))).toBeNull();
   });
 
-  it('asks the portal about the numbers read only when there are one to three of three digits or more', () => {
+  it('asks the portal about the numbers read only when there are one to five of three digits or more', () => {
     const unread = (read: string[]) => ({
       kind: 'unread' as const,
       why: said('check.stamp.none-found'),
       read,
     });
     expect(numbersToConfirm(unread(['7876', '27876', '17']))).toEqual(['7876', '27876']);
-    expect(numbersToConfirm(unread(['101', '102', '103', '104']))).toEqual([]);
+    // A dotted number read differently by each rendering.
+    expect(numbersToConfirm(unread(['811', '735112', '733112', '738112', '2']))).toEqual([
+      '811',
+      '735112',
+      '733112',
+      '738112',
+    ]);
+    expect(numbersToConfirm(unread(['101', '102', '103', '104', '105', '106']))).toEqual([]);
     expect(numbersToConfirm(unread([]))).toEqual([]);
     expect(numbersToConfirm({ kind: 'proposal', proposal: { value: '7876', confidence: 95 } })).toEqual([]);
+  });
+});
+
+describe('the gathering’s only legacy record settles a number the readings came close to', () => {
+  const onlyRecord = (...records: HeldBy[]) => ({ total: records.length, records });
+  const near = (
+    gathering: { total: number; records: HeldBy[] },
+    h: NumberHolders[],
+    hints: typeof label | null = label,
+    on = sheet,
+  ) => confirmByNearNumber(gathering, h, hints, dates, on);
+
+  it('a digit misread, not the last, or the first digit lost, is near; anything else is not', () => {
+    expect(readsAsNear('6719', '6779')).toBe(true);
+    expect(readsAsNear('91112', '97112')).toBe(true);
+    expect(readsAsNear('701', '3701')).toBe(true);
+    expect(readsAsNear('738112', '8738112')).toBe(true);
+    // The last digit: the next accession number, a duplicate's, differs only there.
+    expect(readsAsNear('1498', '1499')).toBe(false);
+    // Two digits, a digit lost inside, one too many, the same number, a fragment.
+    expect(readsAsNear('6119', '6779')).toBe(false);
+    expect(readsAsNear('379', '3701')).toBe(false);
+    expect(readsAsNear('37012', '3701')).toBe(false);
+    expect(readsAsNear('3701', '3701')).toBe(false);
+    expect(readsAsNear('01', '301')).toBe(false);
+  });
+
+  it('the gathering’s one record, holding a number one reading came close to, is proposed, saying what was read', () => {
+    const found = near(onlyRecord(penstemon), holders(['1489', []], ['866', []]));
+    expect(found).toEqual({
+      value: '1499',
+      record: penstemon,
+      confirmedBy: {
+        occid: 11,
+        recordedBy: 'J. Smith',
+        recordNumber: '212',
+        eventDate: '1961-07-14',
+        read: '1489',
+      },
+    });
+    expect(near(onlyRecord(penstemon), holders(['499', []]))?.value).toBe('1499');
+  });
+
+  it('a gathering with two records, or none, proposes nothing', () => {
+    expect(near(onlyRecord(penstemon, record(13, '1498')), holders(['1489', []]))).toBeNull();
+    expect(near({ total: 2, records: [penstemon] }, holders(['1489', []]))).toBeNull();
+    expect(near(onlyRecord(), holders(['1489', []]))).toBeNull();
+  });
+
+  it('a number read that is some record’s accession may be the stamp read right: nothing is proposed', () => {
+    const other = record(20, '1489', 'A. Jones', '5', '1930-05-02');
+    expect(near(onlyRecord(penstemon), holders(['1489', [other]]))).toBeNull();
+  });
+
+  it('a number no reading came close to, or the next one (a duplicate’s), is not proposed', () => {
+    expect(near(onlyRecord(penstemon), holders(['2817', []]))).toBeNull();
+    expect(near(onlyRecord(penstemon), holders(['1498', []]))).toBeNull();
+  });
+
+  it('the record must be the label’s in everything, and hold that one number and no barcode', () => {
+    const h = holders(['1489', []]);
+    expect(near(onlyRecord(record(11, '1499', 'J. Smith', '212', '1961-07-15')), h)).toBeNull();
+    expect(near(onlyRecord(record(11, '1499', 'J. Smith', '212', '1961-07-00')), h)).toBeNull();
+    expect(near(onlyRecord(record(11, '1499; K 12', 'J. Smith')), h)).toBeNull();
+    expect(
+      near(onlyRecord(record(11, '1499', 'J. Smith', '212', '1961-07-14', 'DEMO0000001')), h),
+    ).toBeNull();
+    expect(near(onlyRecord(penstemon), h, { ...label, date: '1961' })).toBeNull();
+    expect(near(onlyRecord(penstemon), h, null)).toBeNull();
+  });
+
+  it('a record whose number is the label’s collector number or the barcode’s digits is not the stamp’s', () => {
+    const h = holders(['222', []]);
+    expect(near(onlyRecord(record(11, '212')), h)).toBeNull();
+    expect(
+      near(onlyRecord(penstemon), holders(['1489', []]), label, { catalogNumber: 'DEMO0001499' }),
+    ).toBeNull();
+  });
+
+  it('a number some reading read exactly is the exact rule’s to settle, never replaced by a near one', () => {
+    expect(near(onlyRecord(penstemon), holders(['1499', []], ['1489', []]))).toBeNull();
   });
 });

@@ -27,6 +27,17 @@ interface Props {
   onSkip: () => void;
 }
 
+/**
+ * What settled a proposal, on the screen for tools that read it (the bench): the readings alone, the legacy
+ * record holding the number read, or the gathering's only record holding one a reading came close to.
+ */
+const settledBy = (p: Proposal) =>
+  p.confirmedBy === undefined
+    ? 'reading'
+    : p.confirmedBy.read === undefined
+      ? 'legacy-record'
+      : 'near-legacy-record';
+
 /** Step 1: the stamped number read off the image. F-keys so that typing digits never triggers a command. */
 export function AccessionEntry({
   value,
@@ -85,18 +96,24 @@ export function AccessionEntry({
         />
       </label>
       {proposed ? (
-        <div className="stamp-proposal" role="status">
+        <div className="stamp-proposal" role="status" data-settled-by={settledBy(proposed)}>
           {proposed.crop ? <img src={proposed.crop} alt={say('unprocessed.entry.crop')} /> : null}
           <p>
-            {proposed.confirmedBy
-              ? sayRich('unprocessed.entry.proposal-confirmed', {
-                  value: proposed.value,
-                  ...confirmationWords(proposed.confirmedBy),
-                })
-              : sayRich('unprocessed.entry.proposal', {
+            {proposed.confirmedBy === undefined
+              ? sayRich('unprocessed.entry.proposal', {
                   value: proposed.value,
                   confidence: proposed.confidence,
-                })}
+                })
+              : sayRich(
+                  proposed.confirmedBy.read === undefined
+                    ? 'unprocessed.entry.proposal-confirmed'
+                    : 'unprocessed.entry.proposal-near-record',
+                  {
+                    value: proposed.value,
+                    read: proposed.confirmedBy.read ?? '',
+                    ...confirmationWords(proposed.confirmedBy),
+                  },
+                )}
           </p>
         </div>
       ) : readingNote ? (
