@@ -62,6 +62,24 @@ export interface NumberHolders {
   records: HeldBy[];
 }
 
+/** How the label's dates are read: the collection's order of day and month, and today's date. */
+export type LabelDates = { order: DateOrder; today: string };
+
+/** What the portal's witness weighs: who holds each number read, the label as read, the sheet's barcode. */
+export interface Witnessed {
+  holders: NumberHolders[];
+  hints: LabelHints | null;
+  dates: LabelDates;
+  sheet: { catalogNumber: string | null };
+}
+
+/** A number settled by the portal: the legacy record holding it, and what the screen names of it. */
+export interface Confirmed {
+  value: string;
+  record: HeldBy;
+  confirmedBy: LegacyConfirmation;
+}
+
 /** The gathering the label names, as the portal's collector search takes it (PROTOCOL §4.1). */
 export interface Gathering {
   /** The editor's `q_recordedby` term for the collector's last name. */
@@ -71,10 +89,7 @@ export interface Gathering {
 }
 
 /** The label's gathering, when the label was read in full with a date to the day. */
-export function gatheringOf(
-  hints: LabelHints | null,
-  dates: { order: DateOrder; today: string },
-): Gathering | null {
+export function gatheringOf(hints: LabelHints | null, dates: LabelDates): Gathering | null {
   if (!labelIdentifies(hints)) return null;
   const collector = readCollector(hints.collector!);
   const date = readLabelDate(hints.date!, dates);
@@ -98,12 +113,7 @@ const fullDay = (eventDate: string | null) =>
  * records are, or when the number could be something else the sheet prints (see above). The gathering
  * search (`onlyRecordOfGathering`) is the last check.
  */
-export function confirmByLegacyRecord(
-  holders: NumberHolders[],
-  hints: LabelHints | null,
-  dates: { order: DateOrder; today: string },
-  sheet: { catalogNumber: string | null },
-): { value: string; record: HeldBy; confirmedBy: LegacyConfirmation } | null {
+export function confirmByLegacyRecord({ holders, hints, dates, sheet }: Witnessed): Confirmed | null {
   if (!gatheringOf(hints, dates)) return null;
   const notTheSheetsOwn = sheetsOwnNumbers(hints!, sheet);
   const agreeing = holders
@@ -126,11 +136,7 @@ const sheetsOwnNumbers = (hints: LabelHints, sheet: { catalogNumber: string | nu
   new Set([digitsOf(hints.number), digitsOf(sheet.catalogNumber)].filter(Boolean));
 
 /** A legacy record of this label's gathering, dated to the day, still without a barcode. */
-const isThisLabelsRecord = (
-  record: HeldBy,
-  hints: LabelHints,
-  dates: { order: DateOrder; today: string },
-) => {
+const isThisLabelsRecord = (record: HeldBy, hints: LabelHints, dates: LabelDates) => {
   const c = compareLabelHints(record, hints, dates);
   return (
     c.collector === 'match' &&
@@ -175,11 +181,8 @@ export function readsAsNear(read: string, held: string): boolean {
  */
 export function confirmByNearNumber(
   gathering: { total: number; records: HeldBy[] },
-  holders: NumberHolders[],
-  hints: LabelHints | null,
-  dates: { order: DateOrder; today: string },
-  sheet: { catalogNumber: string | null },
-): { value: string; record: HeldBy; confirmedBy: LegacyConfirmation } | null {
+  { holders, hints, dates, sheet }: Witnessed,
+): Confirmed | null {
   if (!gatheringOf(hints, dates)) return null;
   const [record] = gathering.records;
   if (gathering.total !== 1 || gathering.records.length !== 1 || !record) return null;

@@ -60,7 +60,8 @@ export async function readAndConfirm(
       const hints = await sheetReader!.readLabel(url, reading.turn ?? null, look);
       const gathering = gatheringOf(hints, dates);
       if (!gathering) continue;
-      const exact = confirmByLegacyRecord(await holders(), hints, dates, { catalogNumber });
+      const witnessed = { holders: await holders(), hints, dates, sheet: { catalogNumber } };
+      const exact = confirmByLegacyRecord(witnessed);
       const search = {
         recordedBy: gathering.portalTerm,
         recordNumber: gathering.number,
@@ -71,8 +72,7 @@ export async function readAndConfirm(
       const sameGathering = await gatherings.get(key)!;
       if (exact && !onlyRecordOfGathering(sameGathering, exact.record.occid)) return reading;
       // No number read is the record's: the gathering's only record may hold one a reading came close to.
-      const confirmed =
-        exact ?? confirmByNearNumber(sameGathering, await holders(), hints, dates, { catalogNumber });
+      const confirmed = exact ?? confirmByNearNumber(sameGathering, witnessed);
       if (!confirmed) continue;
       return {
         ...reading,

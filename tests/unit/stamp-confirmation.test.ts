@@ -31,11 +31,18 @@ const castilleja = record(12, '1500', 'J. Smith', '213');
 const holders = (...h: [string, HeldBy[]][]): NumberHolders[] =>
   h.map(([value, records]) => ({ value, records }));
 const confirm = (h: NumberHolders[], hints: typeof label | null = label, on = sheet) =>
-  confirmByLegacyRecord(h, hints, dates, on)?.value ?? null;
+  confirmByLegacyRecord({ holders: h, hints, dates, sheet: on })?.value ?? null;
 
 describe('the portal settles a stamp the readings left open', () => {
   it('the one number that is the accession of the record of this label’s gathering is proposed, naming the record', () => {
-    expect(confirmByLegacyRecord(holders(['1499', [penstemon]], ['1489', []]), label, dates, sheet)).toEqual({
+    expect(
+      confirmByLegacyRecord({
+        holders: holders(['1499', [penstemon]], ['1489', []]),
+        hints: label,
+        dates,
+        sheet,
+      }),
+    ).toEqual({
       value: '1499',
       record: penstemon,
       confirmedBy: { occid: 11, recordedBy: 'J. Smith', recordNumber: '212', eventDate: '1961-07-14' },
@@ -126,7 +133,7 @@ describe('the gathering’s only legacy record settles a number the readings cam
     h: NumberHolders[],
     hints: typeof label | null = label,
     on = sheet,
-  ) => confirmByNearNumber(gathering, h, hints, dates, on);
+  ) => confirmByNearNumber(gathering, { holders: h, hints, dates, sheet: on });
 
   it('a digit misread, not the last, or the first digit lost, is near; anything else is not', () => {
     expect(readsAsNear('6719', '6779')).toBe(true);
