@@ -34,7 +34,9 @@ export async function decodeBarcodes(pixels: Pixels, formats: BarcodeFormat[]): 
   const data = new Uint8ClampedArray(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength);
   const found = await readBarcodes(
     { data, width: pixels.width, height: pixels.height, colorSpace: 'srgb' } as ImageData,
-    { formats, tryHarder: true, maxNumberOfSymbols: 4 },
+    // Not inverted: a sheet's barcode label is dark bars on light paper. Looking for light bars on dark too
+    // cost a fifth of the barcode's time and found nothing more on 106 sheets (demo, varied, unseen).
+    { formats, tryHarder: true, tryInvert: false, maxNumberOfSymbols: 4 },
   );
   return found
     .filter((b) => b.isValid)
