@@ -185,7 +185,7 @@ export function confirmByNearNumber(
 ): Confirmed | null {
   if (!gatheringOf(hints, dates)) return null;
   const [record] = gathering.records;
-  if (gathering.total !== 1 || gathering.records.length !== 1 || !record) return null;
+  if (!record || !onlyRecordOfGathering(gathering, record.occid)) return null;
   const value = digitsOf(record.otherCatalogNumbers);
   if (!holdsOnly(record, value) || sheetsOwnNumbers(hints!, sheet).has(value)) return null;
   if (!isThisLabelsRecord(record, hints!, dates)) return null;

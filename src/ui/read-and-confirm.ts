@@ -21,9 +21,8 @@ const LABEL_LOOKS: LabelLook[] = ['plain', 'local'];
  * or one a reading came close to (src/domain/stamp-confirmation.ts). One exact search per number read (at
  * most five), as the duplicate check makes anyway, then one search for the gathering per look at the label;
  * the label is read only when there are numbers to ask about, and a second time, locally thresholded, when
- * the first reading bore none out. Whatever the
- * portal cannot answer leaves the reading as it was: the portal's witness can only add a proposal, never
- * hold a sheet's reading up with an error.
+ * the first reading bore none out. Whatever the portal cannot answer leaves the reading as it was: the
+ * portal's witness can only add a proposal, never hold a sheet's reading up with an error.
  */
 export async function readAndConfirm(
   station: Pick<Station, 'sheetReader' | 'portal' | 'collid' | 'config'>,
